@@ -1,0 +1,1 @@
+"""Attaché's answering core: routing, answers and their renderings. Never imports Slack."""

@@ -1,0 +1,35 @@
+"""`python -m store reseed [--seeds DIR]`: rebuild the store from a folder of documents."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from store.errors import StoreError
+from store.reseed import reseed
+from store.settings import StoreSettings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m store", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    reseed_parser = commands.add_parser("reseed", help="rebuild the store from documents")
+    reseed_parser.add_argument("--seeds", type=Path, help="folder of *.txt documents (default: $SEEDS_DIR or seeds/)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = StoreSettings.from_env()
+    seeds = args.seeds or settings.seeds_dir
+    try:
+        summary = reseed(settings.database_url, seeds)
+    except (StoreError, ValueError) as error:
+        print(f"reseed failed: {error}", file=sys.stderr)
+        return 1
+    print(f"reseeded {settings.database_url} from {seeds}")
+    print("\n".join(summary.lines()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

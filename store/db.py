@@ -1,0 +1,85 @@
+"""Engines and sessions: a read-only view of the current store file, swapped atomically by reseed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from store.errors import StoreUnavailable
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for another backend."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite":
+        return None
+    if not url.database or url.database == ":memory:":
+        raise ValueError("DATABASE_URL must name a SQLite file, not an in-memory database")
+    return Path(url.database).expanduser().resolve()
+
+
+def reader_engine(database_url: str) -> Engine:
+    """An engine that only reads; each session opens the store file as it is at that moment."""
+    path = sqlite_path(database_url)
+    if path is None:
+        return create_engine(database_url, pool_pre_ping=True)
+
+    def connect() -> sqlite3.Connection:
+        # mode=ro: a missing store is an error, never a new empty file.
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=2)
+
+    # NullPool: a reseed replaces the file, so every session must open the current one.
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    event.listen(engine, "connect", _read_pragmas)
+    return engine
+
+
+def _read_pragmas(connection: sqlite3.Connection, _record: object) -> None:
+    connection.execute("PRAGMA query_only = ON")
+
+
+@dataclass(frozen=True)
+class Store:
+    """The store as the bot reads it."""
+
+    database_url: str
+    engine: Engine
+
+    @classmethod
+    def open(cls, database_url: str) -> Store:
+        return cls(database_url, reader_engine(database_url))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one unit of work; database trouble surfaces as StoreUnavailable."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            raise StoreUnavailable(_describe(error)) from error
+
+    def exists(self) -> bool:
+        """Whether a built store is there to read."""
+        path = sqlite_path(self.database_url)
+        if path is not None and not path.exists():
+            return False
+        try:
+            with self.session() as session:
+                from store.models import Meta
+
+                return session.get(Meta, "reseeded_at") is not None
+        except StoreUnavailable:
+            return False
+
+
+def _describe(error: DBAPIError) -> str:
+    text = str(error.orig) if error.orig is not None else str(error)
+    return text.splitlines()[0][:200]

@@ -1,0 +1,1 @@
+"""The reseed pipeline: read -> clean -> segment -> extract -> load, one module per step."""

@@ -1,0 +1,131 @@
+"""Clean step: strip what scraping leaves (emoji, captions, image names, table debris, trailers)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from store.lexicon import cues
+
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_PIPES_ONLY = re.compile(r"^[\s|│┃¦]*$")
+_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\s*$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\(\s*(?:Photo|Image|Source|Photo credit)\s*:?[^()]{0,80}\)\s*$)"
+    r"|(?:(?:^|[.!?\"”]\s*)(?:Photo|Image|Photo credit)\s*:\s*[^.!?]{1,80}\.?\s*$)"
+    r"|(?:^(?:Photo|Image|Illustrative photo|File photo)\b)",
+    re.IGNORECASE,
+)
+_SOURCE_TRAILER = re.compile(r"^(?:Source|Nguồn)\s*:\s*(?P<agency>[^\n]{1,60}?)\.?\s*$", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?))?"
+    r"\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+\s*"
+)
+_BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
+_POSITION_MARKER = re.compile(r"\s*\((?:left|right|L|R|C|centre|center|front|(?:second|third) from (?:left|right))\)", re.I)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass
+class CleanDocument:
+    title: str | None
+    paragraphs: list[str]
+    tail_start: int | None = None
+    agency: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def strip_pictographs(text: str) -> str:
+    """Remove emoji and stray symbols (So, private use, unassigned, rare-plane characters)."""
+    kept = []
+    for char in text:
+        code = ord(char)
+        category = unicodedata.category(char)
+        if category in ("So", "Cs", "Co", "Cn") or char in "\u200d\ufe0e\ufe0f\u20e3":
+            continue
+        if code >= 0x10000 and not 0x20000 <= code <= 0x3FFFF:
+            continue
+        if category == "Cc" and char not in "\n\t":
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def clean_line(line: str) -> str:
+    """One line without pictographs, markdown images, table pipes and doubled spaces."""
+    line = _MARKDOWN_IMAGE.sub("", strip_pictographs(unicodedata.normalize("NFC", line)))
+    line = _POSITION_MARKER.sub("", line.strip().strip("|│").strip())
+    return _SPACES.sub(" ", line)
+
+
+def is_noise(line: str) -> bool:
+    """Whether a whole line is scraping debris: an image file name or a photo caption."""
+    if _IMAGE_NAME.search(line) and len(line.split()) <= 4:
+        return True
+    return bool(_PHOTO_CREDIT.search(line))
+
+
+def clean_document(text: str) -> CleanDocument:
+    """Split a scraped article into a title, clean paragraphs and metadata."""
+    doc = CleanDocument(title=None, paragraphs=[])
+    end_markers = tuple(cues()["end_markers"])
+    tail_headings = {h.lower() for h in cues()["tail_headings"]}
+    seen: set[str] = set()
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _PIPES_ONLY.match(raw):
+            continue
+        line = clean_line(raw)
+        if not line:
+            continue
+        if is_noise(line):
+            doc.removed.append(line)
+            continue
+        if match := _SOURCE_TRAILER.match(line):
+            doc.agency = doc.agency or match["agency"].strip()
+            doc.removed.append(line)
+            continue
+        if line.rstrip(":").lower() in tail_headings and doc.paragraphs:
+            doc.tail_start = doc.tail_start if doc.tail_start is not None else len(doc.paragraphs)
+            doc.removed.append(line)
+            continue
+        ended = line.endswith(end_markers)
+        for marker in end_markers:
+            line = line.removesuffix(marker).rstrip()
+        if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _DATELINE.match(line)):
+            doc.dateline = match["city"].strip()
+            doc.agency = doc.agency or match["agency"].strip()
+            line = line[match.end() :]
+        if line in seen:
+            continue
+        seen.add(line)
+        doc.paragraphs.append(line)
+        if ended and doc.tail_start is None:
+            doc.tail_start = len(doc.paragraphs)
+    _take_title(doc)
+    _take_byline(doc)
+    if doc.tail_start is not None and doc.tail_start >= len(doc.paragraphs):
+        doc.tail_start = None
+    return doc
+
+
+def _take_title(doc: CleanDocument) -> None:
+    if len(doc.paragraphs) < 2:
+        return
+    first = doc.paragraphs[0]
+    if first[-1] not in ".!?:;\"”’)" and 3 <= len(first.split()) <= 30:
+        doc.title = first
+        doc.paragraphs.pop(0)
+        if doc.tail_start is not None:
+            doc.tail_start -= 1
+
+
+def _take_byline(doc: CleanDocument) -> None:
+    if len(doc.paragraphs) < 2:
+        return
+    last = doc.paragraphs[-1]
+    if match := _BYLINE.match(last):
+        doc.author = match["name"]
+        doc.paragraphs.pop()

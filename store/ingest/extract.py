@@ -1,0 +1,232 @@
+"""Extract step: from clean documents to sentences, people, visits, commitments and figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from store.ingest.clean import CleanDocument
+from store.ingest.commitments import find_commitment
+from store.ingest.corpus_types import Sent
+from store.ingest.dates import find_dates
+from store.ingest.figures import FigureMention, find_figures
+from store.ingest.people import PeopleIndex, Person, build_registry
+from store.ingest.read import RawDocument
+from store.ingest.relevance import classify
+from store.ingest.segment import split_sentences
+from store.ingest.topics import TopicMatcher
+from store.ingest.visits import (
+    Visit,
+    destination_cities,
+    find_visit_mentions,
+    group_visits,
+    event_rank,
+    link_sentence,
+    primary_visit,
+)
+from store.textutil import key, shorten
+
+
+@dataclass
+class Doc:
+    index: int
+    raw: RawDocument
+    clean: CleanDocument
+    title: str
+    passages: list[tuple[str, bool, bool, str]] = field(default_factory=list)  # text, on_topic, heading, why
+    reference_year: int | None = None
+    year_note: str | None = None
+
+
+@dataclass
+class CommitmentFact:
+    kind: str
+    actor: str | None
+    topics: list[str]
+    sources: list[tuple[Sent, str, Visit | None]]  # sentence, kind, occasion
+    figures: list[FigureMention]
+    deadline: int | None
+
+
+@dataclass
+class FigureFact:
+    mention: FigureMention
+    sentence: Sent
+    topics: list[str]
+
+
+@dataclass
+class Extraction:
+    docs: list[Doc]
+    sents: list[Sent]
+    people: dict[str, Person]
+    mention_counts: Counter[str]
+    visits: list[Visit]
+    commitments: list[CommitmentFact]
+    figures: list[FigureFact]
+    topics: TopicMatcher
+
+
+def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
+    """Every fact the documents state, each tied to the sentence it came from."""
+    docs, sents = _segment(documents)
+    on_topic = [s for s in sents if s.on_topic]
+    people = build_registry([s.text for s in on_topic])
+    index = PeopleIndex(people)
+    topics = TopicMatcher()
+    topics.learn([s.text for s in on_topic])
+    mention_counts: Counter[str] = Counter()
+    for sent in sents:
+        sent.dates = find_dates(sent.text)
+        if sent.on_topic:
+            sent.mentions = index.find(sent.text)
+            sent.topics = topics.topics_in(sent.text)
+            mention_counts.update({m.person for m in sent.mentions})
+    visits = _visits(docs, on_topic, people)
+    links = _link(docs, on_topic, visits)
+    _date_visits(docs, visits, links)
+    commitments = _commitments(on_topic, people, topics, links)
+    figures = [
+        FigureFact(f, s, topics.topics_in(f.measure) or s.topics)
+        for s in on_topic
+        if not s.heading
+        for f in find_figures(s.text, s.dates)
+    ]
+    return Extraction(docs, sents, people, mention_counts, visits, commitments, figures, topics)
+
+
+def _segment(documents: list[tuple[RawDocument, CleanDocument]]) -> tuple[list[Doc], list[Sent]]:
+    docs: list[Doc] = []
+    sents: list[Sent] = []
+    passage_id = 0
+    for doc_index, (raw, clean) in enumerate(documents):
+        title = clean.title or shorten(clean.paragraphs[0] if clean.paragraphs else raw.name, 90)
+        doc = Doc(doc_index, raw, clean, title)
+        docs.append(doc)
+        for paragraph, relevance in zip(clean.paragraphs, classify(clean.paragraphs, clean.tail_start), strict=True):
+            heading = paragraph[-1] not in ".!?\"”’:;)" and len(paragraph.split()) <= 25
+            doc.passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
+            passage_id += 1
+            for ordinal, text in enumerate(split_sentences(paragraph)):
+                sents.append(Sent(len(sents) + 1, doc_index, passage_id, ordinal, text, relevance.on_topic, heading))
+    return docs, sents
+
+
+def _visits(docs: list[Doc], on_topic: list[Sent], people: dict[str, Person]) -> list[Visit]:
+    mentions = [m for s in on_topic if not s.heading for m in find_visit_mentions(s, people)]
+    visits = group_visits(mentions)
+    for visit in visits:
+        stated = [(m.sentence, d) for m in visit.mentions for d in m.dates if d.year]
+        if stated:
+            sent, when = stated[0]
+            visit.year = when.year
+            visit.year_note = f"stated as “{when.text}” in {docs[sent.doc].title}"
+    return visits
+
+
+def _link(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -> dict[int, Visit]:
+    """Sentence id -> the visit it reports on."""
+    primaries = {d.index: primary_visit(d.index, on_topic, visits) for d in docs}
+    links: dict[int, Visit] = {}
+    for sent in on_topic:
+        visit = link_sentence(sent, primaries[sent.doc], visits)
+        if visit is not None:
+            links[sent.id] = visit
+            visit.linked.append(sent)
+    return links
+
+
+def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -> None:
+    """Give every visit its year (stated, or inferred from its documents), dates, places and events."""
+    for doc in docs:
+        years = [d.year for s in _doc_sents(visits, doc.index) for d in s.dates if d.year and d.kind in ("day", "month", "range")]
+        if years:
+            doc.reference_year = max(years)
+            doc.year_note = f"latest full date in {doc.title}"
+    for visit in visits:
+        if visit.year is None:
+            for sent in visit.linked:
+                doc = docs[sent.doc]
+                if doc.reference_year:
+                    visit.year = doc.reference_year
+                    visit.year_note = f"inferred from the year of other dates in {doc.title}"
+                    break
+        elif not visit.year_note:
+            visit.year_note = "stated"
+        _fill_dates(visit)
+    for visit in visits:
+        for doc_index in {s.doc for s in visit.linked}:
+            if docs[doc_index].reference_year is None and visit.year:
+                docs[doc_index].reference_year = visit.year
+                docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
+    del links
+
+
+def _doc_sents(visits: list[Visit], doc: int) -> list[Sent]:
+    return [s for v in visits for s in v.linked if s.doc == doc]
+
+
+def _fill_dates(visit: Visit) -> None:
+    ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
+    year = visit.year or 1900
+    seen_places: list[str] = []
+    for sent in visit.linked:
+        for city in destination_cities(sent, visit.destination):
+            if city not in seen_places:
+                seen_places.append(city)
+        days = [d for d in sent.dates if d.kind in ("day", "range") and d.month and d.day]
+        day = date(year, days[0].month, days[0].day) if days and days[0].month and days[0].day else None
+        rank = event_rank(sent, day)
+        if rank is not None:
+            visit.events.append((sent, day, rank))
+        if day:
+            visit.months.add(day.month)
+    visit.places = seen_places
+    if ranges:
+        first = ranges[0]
+        assert first.month and first.day and first.end_day
+        visit.start = date(year, first.month, first.day)
+        visit.end = date(year, first.end_month or first.month, first.end_day)
+    else:
+        dated = sorted(d for _, d, _ in visit.events if d)
+        if dated:
+            visit.start, visit.end = dated[0], dated[-1]
+    if visit.start and visit.end:
+        visit.events = [e for e in visit.events if e[1] is None or visit.start <= e[1] <= visit.end]
+    visit.events.sort(key=lambda e: (e[2], e[1] or date.min, e[0].id))
+    if visit.year is None:
+        visit.start = visit.end = None
+
+
+def _commitments(
+    on_topic: list[Sent], people: dict[str, Person], topics: TopicMatcher, links: dict[int, Visit]
+) -> list[CommitmentFact]:
+    facts: list[CommitmentFact] = []
+    by_figure: dict[tuple[str, int | None], CommitmentFact] = {}
+    for sent in on_topic:
+        if sent.heading:
+            continue
+        mention = find_commitment(sent.text, [])
+        if mention is None:
+            continue
+        found_topics = topics.topics_in(mention.span)
+        if not found_topics:
+            continue
+        before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
+        actor = " and ".join(dict.fromkeys(before)) or mention.actor
+        figures = [f for f in find_figures(sent.text, sent.dates) if f.unit not in ("year",)]
+        occasion = links.get(sent.id)
+        deadline = next((f.deadline for f in figures if f.deadline), None)
+        money = [f for f in figures if f.unit in ("USD", "%") or f.deadline]
+        group = (key(money[0].text.replace("USD", "")), deadline) if money else None
+        if group and group in by_figure:
+            fact = by_figure[group]
+            fact.sources.append((sent, mention.kind, occasion))
+            fact.topics.extend(t for t in found_topics if t not in fact.topics)
+            continue
+        fact = CommitmentFact(mention.kind, actor, found_topics, [(sent, mention.kind, occasion)], figures, deadline)
+        facts.append(fact)
+        if group:
+            by_figure[group] = fact
+    return facts

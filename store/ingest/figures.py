@@ -1,0 +1,111 @@
+"""Figures: amounts, counts, percentages and milestone years, with what they measure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.ingest.dates import DateMention
+
+_QUALIFIER = r"(?:(?P<qual>over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|under|roughly)\s+)?"
+_CURRENCY = r"(?:USD|US\$|\$|VND|KRW|EUR|€|won|dong|euros?|dollars?)"
+_SCALE = r"(?:thousand|million|billion|trillion|bn)"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"{_QUALIFIER}(?P<pre>{_CURRENCY}\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s?(?P<post>{_CURRENCY}))?(?P<pct>\s?%|\s+percent)?(?![\w.,]?\d)"
+)
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+_NOUN_STOP = frozenset(
+    "of in on at to for by from with and or the a an is are was were has have had will would "
+    "that which who this these those between among across since during as than through "
+    "into about over per each".split()
+)
+_MILESTONE = re.compile(r"\b(?:establish\w*|since|founded|launched|signed|upgraded?|elevat\w*)\b", re.I)
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    text: str  # "150 billion USD", "over 350,000", "1992"
+    value: float
+    unit: str  # "USD", "%", "people", "year", the counted noun
+    measure: str  # what it measures, in the document's words
+    year: int | None
+    deadline: int | None
+    start: int
+    end: int
+
+
+def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]:
+    """Figures in a sentence, skipping numbers that belong to dates, ordinals and names."""
+    taken = [(d.start, d.end) for d in dates if d.kind not in ("year", "deadline")]
+    deadline = next((d.year for d in dates if d.kind == "deadline"), None)
+    year = next((d.year for d in dates if d.kind == "year"), None)
+    found: list[FigureMention] = []
+    for match in _FIGURE.finditer(sentence):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in taken) or _ORDINAL.match(sentence[end:]):
+            continue
+        if sentence[max(0, start - 1) : start].isalpha() or sentence[end : end + 1] in ("-",):
+            continue
+        mention = _figure(sentence, match, year, deadline)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _figure(sentence: str, match: re.Match[str], year: int | None, deadline: int | None) -> FigureMention | None:
+    number = match["num"]
+    value = float(number.replace(",", ""))
+    scale = match["scale"]
+    currency = (match["pre"] or match["post"] or "").strip()
+    percent = bool(match["pct"])
+    start, end = match.span()
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number) and not (scale or currency or percent):
+        if not _MILESTONE.search(sentence):
+            return None
+        return FigureMention(number, value, "year", _clause(sentence, start, end), None, None, start, end)
+    if value.is_integer() and value < 2 and not (scale or currency or percent):
+        return None
+    multiplier = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+    value *= multiplier.get(scale or "", 1)
+    if percent:
+        unit = "%"
+    elif currency:
+        unit = {"$": "USD", "US$": "USD", "dollar": "USD", "dollars": "USD"}.get(currency, currency.upper() if len(currency) <= 3 else currency)
+    else:
+        unit = _counted_noun(sentence[end:])
+        if not unit:
+            return None
+    text = match.group(0).strip()
+    if match["pre"] and not match["post"]:
+        text = f"{match['qual'] + ' ' if match['qual'] else ''}{number}{' ' + scale if scale else ''} {unit}"
+    if unit not in ("%", "year") and not currency:
+        text = f"{text} {unit}"
+    own_year = year if year != deadline else None
+    return FigureMention(text, value, unit, _clause(sentence, start, end), own_year, deadline, start, end)
+
+
+def _counted_noun(after: str) -> str:
+    """The noun phrase a bare number counts: '10 cooperation documents' -> 'cooperation documents'."""
+    words = []
+    for word in re.findall(r"[A-Za-z][\w'’-]*", after[:60]):
+        if word.lower() in _NOUN_STOP:
+            break
+        words.append(word)
+        if len(words) == 3:
+            break
+    if after[:1] not in (" ", "\u00a0"):
+        return ""
+    return " ".join(words)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a figure, as its description."""
+    left = max(sentence.rfind(mark, 0, start) for mark in (",", ";", ":", "–", " — ", "("))
+    rights = [i for i in (sentence.find(mark, end) for mark in (",", ";", ":", "–", " — ", ")")) if i != -1]
+    right = min(rights) if rights else len(sentence)
+    clause = sentence[left + 1 : right].strip(" .")
+    if len(clause) < 25:
+        clause = sentence.strip()
+    return clause

@@ -1,0 +1,276 @@
+"""People: names introduced by a title or an appositive, their roles, sides and aliases."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from store.ingest.relevance import parties_named
+from store.lexicon import parties, phrase_pattern, titles
+from store.textutil import fold, key
+
+_TOKEN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
+_RUN = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
+_QUALIFIER_WORD = r"(?:[A-Z(][\w()’'&.-]*|of|the|and|for|on|–|-|&)"
+_QUALIFIER = rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD})*?)?"
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """A full name seen in a sentence with what the sentence says about the person."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None
+    side: str | None
+    spouse_of: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    side: str | None
+    roles: Counter[str] = field(default_factory=Counter)
+    spouse_of: str | None = None
+    short_titles: set[str] = field(default_factory=set)
+
+    @property
+    def role(self) -> str | None:
+        """The most formal role: the most often stated, then the longest."""
+        if not self.roles:
+            return None
+        return max(self.roles, key=lambda r: (self.roles[r], len(r)))
+
+    @property
+    def short_name(self) -> str:
+        """What people call them after the first mention: a Vietnamese given name, a Korean surname."""
+        tokens = self.name.split()
+        return tokens[0] if self.side == "kr" else tokens[-1]
+
+    def aliases(self) -> set[str]:
+        """Every way the name may be typed: folded, without spaces, with titles."""
+        found = {self.name, fold(self.name), self.name.replace(" ", ""), fold(self.name).replace(" ", "")}
+        found.add(fold(self.name).replace("-", " "))
+        for title in self.short_titles:
+            found.add(f"{title} {self.short_name}")
+        return {a for a in found if a}
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(titles()["titles"])
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(titles()["name_stopwords"])
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(s for p in parties() for s in p.surnames)
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    return {adj: p.key for p in parties() for adj in p.adjectives}
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    adjectives = phrase_pattern(list(_adjectives()))
+    title = phrase_pattern(list(_titles())).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
+    chain = rf"(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*"
+    return re.compile(
+        rf"(?P<adj>{adjectives}\s+)?(?P<title>{chain}){_QUALIFIER}\s*(?:\([^)]{{1,20}}\)\s*)?$"
+    )
+
+
+@cache
+def _title_after() -> re.Pattern[str]:
+    title = phrase_pattern(list(_titles())).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
+    return re.compile(rf"^,\s+(?P<role>(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*(?:\s+(?:of|to|at)\s+[^,;.]+)?)[,;.]")
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband)\s+$")
+
+
+def name_runs(sentence: str) -> list[tuple[int, int, str]]:
+    """Runs of two to four capitalised words that can be a person's name."""
+    runs = []
+    for match in _RUN.finditer(sentence):
+        tokens = match.group(0).split(" ")
+        offset = match.start()
+        current: list[tuple[int, str]] = []
+        position = offset
+        for token in [*tokens, ""]:
+            if token and (token not in _stopwords() or _surname_starting_name(token, current)):
+                current.append((position, token))
+            else:
+                if 2 <= len(current) <= 4:
+                    start = current[0][0]
+                    runs.append((start, start + len(" ".join(t for _, t in current)), " ".join(t for _, t in current)))
+                current = []
+            position += len(token) + 1
+    return runs
+
+
+def _surname_starting_name(token: str, current: list[tuple[int, str]]) -> bool:
+    # "To", "Ho", "Ha" are prepositions or titles elsewhere but family names at the start of a name.
+    return not current and token in _surnames()
+
+
+def introductions(sentence: str) -> list[Introduction]:
+    """Names this sentence introduces with a title, an appositive role or as a spouse."""
+    found: list[Introduction] = []
+    for start, end, name in name_runs(sentence):
+        name = _trim_leading_stopword_surname(name, sentence, start)
+        if name is None:
+            continue
+        prefix = sentence[max(0, start - 160) : start]
+        if match := _title_before().search(prefix):
+            role = _role_text(match)
+            side = _side_from_title(match)
+            found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
+        elif (match := _title_after().match(sentence[end:])) and _starts_clause(sentence, start):
+            role = match["role"].strip()
+            named = parties_named(role)
+            side = next(iter(named)) if len(named) == 1 and " to " not in role else None
+            found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
+        elif _SPOUSE_BEFORE.search(prefix):
+            partner = found[-1].name if found else None
+            side = found[-1].side if found else _side_from_name(name)
+            role = f"spouse of {partner}" if partner else "spouse"
+            found.append(Introduction(name, start, end, role, side, spouse_of=partner))
+    return found
+
+
+def _trim_leading_stopword_surname(name: str, sentence: str, start: int) -> str | None:
+    first = name.split()[0]
+    if first in _stopwords() and start == 0 and len(name.split()) > 2:
+        return " ".join(name.split()[1:])
+    return name
+
+
+def _starts_clause(sentence: str, start: int) -> bool:
+    before = sentence[:start].rstrip()
+    return not before or before.endswith((",", ";", "and", ":", "–", "-"))
+
+
+def _role_text(match: re.Match[str]) -> str:
+    text = match.group(0).strip()
+    return re.sub(r"\s*\((?:left|right|L|R|centre|center|C|front|second from \w+)\)\s*$", "", text)
+
+
+def _side_from_title(match: re.Match[str]) -> str | None:
+    if match["adj"]:
+        return _adjectives().get(match["adj"].strip())
+    qualifier = match.group(0)[match.end("title") - match.start() :]
+    named = parties_named(qualifier)
+    if len(named) == 1:
+        (party,) = named
+        if match["prep"] == "to":
+            return next(p.key for p in parties() if p.key != party)
+        return party
+    return None
+
+
+def _side_from_name(name: str) -> str | None:
+    first = fold(name.split()[0])
+    for party in parties():
+        if first in party.surnames:
+            return party.key
+    return None
+
+
+def _bare_title(role: str) -> str | None:
+    """The title a short reference may use ("President" of "President of the RoK")."""
+    for title in sorted(_titles(), key=len, reverse=True):
+        if role.endswith(title) or role.startswith(title) or f" {title}" in role:
+            return title
+    return None
+
+
+def build_registry(sentences: list[str]) -> dict[str, Person]:
+    """People introduced anywhere in these sentences, keyed by their folded name."""
+    registry: dict[str, Person] = {}
+    for sentence in sentences:
+        for intro in introductions(sentence):
+            person = registry.setdefault(key(intro.name), Person(name=intro.name, side=intro.side))
+            if person.side is None:
+                person.side = intro.side
+            if intro.role and not intro.role.startswith(tuple(titles()["honorifics"])):
+                person.roles[intro.role] += 1
+            if intro.spouse_of:
+                person.spouse_of = intro.spouse_of
+            if intro.role and (bare := _bare_title(intro.role)):
+                person.short_titles.add(bare)
+    _fold_spellings(registry)
+    return registry
+
+
+def _fold_spellings(registry: dict[str, Person]) -> None:
+    """Names spelt with and without diacritics are one person; keep the accented spelling."""
+    for name_key, person in list(registry.items()):
+        if fold(person.name) != person.name:
+            continue
+        for other_key, other in registry.items():
+            if other is not person and key(other.name) == name_key and fold(other.name) != other.name:
+                other.roles.update(person.roles)
+                del registry[name_key]
+                break
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str  # registry key
+    start: int
+    end: int
+
+
+class PeopleIndex:
+    """Finds the registry's people in a sentence, by full name or by title and short name."""
+
+    def __init__(self, registry: dict[str, Person]) -> None:
+        self.registry = registry
+        names: dict[str, str] = {}
+        for person_key, person in registry.items():
+            for alias in (person.name, fold(person.name), person.name.replace("-", " ")):
+                names[alias] = person_key
+        self._by_name = names
+        self._full = re.compile(phrase_pattern(list(names))) if names else None
+        self._by_short: dict[str, list[str]] = {}
+        for person_key, person in registry.items():
+            self._by_short.setdefault(person.short_name, []).append(person_key)
+        every_title = [*_titles(), *titles()["honorifics"]]
+        title = phrase_pattern(every_title).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
+        self._short = re.compile(rf"(?P<title>{title})\s+(?P<short>{_TOKEN})(?![\w-])")
+
+    def find(self, sentence: str) -> list[Mention]:
+        """Mentions in text order; a full name wins over a short reference inside it."""
+        found: list[Mention] = []
+        if self._full:
+            for match in self._full.finditer(sentence):
+                person_key = self._by_name.get(match.group(0)) or key(match.group(0))
+                if person_key in self.registry:
+                    found.append(Mention(person_key, match.start(), match.end()))
+        for match in self._short.finditer(sentence):
+            start, end = match.span("short")
+            if any(m.start <= start < m.end for m in found):
+                continue
+            person_key = self._resolve_short(match["short"], match["title"])
+            if person_key:
+                found.append(Mention(person_key, start, end))
+        return sorted(found, key=lambda m: m.start)
+
+    def _resolve_short(self, short: str, title: str) -> str | None:
+        candidates = self._by_short.get(short, [])
+        if len(candidates) == 1:
+            return candidates[0]
+        titled = [c for c in candidates if title in self.registry[c].short_titles]
+        if len(titled) == 1:
+            return titled[0]
+        return None

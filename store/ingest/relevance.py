@@ -1,0 +1,52 @@
+"""Relevance: which paragraphs are about the relationship between the two parties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.lexicon import cues, not_party_pattern, other_country_pattern, party_patterns, phrase_pattern
+
+
+@dataclass(frozen=True)
+class Relevance:
+    on_topic: bool
+    reason: str
+
+
+def parties_named(text: str) -> set[str]:
+    """The keys of the parties a text names (aliases, adjectives or cities)."""
+    text = not_party_pattern().sub(" ", text)
+    return {key for key, pattern in party_patterns().items() if pattern.search(text)}
+
+
+def _digest_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(cues()["digest_markers"]), re.IGNORECASE)
+
+
+def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
+    """On-topic or not, with the reason, for each paragraph of one document.
+
+    The body of an article is about its subject unless a paragraph turns to another country;
+    after the end of the article (a "related news" tail) only paragraphs naming both parties count.
+    """
+    digest = _digest_pattern()
+    both = len(party_patterns())
+    results = []
+    for index, text in enumerate(paragraphs):
+        named = parties_named(text)
+        in_tail = tail_start is not None and index >= tail_start
+        if digest.search(text):
+            results.append(Relevance(False, "news digest"))
+        elif (other := other_country_pattern().search(text)) and len(named) < both:
+            results.append(Relevance(False, f"about {other.group(0)}, not the partner"))
+        elif in_tail and len(named) < both:
+            results.append(Relevance(False, "related-news tail"))
+        else:
+            results.append(Relevance(True, "both parties" if len(named) == both else "article body"))
+    return results
+
+
+def document_is_relevant(paragraphs: list[str]) -> bool:
+    """A document is about the relationship when, taken whole, it names both parties."""
+    return len(parties_named("\n".join(paragraphs))) == len(party_patterns())

@@ -1,0 +1,226 @@
+"""Visits: who went where, when, of which kind, and what happened there, across documents."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from store.ingest.corpus_types import Sent
+from store.ingest.dates import DateMention
+from store.ingest.people import Person
+from store.ingest.relevance import parties_named
+from store.lexicon import cues, parties, phrase_pattern
+
+_KIND_RANK = {"state visit": 4, "official visit": 3, "working visit": 2, "working trip": 2, "visit": 1}
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+@dataclass
+class VisitMention:
+    visitor: str
+    destination: str
+    host: str | None
+    kind: str
+    sentence: Sent
+    dates: list[DateMention]
+
+
+@dataclass
+class Visit:
+    visitor: str
+    destination: str
+    kind: str = "visit"
+    hosts: Counter[str] = field(default_factory=Counter)
+    mentions: list[VisitMention] = field(default_factory=list)
+    year: int | None = None
+    year_note: str = ""
+    start: date | None = None
+    end: date | None = None
+    months: set[int] = field(default_factory=set)
+    places: list[str] = field(default_factory=list)
+    events: list[tuple[Sent, date | None, int]] = field(default_factory=list)  # sentence, day, rank
+    linked: list[Sent] = field(default_factory=list)
+
+    @property
+    def host(self) -> str | None:
+        return self.hosts.most_common(1)[0][0] if self.hosts else None
+
+    @property
+    def documents(self) -> set[int]:
+        return {m.sentence.doc for m in self.mentions}
+
+
+@cache
+def _kind_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(k["kind"], re.compile(rf"\b{k['pattern']}\b", re.IGNORECASE)) for k in cues()["visit_kinds"]]
+
+
+@cache
+def _outcome_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(cues()["visit_outcomes"]), re.IGNORECASE)
+
+
+@cache
+def _activity_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(cues()["visit_activities"]), re.IGNORECASE)
+
+
+@cache
+def _speech_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(cues()["speech_verbs"]), re.IGNORECASE)
+
+
+def _other(party: str) -> str:
+    return next(p.key for p in parties() if p.key != party)
+
+
+def find_visit_mentions(sent: Sent, people: dict[str, Person]) -> list[VisitMention]:
+    """The visits a sentence speaks of, each with its visitor (a visit without one is not a fact)."""
+    found: list[VisitMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _kind_patterns():
+        for match in pattern.finditer(sent.text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append(match.span())
+            mention = _visit_mention(sent, people, kind, match.start(), match.end())
+            if mention:
+                found.append(mention)
+    return found
+
+
+def _visit_mention(sent: Sent, people: dict[str, Person], kind: str, start: int, end: int) -> VisitMention | None:
+    text = sent.text
+    after = re.split(r"\b(?:by|from|at|with|on|in \d|,|;)\b", text[end : end + 80])[0]
+    named = parties_named(after) if re.match(r"\s+(?:to|in)\b", after) else set()
+    visitor = _visitor(sent, people, start, end)
+    if visitor is None:
+        return None
+    partner = people[visitor].spouse_of
+    if partner and any(people[m.person].name == partner for m in sent.mentions):
+        visitor = next(m.person for m in sent.mentions if people[m.person].name == partner)
+    side = people[visitor].side
+    destination = next(iter(named)) if len(named) == 1 else (_other(side) if side else None)
+    if destination is None or destination == side:
+        return None
+    host = _host(sent, people, destination, visitor)
+    dates = [d for d in sent.dates if d.kind in ("range", "day", "month")]
+    return VisitMention(visitor, destination, host, kind, sent, dates)
+
+
+def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str | None:
+    text = sent.text
+    mentions = sent.mentions
+    for m in mentions:
+        if m.end <= start and _POSSESSIVE.match(text[m.end :]) and "," not in text[m.end : start]:
+            if start - m.end <= 40:
+                return m.person
+    by = re.search(r"\bby\s+", text[end : end + 60])
+    if by:
+        after_by = end + by.end()
+        for m in mentions:
+            if after_by <= m.start <= after_by + 45:
+                return m.person
+    if re.search(r"\bformer['’]s\b", text[:start]) and mentions:
+        return mentions[0].person
+    before = [
+        m
+        for m in mentions
+        if m.end <= start
+        and "invitation of" not in text[max(0, m.start - 20) : m.start]
+        and not _speech_pattern().search(text[m.end : start])
+    ]
+    if before:
+        return before[0].person
+    after = [m for m in mentions if m.start >= end and m.start - end <= 80]
+    if after and "invitation of" not in text[end : after[0].start]:
+        return after[0].person
+    return None
+
+
+def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str) -> str | None:
+    invitation = re.search(r"invitation of\s+", sent.text)
+    candidates = [m for m in sent.mentions if m.person != visitor and people[m.person].side == destination]
+    if invitation:
+        invited = [m for m in candidates if m.start >= invitation.end()]
+        if invited:
+            return invited[0].person
+    return candidates[0].person if candidates else None
+
+
+def group_visits(mentions: list[VisitMention]) -> list[Visit]:
+    """One visit per visitor, destination and month; undated mentions join their document's visit."""
+    visits: list[Visit] = []
+    for mention in sorted(mentions, key=lambda m: (not m.dates, m.sentence.id)):
+        months = {d.month for d in mention.dates if d.month}
+        years = {d.year for d in mention.dates if d.year}
+        same = [v for v in visits if v.visitor == mention.visitor and v.destination == mention.destination]
+        target = None
+        for visit in same:
+            if months and visit.months and not months & visit.months:
+                continue
+            if years and visit.year and visit.year not in years:
+                continue
+            if not months and len(same) > 1 and mention.sentence.doc not in visit.documents:
+                continue
+            target = visit
+            break
+        if target is None:
+            target = Visit(mention.visitor, mention.destination)
+            visits.append(target)
+        target.mentions.append(mention)
+        target.months |= months
+        if years and target.year is None:
+            target.year = next(iter(years))
+        if _KIND_RANK.get(mention.kind, 0) > _KIND_RANK.get(target.kind, 0):
+            target.kind = mention.kind
+        if mention.host:
+            target.hosts[mention.host] += 1
+    return visits
+
+
+def primary_visit(doc: int, sents: list[Sent], visits: list[Visit]) -> Visit | None:
+    """The visit a document is mostly about: most visit mentions, then most mentions of its visitor."""
+    scores: Counter[int] = Counter()
+    for index, visit in enumerate(visits):
+        scores[index] += 10 * sum(1 for m in visit.mentions if m.sentence.doc == doc)
+        scores[index] += sum(1 for s in sents if s.doc == doc for m in s.mentions if m.person == visit.visitor)
+    best = [i for i, score in scores.most_common() if score > 0]
+    return visits[best[0]] if best else None
+
+
+def link_sentence(sent: Sent, primary: Visit | None, visits: list[Visit]) -> Visit | None:
+    """The visit an on-topic sentence reports on, if its people and dates allow one."""
+    own = [v for v in visits if any(m.sentence is sent for m in v.mentions)]
+    if own:
+        return own[0]
+    if primary is None:
+        return None
+    persons = {m.person for m in sent.mentions}
+    others = {v.visitor for v in visits if v is not primary}
+    if persons & others and primary.visitor not in persons:
+        return None
+    months = {d.month for d in sent.dates if d.kind in ("day", "range") and d.month}
+    if months and primary.months and not months <= primary.months:
+        return None
+    return primary
+
+
+def event_rank(sent: Sent, day: date | None) -> int | None:
+    """0 for a dated activity, 1 for an outcome, 2 for another activity, None for neither."""
+    if day is not None:
+        return 0
+    if _outcome_pattern().search(sent.text):
+        return 1
+    if _activity_pattern().search(sent.text):
+        return 2
+    return None
+
+
+def destination_cities(sent: Sent, destination: str) -> list[str]:
+    cities = next(p.cities for p in parties() if p.key == destination)
+    found = [(m.start(), m.group(0)) for m in re.finditer(phrase_pattern(list(cities)), sent.text)]
+    return [name for _, name in sorted(found)]

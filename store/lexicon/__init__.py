@@ -1,0 +1,113 @@
+"""Data files that drive extraction: parties, countries, topics, titles, months and cue words."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def load(name: str) -> Any:
+    """Parse one JSON data file of this package."""
+    return json.loads(resources.files(__package__).joinpath(f"{name}.json").read_text("utf-8"))
+
+
+def phrase_pattern(phrases: list[str], plural: bool = False) -> str:
+    """A regex alternation of whole-word phrases, longest first, spaces matching spaces or dashes."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"[\s\-–]+".join(re.escape(word) for word in phrase.split())
+        parts.append(body + (r"(?:s|es)?" if plural and phrase[-1].isalpha() else ""))
+    return r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])"
+
+
+@dataclass(frozen=True)
+class Party:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    cities: tuple[str, ...]
+    surnames: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def parties() -> tuple[Party, ...]:
+    """The two parties the corpus is about."""
+    data = load("parties")["parties"]
+    return tuple(
+        Party(
+            key=p["key"],
+            name=p["name"],
+            aliases=tuple(p["aliases"]),
+            adjectives=tuple(p["adjectives"]),
+            cities=tuple(p["cities"]),
+            surnames=frozenset(p["surnames"]),
+        )
+        for p in data
+    )
+
+
+@cache
+def party_patterns() -> dict[str, re.Pattern[str]]:
+    """Per party key, a pattern for any alias, adjective or city of that party."""
+    return {
+        p.key: re.compile(phrase_pattern([*p.aliases, *p.adjectives, *p.cities]))
+        for p in parties()
+    }
+
+
+@cache
+def not_party_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(load("parties")["not_parties"]))
+
+
+@cache
+def other_country_pattern() -> re.Pattern[str]:
+    data = load("countries")
+    return re.compile(phrase_pattern(data["countries"] + data["demonyms"]))
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    """Every topic with its aliases."""
+    return tuple(
+        Topic(key=t["key"], label=t["label"], aliases=tuple(t["aliases"]))
+        for t in load("topics")["topics"]
+    )
+
+
+def alias_regex(alias: str) -> re.Pattern[str]:
+    """Acronyms (all capitals) match case-sensitively; other aliases ignore case."""
+    flags = 0 if alias.isupper() else re.IGNORECASE
+    return re.compile(phrase_pattern([alias], plural=not alias.isupper()), flags)
+
+
+@cache
+def cues() -> dict[str, Any]:
+    return load("cues")  # type: ignore[no-any-return]
+
+
+@cache
+def titles() -> dict[str, Any]:
+    return load("titles")  # type: ignore[no-any-return]
+
+
+@cache
+def months() -> dict[str, int]:
+    return load("months")["months"]  # type: ignore[no-any-return]
+
+
+@cache
+def day_parts() -> tuple[str, ...]:
+    return tuple(load("months")["day_parts"])

@@ -1,0 +1,190 @@
+"""The store's tables: documents and passages, and the facts extracted from them."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    has_title: Mapped[bool]
+    agency: Mapped[str | None] = mapped_column(String(100))
+    author: Mapped[str | None] = mapped_column(String(200))
+    dateline: Mapped[str | None] = mapped_column(String(100))
+    reference_year: Mapped[int | None]
+    year_note: Mapped[str | None] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(Text)
+
+    def __repr__(self) -> str:
+        return f"Document({self.id}, {self.name!r})"
+
+
+class Passage(Base):
+    """A paragraph of a cleaned document."""
+
+    __tablename__ = "passages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    ordinal: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    on_topic: Mapped[bool]
+    heading: Mapped[bool]
+    relevance: Mapped[str] = mapped_column(String(200))
+
+    def __repr__(self) -> str:
+        return f"Passage({self.id}, on_topic={self.on_topic})"
+
+
+class Sentence(Base):
+    __tablename__ = "sentences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    ordinal: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    on_topic: Mapped[bool]
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.id}, {self.text[:40]!r})"
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    folded: Mapped[str] = mapped_column(String(200), index=True)
+    side: Mapped[str | None] = mapped_column(String(20))
+    role: Mapped[str | None] = mapped_column(Text)
+    other_roles: Mapped[str] = mapped_column(Text, default="")  # newline-separated
+    spouse_of: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    mention_count: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"Person({self.id}, {self.name!r})"
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class PersonMention(Base):
+    __tablename__ = "person_mentions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), index=True)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visitor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    host_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    destination: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(50))
+    start: Mapped[str | None] = mapped_column(String(10))  # ISO date
+    end: Mapped[str | None] = mapped_column(String(10))
+    month: Mapped[int | None]
+    year: Mapped[int | None] = mapped_column(index=True)
+    year_note: Mapped[str] = mapped_column(Text, default="")
+    places: Mapped[str] = mapped_column(Text, default="")  # newline-separated, in order
+
+    def __repr__(self) -> str:
+        return f"Visit({self.id}, {self.kind!r}, {self.start}..{self.end})"
+
+
+class VisitEvent(Base):
+    """A dated activity or an outcome of a visit, or a sentence that reports the visit."""
+
+    __tablename__ = "visit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"))
+    day: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(20))  # activity | outcome | report
+    rank: Mapped[int]
+
+
+class Commitment(Base):
+    __tablename__ = "commitments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str | None] = mapped_column(String(300))
+    quote_sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"))
+    deadline: Mapped[int | None]
+    figures: Mapped[str] = mapped_column(Text, default="")  # newline-separated
+    first_day: Mapped[str | None] = mapped_column(String(10))
+
+
+class CommitmentTopic(Base):
+    __tablename__ = "commitment_topics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(50), index=True)
+
+
+class CommitmentSource(Base):
+    __tablename__ = "commitment_sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
+
+
+class Figure(Base):
+    __tablename__ = "figures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float]
+    unit: Mapped[str] = mapped_column(String(100))
+    measure: Mapped[str] = mapped_column(Text)
+    year: Mapped[int | None]
+    deadline: Mapped[int | None]
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), index=True)
+    group_key: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class FigureTopic(Base):
+    __tablename__ = "figure_topics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(50), index=True)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[str] = mapped_column(Text)  # newline-separated, lexicon and learnt
+    commitment_count: Mapped[int] = mapped_column(default=0)
+    figure_count: Mapped[int] = mapped_column(default=0)
+
+
+class Skipped(Base):
+    __tablename__ = "skipped_files"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+Index("ix_visit_events_sentence", VisitEvent.sentence_id)
+Index("ix_commitment_sources_sentence", CommitmentSource.sentence_id)

@@ -1,0 +1,35 @@
+"""Small text helpers shared by the pipeline and the queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def fold(text: str) -> str:
+    """ASCII-fold: strip diacritics (Phạm Minh Chính -> Pham Minh Chinh), unify dashes and quotes."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.translate(_DASHES).translate(_QUOTES)
+
+
+def key(text: str) -> str:
+    """A comparison key: folded, lower case, words joined by single spaces."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
+
+
+def words(text: str) -> list[str]:
+    """The lower-case folded words of a text."""
+    return re.findall(r"[a-z0-9]+", fold(text).lower())
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary so it fits in limit characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
