@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.lexicon import cues, not_party_pattern, other_country_pattern, party_patterns, phrase_pattern
+from store.lexicon import (
+    cues,
+    not_country_pattern,
+    not_party_pattern,
+    other_country_pattern,
+    party_patterns,
+    phrase_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
         in_tail = tail_start is not None and index >= tail_start
         if digest.search(text):
             results.append(Relevance(False, "news digest"))
-        elif (other := other_country_pattern().search(text)) and len(named) < both:
+        elif (other := other_country_pattern().search(not_country_pattern().sub(" ", text))) and len(named) < both:
             results.append(Relevance(False, f"about {other.group(0)}, not the partner"))
         elif in_tail and len(named) < both:
             results.append(Relevance(False, "related-news tail"))

@@ -79,6 +79,12 @@ def other_country_pattern() -> re.Pattern[str]:
 
 
 @cache
+def not_country_pattern() -> re.Pattern[str]:
+    """Place names that contain a country's name without being about that country."""
+    return re.compile(phrase_pattern(load("countries")["not_countries"]))
+
+
+@cache
 def topics() -> tuple[Topic, ...]:
     """Every topic with its aliases."""
     return tuple(

@@ -1,0 +1,1 @@
+"""One module per command: each turns an argument and a session into an Answer."""

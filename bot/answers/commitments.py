@@ -1,0 +1,60 @@
+"""/commitment <topic>: what was agreed, pledged or targeted on a topic, each once, with sources."""
+
+from __future__ import annotations
+
+from bot.answer import Answer, Item, Suggestion
+from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.usage import usage
+from bot.resolve import normalise, topic_match
+from store import queries
+from store.dates_text import visit_when
+from store.queries import CommitmentInfo, VisitInfo
+
+_VERBS = {
+    "reaffirmed": "Reaffirmed", "pledged": "Pledged", "agreed": "Agreed", "committed": "Committed",
+    "targeted": "Targeted", "affirmed": "Affirmed", "will": "Will", "proposed": "Proposed",
+}
+
+
+def answer_commitments(ctx: Context) -> Answer:
+    if not ctx.argument or normalise(ctx.argument) == "help":
+        return usage(ctx, "commitment")
+    match = topic_match(ctx.argument, ctx.known)
+    with ctx.store.session() as session:
+        found = queries.commitments(session, topic_keys=list(match.keys)) if match.keys else []
+        label = " / ".join(ctx.known.topic(k).label for k in match.keys)
+        if not found:
+            hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
+            ids = [q.sentence_id for q in hits if q.on_topic]
+            found = queries.commitments(session, sentence_ids=ids) if ids else []
+            label = f"“{ctx.argument}”"
+        visits = {v.id: v for v in queries.visits(session)} if found else {}
+    if not found:
+        closest = [Suggestion(ctx.known.topic(k).label, f"/commitment {ctx.known.topic(k).label}") for k in match.closest]
+        if not closest:
+            closest = [Suggestion(t.label, f"/commitment {t.label}") for t in ctx.known.topics if t.commitments][:3]
+        return nothing_found(ctx, "commitment", "commitments", closest)
+    items = [_item(c, visits) for c in found]
+    documents = len({q.document.id for c in found for q in c.sources})
+    summary = f"{len(found)} commitment{'s' * (len(found) != 1)} from {documents} document{'s' * (documents != 1)}"
+    return paged(ctx, "commitment", f"Commitments on {label}", items, summary=summary)
+
+
+def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
+    verb = _VERBS.get(commitment.kind, commitment.kind.capitalize())
+    title = f"{verb} by {commitment.actor}" if commitment.actor else verb
+    lines = []
+    occasions = [visits[v] for v in commitment.occasions if v in visits]
+    if occasions:
+        lines.append("Occasion: " + "; ".join(
+            f"{v.kind} of {v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}" for v in occasions
+        ))
+    if commitment.figures:
+        deadline = f", deadline {commitment.deadline}" if commitment.deadline else ""
+        lines.append(f"Figures: {', '.join(commitment.figures)}{deadline}")
+    elif commitment.deadline:
+        lines.append(f"Deadline: {commitment.deadline}")
+    reports = len({q.document.id for q in commitment.sources})
+    if reports > 1:
+        lines.append(f"Reported by {reports} documents")
+    return Item(title=title, lines=tuple(lines), quote=commitment.quote.text, sources=sources(commitment.sources))

@@ -1,0 +1,74 @@
+"""Helpers every answer uses: sources, pages, the 'No … found' answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.answer import Answer, Item, Source, Suggestion
+from bot.knowledge import Knowledge, routing
+from store.db import Store
+from store.queries import Quote
+from store.textutil import shorten
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an answer builder works with: the store, what it knows, the query and the page."""
+
+    store: Store
+    known: Knowledge
+    query: str
+    argument: str
+    page: int
+
+
+def page_size() -> int:
+    return int(routing()["page_size"])
+
+
+def sources(quotes: Iterable[Quote]) -> tuple[Source, ...]:
+    """One source per document, in the order first cited."""
+    seen: dict[int, Source] = {}
+    for quote in quotes:
+        doc = quote.document
+        if doc.id not in seen:
+            seen[doc.id] = Source(title=shorten(doc.title, 90), document=doc.name, agency=doc.agency)
+    return tuple(seen.values())
+
+
+def paged(ctx: Context, intent: str, heading: str, items: Sequence[Item], summary: str = "",
+          notice: str = "", suggestions: tuple[Suggestion, ...] = ()) -> Answer:
+    """An answer showing one page of items, saying how many there are in all."""
+    size = page_size()
+    pages = max(1, -(-len(items) // size))
+    page = min(max(1, ctx.page), pages)
+    shown = tuple(items[(page - 1) * size : page * size])
+    return Answer(
+        query=ctx.query, intent=intent, heading=heading, summary=summary, notice=notice, items=shown,
+        total=len(items), page=page, page_size=size, suggestions=suggestions,
+    )
+
+
+def nothing_found(ctx: Context, intent: str, what: str, closest: Sequence[Suggestion], hint: str = "") -> Answer:
+    """'No commitments found for *zzqqxx*.' and what does exist."""
+    shown = shorten(ctx.argument, 80)
+    notice = f"No {what} found for *{shown}*."
+    if closest:
+        notice += " Closest: " + ", ".join(s.label for s in closest) + "."
+    if hint:
+        notice += f" {hint}"
+    return Answer(query=ctx.query, intent=intent, heading=f"No {what} found", notice=notice,
+                  suggestions=tuple(closest), empty=True)
+
+
+def first(items: Iterable[T], count: int) -> list[T]:
+    out = []
+    for item in items:
+        if len(out) == count:
+            break
+        out.append(item)
+    return out

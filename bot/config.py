@@ -1,0 +1,65 @@
+"""Settings, read once from the environment (and .env) into a frozen value passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.settings import StoreSettings
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class ConfigError(Exception):
+    """A required setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    seeds_dir: Path
+    slack_bot_token: str | None
+    slack_signing_secret: str | None
+    slack_app_token: str | None
+    slack_api_url: str
+    admin_user_ids: frozenset[str]
+    log_level: str
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Every variable of the contract, with its default."""
+        store = StoreSettings.from_env()
+        level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+        api_url = os.environ.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
+        if not api_url.startswith(("http://", "https://")):
+            raise ConfigError("SLACK_API_URL must be an http(s) URL")
+        return cls(
+            database_url=store.database_url,
+            seeds_dir=store.seeds_dir,
+            slack_bot_token=_optional("SLACK_BOT_TOKEN"),
+            slack_signing_secret=_optional("SLACK_SIGNING_SECRET"),
+            slack_app_token=_optional("SLACK_APP_TOKEN"),
+            slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
+            admin_user_ids=frozenset(
+                u.strip() for u in os.environ.get("ADMIN_USER_IDS", "").split(",") if u.strip()
+            ),
+            log_level=level,
+        )
+
+    def require(self, *names: str) -> None:
+        """Stop with one line naming the first missing variable among names."""
+        for name in names:
+            if not getattr(self, name.lower()):
+                raise ConfigError(f"{name} is not set (see .env.example)")
+
+    @property
+    def has_slack(self) -> bool:
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+
+def _optional(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None

@@ -1,0 +1,54 @@
+"""The answering core's entry points: one query line in, one Answer out."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.answer import Answer
+from store.db import Store
+from store.errors import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 500
+
+
+def ask(store: Store, query: str, page: int = 1) -> Answer:
+    """Route a slash command line or free text and answer it; raises StoreUnavailable."""
+    from bot.dispatch import dispatch
+
+    if len(query) > MAX_QUERY_CHARS:
+        return Answer(
+            query=query[:MAX_QUERY_CHARS],
+            intent="help",
+            heading="That question is too long",
+            notice=f"Please keep questions under {MAX_QUERY_CHARS} characters, e.g. `/commitment trade`.",
+        )
+    return dispatch(store, query, page)
+
+
+def answer_safely(store: Store, query: str, page: int = 1) -> Answer:
+    """ask(), with database trouble and unexpected errors turned into a short apology."""
+    try:
+        return ask(store, query, page)
+    except StoreUnavailable as error:
+        logger.error("store unavailable: %s", error)
+        return unavailable(query)
+    except Exception:
+        logger.exception("could not answer %r", query[:200])
+        return Answer(
+            query=query,
+            intent="error",
+            heading="Sorry, something went wrong",
+            notice="I could not answer that. Try again, or try a simpler question such as `/visit` or `/commitment trade`.",
+        )
+
+
+def unavailable(query: str) -> Answer:
+    """The answer while the store cannot be read."""
+    return Answer(
+        query=query,
+        intent="error",
+        heading="The store is unavailable",
+        notice="The store is unavailable, try again shortly.",
+    )

@@ -1,0 +1,77 @@
+"""What the store knows that queries are matched against, loaded once per reseed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from store import queries
+from store.lexicon import months as month_names
+from store.lexicon import parties
+from store.queries import PersonInfo, TopicInfo
+from store.textutil import key
+
+
+@cache
+def routing() -> dict[str, Any]:
+    """The router's data file."""
+    return json.loads(resources.files("bot").joinpath("routing.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    stamp: str | None
+    topics: tuple[TopicInfo, ...]
+    topic_aliases: dict[str, str]  # alias key -> topic key
+    people: tuple[PersonInfo, ...]
+    person_aliases: dict[str, int]  # alias key (and without spaces) -> person id
+    places: dict[str, str]  # place key -> place as written
+    months: dict[str, int]
+
+    def topic(self, topic_key: str) -> TopicInfo:
+        return next(t for t in self.topics if t.key == topic_key)
+
+    def person(self, person_id: int) -> PersonInfo:
+        return next(p for p in self.people if p.id == person_id)
+
+
+def build(session: Session, stamp: str | None) -> Knowledge:
+    """Read the topics, people and places of the store into matching tables."""
+    topics = tuple(queries.topics(session))
+    topic_aliases: dict[str, str] = {}
+    for topic in topics:
+        for alias in (topic.key, topic.label, *topic.aliases):
+            topic_aliases.setdefault(key(alias), topic.key)
+    people = tuple(queries.people(session))
+    person_aliases: dict[str, int] = {}
+    for person in people:
+        for alias in (person.name, *person.aliases):
+            person_aliases.setdefault(key(alias), person.id)
+            person_aliases.setdefault(key(alias).replace(" ", ""), person.id)
+    places = {key(city): city for party in parties() for city in party.cities}
+    for visit in queries.visits(session):
+        places.update({key(p): p for p in visit.places})
+    return Knowledge(stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names()))
+
+
+_lock = threading.Lock()
+_cached: dict[str, Knowledge] = {}
+
+
+def knowledge(session: Session, database_url: str) -> Knowledge:
+    """The Knowledge of the current store, rebuilt only when a reseed has changed it."""
+    stamp = queries.reseed_stamp(session)
+    with _lock:
+        known = _cached.get(database_url)
+        if known is not None and known.stamp == stamp:
+            return known
+    fresh = build(session, stamp)
+    with _lock:
+        _cached[database_url] = fresh
+    return fresh

@@ -1,0 +1,151 @@
+"""Match an argument against what the store knows: topics, people, places, months and years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Knowledge, routing
+from store.queries import PersonInfo
+from store.textutil import key
+
+
+def normalise(argument: str) -> str:
+    """Folded, lower-case words with British spellings ('labor' -> 'labour')."""
+    spellings = routing()["spellings"]
+    return " ".join(spellings.get(w, w) for w in key(argument).split())
+
+
+def _threshold(name: str) -> int:
+    return int(routing()["thresholds"][name])
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    keys: tuple[str, ...]
+    score: float
+    closest: tuple[str, ...]  # topic keys, best first, for "did you mean"
+
+
+def topic_match(argument: str, known: Knowledge) -> TopicMatch:
+    """The topics an argument names: exactly, in the plural, or with a typo (not for 2–3 letters)."""
+    query = normalise(argument)
+    if not query:
+        return TopicMatch((), 0.0, ())
+    best: dict[str, float] = {}
+    for alias, topic_key in known.topic_aliases.items():
+        score = _alias_score(query, alias)
+        if score > best.get(topic_key, -1):
+            best[topic_key] = score
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    top = ranked[0][1] if ranked else 0.0
+    cutoff = _threshold("topic")
+    gap = _threshold("ambiguity_gap")
+    keys = tuple(k for k, s in ranked if s >= cutoff and s >= top - gap)
+    return TopicMatch(keys, top, tuple(k for k, s in ranked[:3] if s >= _threshold("suggestion")))
+
+
+def _alias_score(query: str, alias: str) -> float:
+    if query == alias or query.rstrip("s") == alias.rstrip("s"):
+        return 100.0
+    if len(query) <= 3 or len(alias) <= 3:
+        return 0.0
+    return float(fuzz.ratio(query, alias))
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    people: tuple[PersonInfo, ...]  # one: found; several: ambiguous
+    closest: tuple[PersonInfo, ...] = ()
+
+
+def person_match(argument: str, known: Knowledge) -> PersonMatch:
+    """The person an argument names, the several it may name, or the closest names."""
+    query = key(argument)
+    if not query:
+        return PersonMatch(())
+    exact = known.person_aliases.get(query) or known.person_aliases.get(query.replace(" ", ""))
+    if exact:
+        return PersonMatch((known.person(exact),))
+    words = set(query.split())
+    containing = [p for p in known.people if words <= set(key(p.name).split())]
+    if containing:
+        return PersonMatch(tuple(sorted(containing, key=lambda p: -p.mentions)))
+    scored = process.extract(query, list(known.person_aliases), scorer=fuzz.ratio, limit=10)
+    by_person: dict[int, float] = {}
+    for alias, score, _ in scored:
+        person_id = known.person_aliases[alias]
+        by_person[person_id] = max(score, by_person.get(person_id, 0))
+    ranked = sorted(by_person.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= _threshold("person"):
+        top = ranked[0][1]
+        chosen = [known.person(pid) for pid, s in ranked if s >= top - _threshold("ambiguity_gap")]
+        return PersonMatch(tuple(chosen))
+    closest = tuple(known.person(pid) for pid, s in ranked[:3] if s >= _threshold("suggestion"))
+    return PersonMatch((), closest)
+
+
+def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
+    """A person named anywhere in a sentence by a full alias (not a bare family name)."""
+    folded = f" {key(text)} "
+    for alias in sorted(known.person_aliases, key=len, reverse=True):
+        if len(alias) >= 5 and " " in alias and f" {alias} " in folded:
+            return known.person(known.person_aliases[alias])
+    return None
+
+
+@dataclass
+class VisitTerms:
+    months: set[int] = field(default_factory=set)
+    day: int | None = None
+    years: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    people: tuple[PersonInfo, ...] = ()
+    rest: list[str] = field(default_factory=list)
+
+
+def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
+    """Months (typos allowed), a day, years, places and people in a /visit argument."""
+    terms = VisitTerms()
+    words = normalise(argument).split()
+    leftover: list[str] = []
+    for word in words:
+        if re.fullmatch(r"(?:19|20)\d\d", word):
+            terms.years.add(int(word))
+        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word):
+            terms.day = int(re.sub(r"\D", "", word))
+        elif (month := _month(word, known)) is not None:
+            terms.months.add(month)
+        else:
+            leftover.append(word)
+    rest = " ".join(leftover)
+    if rest:
+        place = _place(rest, known)
+        if place:
+            terms.places.add(place)
+        else:
+            people = person_match(rest, known).people
+            terms.people = people
+            if not people:
+                terms.rest = leftover
+    return terms
+
+
+def _month(word: str, known: Knowledge) -> int | None:
+    if word in known.months:
+        return known.months[word]
+    if len(word) < 4:
+        return None
+    match = process.extractOne(word, list(known.months), scorer=fuzz.ratio, score_cutoff=_threshold("month"))
+    return known.months[match[0]] if match else None
+
+
+def _place(text: str, known: Knowledge) -> str | None:
+    if text in known.places:
+        return known.places[text]
+    if len(text) < 4:
+        return None
+    match = process.extractOne(text, list(known.places), scorer=fuzz.ratio, score_cutoff=_threshold("place"))
+    return known.places[match[0]] if match else None
