@@ -26,7 +26,12 @@ def _threshold(name: str) -> int:
 class TopicMatch:
     keys: tuple[str, ...]
     score: float
-    closest: tuple[str, ...]  # topic keys, best first, for "did you mean"
+    ranked: tuple[str, ...]  # every topic key, closest first, for "did you mean"
+
+    def closest(self, known: Knowledge, kind: str, count: int = 3) -> list[str]:
+        """The closest topic keys that have commitments (kind 'commitments') or figures."""
+        counted = [k for k in self.ranked if getattr(known.topic(k), kind) and k not in self.keys]
+        return counted[:count]
 
 
 def topic_match(argument: str, known: Knowledge) -> TopicMatch:
@@ -44,7 +49,7 @@ def topic_match(argument: str, known: Knowledge) -> TopicMatch:
     cutoff = _threshold("topic")
     gap = _threshold("ambiguity_gap")
     keys = tuple(k for k, s in ranked if s >= cutoff and s >= top - gap)
-    return TopicMatch(keys, top, tuple(k for k, s in ranked[:3] if s >= _threshold("suggestion")))
+    return TopicMatch(keys, top, tuple(k for k, _ in ranked))
 
 
 def _alias_score(query: str, alias: str) -> float:

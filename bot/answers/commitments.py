@@ -30,10 +30,8 @@ def answer_commitments(ctx: Context) -> Answer:
             label = f"“{ctx.argument}”"
         visits = {v.id: v for v in queries.visits(session)} if found else {}
     if not found:
-        closest = [Suggestion(ctx.known.topic(k).label, f"/commitment {ctx.known.topic(k).label}") for k in match.closest]
-        if not closest:
-            closest = [Suggestion(t.label, f"/commitment {t.label}") for t in ctx.known.topics if t.commitments][:3]
-        return nothing_found(ctx, "commitment", "commitments", closest)
+        labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
+        return nothing_found(ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels])
     items = [_item(c, visits) for c in found]
     documents = len({q.document.id for c in found for q in c.sources})
     summary = f"{len(found)} commitment{'s' * (len(found) != 1)} from {documents} document{'s' * (documents != 1)}"

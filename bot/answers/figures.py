@@ -21,8 +21,8 @@ def answer_figures(ctx: Context) -> Answer:
         ids = [q.sentence_id for q in hits if q.on_topic]
         found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     if not found:
-        closest = [Suggestion(ctx.known.topic(k).label, f"/figure {ctx.known.topic(k).label}") for k in match.closest]
-        return nothing_found(ctx, "figure", "figures", closest)
+        labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
+        return nothing_found(ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels])
     ranked = _rank(found, set(match.keys), words)
     items = [_item(group) for group in ranked]
     return paged(ctx, "figure", f"Figures: {ctx.argument}", items,

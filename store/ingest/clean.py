@@ -93,7 +93,8 @@ def clean_document(text: str) -> CleanDocument:
             continue
         ended = line.endswith(end_markers)
         for marker in end_markers:
-            line = line.removesuffix(marker).rstrip()
+            if line.endswith(marker):
+                line = line.removesuffix(marker).rstrip() + "."
         if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _DATELINE.match(line)):
             doc.dateline = match["city"].strip()
             doc.agency = doc.agency or match["agency"].strip()

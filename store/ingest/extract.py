@@ -105,7 +105,7 @@ def _segment(documents: list[tuple[RawDocument, CleanDocument]]) -> tuple[list[D
         doc = Doc(doc_index, raw, clean, title)
         docs.append(doc)
         for paragraph, relevance in zip(clean.paragraphs, classify(clean.paragraphs, clean.tail_start), strict=True):
-            heading = paragraph[-1] not in ".!?\"”’:;)" and len(paragraph.split()) <= 25
+            heading = paragraph[-1] not in ".!?\"”’:;)" and len(paragraph.split()) <= 15
             doc.passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
             passage_id += 1
             for ordinal, text in enumerate(split_sentences(paragraph)):
@@ -171,15 +171,15 @@ def _fill_dates(visit: Visit) -> None:
     ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
     year = visit.year or 1900
     seen_places: list[str] = []
+    reports = {m.sentence.id for m in visit.mentions}
     for sent in visit.linked:
-        for city in destination_cities(sent, visit.destination):
-            if city not in seen_places:
-                seen_places.append(city)
         days = [d for d in sent.dates if d.kind in ("day", "range") and d.month and d.day]
         day = date(year, days[0].month, days[0].day) if days and days[0].month and days[0].day else None
         rank = event_rank(sent, day)
         if rank is not None:
             visit.events.append((sent, day, rank))
+        if rank is not None or sent.id in reports:
+            seen_places += [c for c in destination_cities(sent, visit.destination) if c not in seen_places]
         if day:
             visit.months.add(day.month)
     visit.places = seen_places

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from store.ingest.dates import DateMention
 
-_QUALIFIER = r"(?:(?P<qual>over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|under|roughly)\s+)?"
+_QUALIFIER = r"(?:(?P<qual>(?i:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|under|roughly))\s+)?"
 _CURRENCY = r"(?:USD|US\$|\$|VND|KRW|EUR|€|won|dong|euros?|dollars?)"
 _SCALE = r"(?:thousand|million|billion|trillion|bn)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -19,7 +19,8 @@ _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _NOUN_STOP = frozenset(
     "of in on at to for by from with and or the a an is are was were has have had will would "
     "that which who this these those between among across since during as than through "
-    "into about over per each".split()
+    "into about over per each came went visited living live lived work working worked reached rose fell grew "
+    "increased employed studying attended are were is was".split()
 )
 _MILESTONE = re.compile(r"\b(?:establish\w*|since|founded|launched|signed|upgraded?|elevat\w*)\b", re.I)
 

@@ -127,9 +127,7 @@ def introductions(sentence: str) -> list[Introduction]:
     """Names this sentence introduces with a title, an appositive role or as a spouse."""
     found: list[Introduction] = []
     for start, end, name in name_runs(sentence):
-        name = _trim_leading_stopword_surname(name, sentence, start)
-        if name is None:
-            continue
+        name = _from_family_name(name)
         prefix = sentence[max(0, start - 160) : start]
         if match := _title_before().search(prefix):
             role = _role_text(match)
@@ -148,11 +146,13 @@ def introductions(sentence: str) -> list[Introduction]:
     return found
 
 
-def _trim_leading_stopword_surname(name: str, sentence: str, start: int) -> str | None:
-    first = name.split()[0]
-    if first in _stopwords() and start == 0 and len(name.split()) > 2:
-        return " ".join(name.split()[1:])
-    return name
+def _from_family_name(name: str) -> str:
+    """Drop words before the family name: "Investment Do Thanh Binh" after "Minister of Planning and"."""
+    tokens = name.split()
+    surnames = [i for i, token in enumerate(tokens) if fold(token) in _surnames()]
+    if surnames and surnames[0] > 0 and len(tokens) - surnames[0] >= 2:
+        tokens = tokens[surnames[0] :]
+    return " ".join(tokens)
 
 
 def _starts_clause(sentence: str, start: int) -> bool:

@@ -112,13 +112,17 @@ def _visit_mention(sent: Sent, people: dict[str, Person], kind: str, start: int,
 
 
 def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str | None:
+    """Who makes the visit: "X's visit", "visit … by X", or X paying a visit "to" somewhere.
+
+    A bare "the visit" names no visitor here: such sentences are tied to their document's visit later.
+    """
     text = sent.text
     mentions = sent.mentions
     for m in mentions:
         if m.end <= start and _POSSESSIVE.match(text[m.end :]) and "," not in text[m.end : start]:
             if start - m.end <= 40:
                 return m.person
-    by = re.search(r"\bby\s+", text[end : end + 60])
+    by = re.search(r"^[^,;.]{0,50}?\bby\s+", text[end : end + 80])
     if by:
         after_by = end + by.end()
         for m in mentions:
@@ -126,6 +130,8 @@ def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str
                 return m.person
     if re.search(r"\bformer['’]s\b", text[:start]) and mentions:
         return mentions[0].person
+    if not re.match(r"\s+(?:to|in)\s", text[end : end + 5]):
+        return None
     before = [
         m
         for m in mentions
@@ -133,12 +139,7 @@ def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str
         and "invitation of" not in text[max(0, m.start - 20) : m.start]
         and not _speech_pattern().search(text[m.end : start])
     ]
-    if before:
-        return before[0].person
-    after = [m for m in mentions if m.start >= end and m.start - end <= 80]
-    if after and "invitation of" not in text[end : after[0].start]:
-        return after[0].person
-    return None
+    return before[0].person if before else None
 
 
 def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str) -> str | None:

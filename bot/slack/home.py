@@ -1,0 +1,106 @@
+"""The Home tab: what the store holds and how to ask, within 100 blocks, every string escaped."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.markup import escape
+from store.db import Store
+from store.errors import StoreUnavailable
+from store.queries import StoreOverview, overview
+from store.textutil import shorten
+
+logger = logging.getLogger(__name__)
+
+MAX_BLOCKS = 100
+SECTION_LIMIT = 3000
+MAX_VISITS = 40
+
+Block = dict[str, Any]
+
+HOW_TO_ASK = (
+    ("/commitment <topic>", "what the two sides promised", "/commitment trade"),
+    ("/visit <month|date|person|place|year>", "visits and what came of them", "/visit august"),
+    ("/who <person>", "who someone is and where they appear", "/who lee"),
+    ("/figure <topic>", "the numbers reported", "/figure visitors"),
+    ("/search <words>", "the documents' own words", "/search statue"),
+)
+
+
+def read_overview(store: Store) -> StoreOverview | None:
+    """The store's overview, or None while the store cannot be read."""
+    try:
+        with store.session() as session:
+            return overview(session)
+    except StoreUnavailable as error:
+        logger.error("store unavailable for the overview: %s", error)
+        return None
+
+
+def home_view(facts: StoreOverview | None) -> dict[str, Any]:
+    """The view published to a person's Home tab."""
+    blocks: list[Block] = [
+        _header("Attaché"),
+        _section("Briefings on relations between Vietnam and the Republic of Korea, "
+                 "drawn from a store of news documents, with the source of every fact."),
+    ]
+    if facts is None:
+        blocks.append(_section("The store is unavailable, try again shortly."))
+    else:
+        blocks += _holdings(facts)
+    blocks += _how_to_ask()
+    return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}
+
+
+def status_line(facts: StoreOverview) -> str:
+    """'12 documents · last reseed 2025-11-22T08:12:00Z by deploy' (plain text)."""
+    when = facts.reseeded_at or "unknown"
+    who = f" by {facts.reseeded_by}" if facts.reseeded_by else ""
+    return f"{facts.documents} documents · last reseed {when}{who}"
+
+
+def _holdings(facts: StoreOverview) -> list[Block]:
+    blocks = [_header("What the store holds"), _context(escape(status_line(facts)))]
+    if facts.visits:
+        shown = [f"• {escape(line)}" for line in facts.visits[:MAX_VISITS]]
+        if len(facts.visits) > MAX_VISITS:
+            shown.append(f"…and {len(facts.visits) - MAX_VISITS} more: try `/visit <year>`")
+        blocks += [_header("Visits"), *_sections(shown)]
+    if facts.topics:
+        blocks += [_header("Topics"), _section(", ".join(escape(t) for t in facts.topics))]
+    return blocks
+
+
+def _how_to_ask() -> list[Block]:
+    lines = [f"`{escape(usage)}` — {what}, e.g. `{example}`" for usage, what, example in HOW_TO_ASK]
+    lines.append("Or mention me in a channel (I answer in the thread), or send me a direct message "
+                 "with a question such as _what did they agree on trade?_")
+    return [_header("How to ask"), *_sections(lines)]
+
+
+def _sections(lines: list[str]) -> list[Block]:
+    """Lines packed into as few sections as the 3,000-character limit allows."""
+    sections: list[Block] = []
+    chunk: list[str] = []
+    for line in lines:
+        if chunk and len("\n".join([*chunk, line])) > SECTION_LIMIT:
+            sections.append(_section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        sections.append(_section("\n".join(chunk)))
+    return sections
+
+
+def _header(text: str) -> Block:
+    plain = {"type": "plain_text", "text": shorten(text, 150), "emoji": False}
+    return {"type": "header", "text": plain}
+
+
+def _section(mrkdwn: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": shorten(mrkdwn, SECTION_LIMIT)}}
+
+
+def _context(mrkdwn: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": shorten(mrkdwn, 2000)}]}

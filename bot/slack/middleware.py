@@ -1,0 +1,51 @@
+"""Global middleware: hand listeners their dependencies, and answer each event only once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import BoltContext, BoltResponse
+
+from bot.config import Settings
+from store.db import Store
+from store.state import StateStore, StateUnavailable
+
+logger = logging.getLogger(__name__)
+
+Middleware = Callable[..., BoltResponse | None]
+
+
+def provide(store: Store, settings: Settings) -> Middleware:
+    """Listeners name `store` or `settings` as a parameter and Bolt passes them from the context."""
+
+    def provide_dependencies(context: BoltContext, next: Callable[[], None]) -> None:
+        context["store"] = store
+        context["settings"] = settings
+        next()
+
+    return provide_dependencies
+
+
+def once_per_event(state: StateStore | None) -> Middleware:
+    """Slack resends events it thinks were missed, perhaps to another worker: the first one wins."""
+
+    def answer_each_event_once(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if state is not None and isinstance(event_id, str) and event_id and not _claim(state, event_id):
+            logger.info("event %s was handled already; acknowledging the retry only", event_id[:40])
+            return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    return answer_each_event_once
+
+
+def _claim(state: StateStore, event_id: str) -> bool:
+    try:
+        return state.claim_event(event_id)
+    except StateUnavailable as error:
+        # Answering twice beats not answering at all.
+        logger.error("could not record event %s, answering anyway: %s", event_id[:40], error)
+        return True
