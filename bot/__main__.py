@@ -13,15 +13,18 @@ from bot.core import answer_safely
 from bot.text import render_text
 from store.db import Store
 from store.errors import StoreError
-from store.reseed import reseed
 
 logger = logging.getLogger("bot")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Attaché: answers about Vietnam – RoK relations.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Attaché: answers about Vietnam – RoK relations."
+    )
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("console", help="answer questions typed at a prompt (the default without Slack)")
+    commands.add_parser(
+        "console", help="answer questions typed at a prompt (the default without Slack)"
+    )
     ask = commands.add_parser("ask", help="answer one query offline")
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
     ask.add_argument("query", help='a slash command line ("/visit august") or free text')
@@ -34,9 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level if args.command in ("serve", "socket") else "WARNING",
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    command = args.command or ("socket" if settings.slack_app_token and settings.slack_bot_token else "console")
+    logging.basicConfig(
+        level=settings.log_level if args.command in ("serve", "socket") else "WARNING",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    command = args.command or (
+        "socket" if settings.slack_app_token and settings.slack_bot_token else "console"
+    )
     try:
         if command == "serve":
             return _serve(settings, args.port)
@@ -58,6 +66,8 @@ def _seeded_store(settings: Settings) -> Store:
     """The store, built from the seeds first when there is none yet."""
     store = Store.open(settings.database_url)
     if not store.exists():
+        from store.reseed import reseed  # only a first run pays for importing the pipeline
+
         print(f"Seeding the store from {settings.seeds_dir} …", file=sys.stderr)
         reseed(settings.database_url, settings.seeds_dir)
     return store
@@ -75,8 +85,10 @@ def _ask(store: Store, query: str, as_json: bool) -> int:
 
 
 def _console(store: Store) -> int:
-    print("Attaché — ask about Vietnam – RoK relations (/commitment trade, /visit august, /who lee, "
-          "or a question). Type quit to leave.")
+    print(
+        "Attaché — ask about Vietnam – RoK relations (/commitment trade, /visit august, /who lee, "
+        "or a question). Type quit to leave."
+    )
     interactive = sys.stdin.isatty()
     last = ""
     page = 1

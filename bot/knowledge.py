@@ -57,7 +57,9 @@ def build(session: Session, stamp: str | None) -> Knowledge:
     places = {key(city): city for party in parties() for city in party.cities}
     for visit in queries.visits(session):
         places.update({key(p): p for p in visit.places})
-    return Knowledge(stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names()))
+    return Knowledge(
+        stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names())
+    )
 
 
 _lock = threading.Lock()

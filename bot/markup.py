@@ -19,4 +19,6 @@ def emphasise(text: str, words: tuple[str, ...], mark: str = "*") -> str:
     wanted = {key(w) for w in words if key(w)}
     if not wanted:
         return text
-    return _WORD.sub(lambda m: f"{mark}{m.group(0)}{mark}" if key(m.group(0)) in wanted else m.group(0), text)
+    return _WORD.sub(
+        lambda m: f"{mark}{m.group(0)}{mark}" if key(m.group(0)) in wanted else m.group(0), text
+    )

@@ -96,7 +96,7 @@ def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
     """A person named anywhere in a sentence by a full alias (not a bare family name)."""
     folded = f" {key(text)} "
     for alias in sorted(known.person_aliases, key=len, reverse=True):
-        if len(alias) >= 5 and " " in alias and f" {alias} " in folded:
+        if len(alias) >= 5 and f" {alias} " in folded:
             return known.person(known.person_aliases[alias])
     return None
 
@@ -143,7 +143,9 @@ def _month(word: str, known: Knowledge) -> int | None:
         return known.months[word]
     if len(word) < 4:
         return None
-    match = process.extractOne(word, list(known.months), scorer=fuzz.ratio, score_cutoff=_threshold("month"))
+    match = process.extractOne(
+        word, list(known.months), scorer=fuzz.ratio, score_cutoff=_threshold("month")
+    )
     return known.months[match[0]] if match else None
 
 
@@ -152,5 +154,7 @@ def _place(text: str, known: Knowledge) -> str | None:
         return known.places[text]
     if len(text) < 4:
         return None
-    match = process.extractOne(text, list(known.places), scorer=fuzz.ratio, score_cutoff=_threshold("place"))
+    match = process.extractOne(
+        text, list(known.places), scorer=fuzz.ratio, score_cutoff=_threshold("place")
+    )
     return known.places[match[0]] if match else None

@@ -25,6 +25,7 @@ class Route:
 
 def strip_markup(text: str) -> str:
     """Slack links and mentions become their labels; user, channel and broadcast mentions vanish."""
+
     def label(match: re.Match[str]) -> str:
         return match.group(2) or match.group(4) or match.group(3) or ""
 
@@ -48,9 +49,15 @@ def route(line: str, known: Knowledge) -> Route:
 
 def _command(line: str) -> Route:
     word, _, argument = line[1:].partition(" ")
-    names = {alias: intent for intent, aliases in routing()["commands"].items() for alias in aliases}
-    match = process.extractOne(fold(word).lower(), list(names), scorer=fuzz.ratio,
-                               score_cutoff=routing()["thresholds"]["command"])
+    names = {
+        alias: intent for intent, aliases in routing()["commands"].items() for alias in aliases
+    }
+    match = process.extractOne(
+        fold(word).lower(),
+        list(names),
+        scorer=fuzz.ratio,
+        score_cutoff=routing()["thresholds"]["command"],
+    )
     if match is None:
         return Route("help", line, 0.0, True)
     return Route(names[match[0]], argument.strip(), float(match[1]), True)

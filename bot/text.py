@@ -18,7 +18,10 @@ def render_text(answer: Answer) -> str:
     for number, item in enumerate(answer.items, start=first + 1):
         out += ["", *_item(number, item)]
     if answer.remaining:
-        out += ["", f"…and {answer.remaining} more (ask again with “more” or use Show more in Slack)"]
+        out += [
+            "",
+            f"…and {answer.remaining} more (ask again with “more” or use Show more in Slack)",
+        ]
     if answer.suggestions:
         out += ["", "Try: " + " · ".join(s.query for s in answer.suggestions)]
     return "\n".join(out).rstrip() + "\n"
@@ -28,7 +31,9 @@ def _item(number: int, item: Item) -> list[str]:
     lines = [f"{number}. {item.title}"]
     lines += [f"   {line}" for line in item.lines]
     if item.quote:
-        lines += textwrap.wrap(f"“{item.quote}”", width=96, initial_indent="   ", subsequent_indent="    ")
+        lines += textwrap.wrap(
+            f"“{item.quote}”", width=96, initial_indent="   ", subsequent_indent="    "
+        )
     lines += [f"   • {bullet}" for bullet in item.bullets]
     if item.sources:
         lines.append("   Sources: " + "; ".join(s.label() for s in item.sources))

@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m store", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     reseed_parser = commands.add_parser("reseed", help="rebuild the store from documents")
-    reseed_parser.add_argument("--seeds", type=Path, help="folder of *.txt documents (default: $SEEDS_DIR or seeds/)")
+    reseed_parser.add_argument(
+        "--seeds", type=Path, help="folder of *.txt documents (default: $SEEDS_DIR or seeds/)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = StoreSettings.from_env()

@@ -120,7 +120,13 @@ def reseed_stamp(session: Session) -> str | None:
 def topics(session: Session) -> list[TopicInfo]:
     rows = session.scalars(select(m.Topic).order_by(m.Topic.commitment_count.desc(), m.Topic.key))
     return [
-        TopicInfo(t.key, t.label, tuple(a for a in t.aliases.split("\n") if a), t.commitment_count, t.figure_count)
+        TopicInfo(
+            t.key,
+            t.label,
+            tuple(a for a in t.aliases.split("\n") if a),
+            t.commitment_count,
+            t.figure_count,
+        )
         for t in rows
     ]
 
@@ -131,8 +137,14 @@ def people(session: Session) -> list[PersonInfo]:
         aliases[alias.person_id].append(alias.alias)
     return [
         PersonInfo(
-            p.id, p.name, p.side, p.role, tuple(r for r in p.other_roles.split("\n") if r),
-            p.spouse_of, p.mention_count, tuple(aliases[p.id]),
+            p.id,
+            p.name,
+            p.side,
+            p.role,
+            tuple(r for r in p.other_roles.split("\n") if r),
+            p.spouse_of,
+            p.mention_count,
+            tuple(aliases[p.id]),
         )
         for p in session.scalars(select(m.Person).order_by(m.Person.id))
     ]
@@ -148,7 +160,8 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
         .where(m.Sentence.id.in_(set(sentence_ids)))
     )
     return {
-        s.id: Quote(s.id, s.text, s.on_topic, DocRef(d.id, d.name, d.title, d.agency)) for s, d in rows
+        s.id: Quote(s.id, s.text, s.on_topic, DocRef(d.id, d.name, d.title, d.agency))
+        for s, d in rows
     }
 
 
@@ -156,59 +169,102 @@ def visits(session: Session) -> list[VisitInfo]:
     """Every visit with its events, by date."""
     everyone = {p.id: p for p in people(session)}
     rows = list(session.scalars(select(m.Visit).order_by(m.Visit.start, m.Visit.id)))
-    events = list(session.scalars(select(m.VisitEvent).order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)))
+    events = list(
+        session.scalars(
+            select(m.VisitEvent).order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+        )
+    )
     found = quotes(session, [e.sentence_id for e in events])
     by_visit: dict[int, list[VisitEventInfo]] = defaultdict(list)
     for event in events:
-        by_visit[event.visit_id].append(VisitEventInfo(event.day, event.kind, found[event.sentence_id]))
+        by_visit[event.visit_id].append(
+            VisitEventInfo(event.day, event.kind, found[event.sentence_id])
+        )
     return [
         VisitInfo(
-            v.id, everyone[v.visitor_id], everyone.get(v.host_id) if v.host_id else None, v.destination,
-            v.kind, v.start, v.end, v.month, v.year, v.year_note,
-            tuple(p for p in v.places.split("\n") if p), tuple(by_visit[v.id]),
+            v.id,
+            everyone[v.visitor_id],
+            everyone.get(v.host_id) if v.host_id else None,
+            v.destination,
+            v.kind,
+            v.start,
+            v.end,
+            v.month,
+            v.year,
+            v.year_note,
+            tuple(p for p in v.places.split("\n") if p),
+            tuple(by_visit[v.id]),
         )
         for v in rows
     ]
 
 
-def commitments(session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None) -> list[CommitmentInfo]:
+def commitments(
+    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+) -> list[CommitmentInfo]:
     """Commitments on any of the topics (or citing any of the sentences), most reported first."""
     query = select(m.Commitment)
     if topic_keys is not None:
         query = query.where(
-            m.Commitment.id.in_(select(m.CommitmentTopic.commitment_id).where(m.CommitmentTopic.topic.in_(topic_keys)))
+            m.Commitment.id.in_(
+                select(m.CommitmentTopic.commitment_id).where(
+                    m.CommitmentTopic.topic.in_(topic_keys)
+                )
+            )
         )
     if sentence_ids is not None:
         query = query.where(
-            m.Commitment.id.in_(select(m.CommitmentSource.commitment_id).where(m.CommitmentSource.sentence_id.in_(sentence_ids)))
+            m.Commitment.id.in_(
+                select(m.CommitmentSource.commitment_id).where(
+                    m.CommitmentSource.sentence_id.in_(sentence_ids)
+                )
+            )
         )
     rows = list(session.scalars(query.order_by(m.Commitment.id)))
     ids = [c.id for c in rows]
     topic_rows: dict[int, list[str]] = defaultdict(list)
     source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    for t in session.scalars(select(m.CommitmentTopic).where(m.CommitmentTopic.commitment_id.in_(ids))):
+    for t in session.scalars(
+        select(m.CommitmentTopic).where(m.CommitmentTopic.commitment_id.in_(ids))
+    ):
         topic_rows[t.commitment_id].append(t.topic)
-    for s in session.scalars(select(m.CommitmentSource).where(m.CommitmentSource.commitment_id.in_(ids))):
+    for s in session.scalars(
+        select(m.CommitmentSource).where(m.CommitmentSource.commitment_id.in_(ids))
+    ):
         source_rows[s.commitment_id].append((s.sentence_id, s.visit_id))
-    found = quotes(session, [c.quote_sentence_id for c in rows] + [sid for v in source_rows.values() for sid, _ in v])
+    found = quotes(
+        session,
+        [c.quote_sentence_id for c in rows] + [sid for v in source_rows.values() for sid, _ in v],
+    )
     result = [
         CommitmentInfo(
-            c.id, c.kind, c.actor, tuple(topic_rows[c.id]), found[c.quote_sentence_id],
+            c.id,
+            c.kind,
+            c.actor,
+            tuple(topic_rows[c.id]),
+            found[c.quote_sentence_id],
             tuple(found[sid] for sid, _ in source_rows[c.id]),
             tuple(dict.fromkeys(v for _, v in source_rows[c.id] if v)),
-            tuple(f for f in c.figures.split("\n") if f), c.deadline,
+            tuple(f for f in c.figures.split("\n") if f),
+            c.deadline,
         )
         for c in rows
     ]
     return sorted(result, key=lambda c: (-len({q.document.id for q in c.sources}), c.id))
 
 
-def figures(session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None) -> list[FigureInfo]:
+def figures(
+    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+) -> list[FigureInfo]:
     """Figures on any of the topics or in any of the sentences."""
     query = select(m.Figure)
     conditions = []
     if topic_keys:
-        conditions.append(m.Figure.id.in_(select(m.FigureTopic.figure_id).where(m.FigureTopic.topic.in_(topic_keys))))
+        conditions.append(
+            m.Figure.id.in_(
+                select(m.FigureTopic.figure_id).where(m.FigureTopic.topic.in_(topic_keys))
+            )
+        )
     if sentence_ids:
         conditions.append(m.Figure.sentence_id.in_(sentence_ids))
     if topic_keys is not None or sentence_ids is not None:
@@ -222,31 +278,52 @@ def figures(session: Session, topic_keys: list[str] | None = None, sentence_ids:
         topic_rows[t.figure_id].append(t.topic)
     found = quotes(session, [f.sentence_id for f in rows])
     return [
-        FigureInfo(f.id, f.text, f.value, f.unit, f.measure, f.year, f.deadline, f.group_key,
-                   tuple(topic_rows[f.id]), found[f.sentence_id])
+        FigureInfo(
+            f.id,
+            f.text,
+            f.value,
+            f.unit,
+            f.measure,
+            f.year,
+            f.deadline,
+            f.group_key,
+            tuple(topic_rows[f.id]),
+            found[f.sentence_id],
+        )
         for f in rows
     ]
 
 
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
     """Sentences naming a person, on-topic ones, in document order."""
-    ids = list(session.scalars(
-        select(m.PersonMention.sentence_id).where(m.PersonMention.person_id == person_id)
-        .order_by(m.PersonMention.sentence_id).limit(limit)
-    ))
+    ids = list(
+        session.scalars(
+            select(m.PersonMention.sentence_id)
+            .where(m.PersonMention.person_id == person_id)
+            .order_by(m.PersonMention.sentence_id)
+            .limit(limit)
+        )
+    )
     found = quotes(session, ids)
     return [found[i] for i in ids if i in found]
 
 
-def search(session: Session, words: list[str], limit: int = 20, any_word: bool = False) -> list[Quote]:
+def search(
+    session: Session, words: list[str], limit: int = 20, any_word: bool = False
+) -> list[Quote]:
     """Sentences matching the words (all of them, or any), on-topic first, best first."""
     match = fts_match(words, any_word)
     if not match:
         return []
-    ids = [row[0] for row in session.execute(
-        text("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY bm25(sentence_fts) LIMIT :n"),
-        {"q": match, "n": limit * 4},
-    )]
+    ids = [
+        row[0]
+        for row in session.execute(
+            text(
+                "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY bm25(sentence_fts) LIMIT :n"
+            ),
+            {"q": match, "n": limit * 4},
+        )
+    ]
     found = quotes(session, ids)
     ordered = [found[i] for i in ids if i in found]
     return sorted(ordered, key=lambda q: not q.on_topic)[:limit]
@@ -254,17 +331,25 @@ def search(session: Session, words: list[str], limit: int = 20, any_word: bool =
 
 def vocabulary(session: Session, prefix: str, limit: int = 2000) -> list[str]:
     """Indexed words starting with prefix (for correcting typos in search words)."""
-    return [row[0] for row in session.execute(
-        text("SELECT term FROM sentence_vocab WHERE term >= :a AND term < :b ORDER BY cnt DESC LIMIT :n"),
-        {"a": prefix, "b": prefix + "\uffff", "n": limit},
-    )]
+    return [
+        row[0]
+        for row in session.execute(
+            text(
+                "SELECT term FROM sentence_vocab WHERE term >= :a AND term < :b ORDER BY cnt DESC LIMIT :n"
+            ),
+            {"a": prefix, "b": prefix + "\uffff", "n": limit},
+        )
+    ]
 
 
 def overview(session: Session) -> StoreOverview:
     """What the store holds, for the Home tab, help and status."""
     meta = {row.key: row.value for row in session.scalars(select(m.Meta))}
     documents = session.scalar(select(text("count(*)")).select_from(m.Document)) or 0
-    lines = [f"{visit_when(v.start, v.end, v.month, v.year)} — {v.kind} of {v.visitor.name} to {v.destination}" for v in visits(session)]
+    lines = [
+        f"{visit_when(v.start, v.end, v.month, v.year)} — {v.kind} of {v.visitor.name} to {v.destination}"
+        for v in visits(session)
+    ]
     return StoreOverview(
         documents=int(documents),
         visits=lines,

@@ -19,7 +19,9 @@ def reseed(database_url: str, seeds_dir: Path, by: str | None = None) -> Summary
     started = time.monotonic()
     target = sqlite_path(database_url)
     if target is None:
-        raise ReseedFailed(f"reseed supports SQLite stores only for now, not {database_url.split(':', 1)[0]}")
+        raise ReseedFailed(
+            f"reseed supports SQLite stores only for now, not {database_url.split(':', 1)[0]}"
+        )
     if not seeds_dir.is_dir():
         raise ReseedFailed(f"seeds folder not found: {seeds_dir}")
     with reseed_lock(target):

@@ -11,8 +11,14 @@ from store.dates_text import visit_when
 from store.queries import CommitmentInfo, VisitInfo
 
 _VERBS = {
-    "reaffirmed": "Reaffirmed", "pledged": "Pledged", "agreed": "Agreed", "committed": "Committed",
-    "targeted": "Targeted", "affirmed": "Affirmed", "will": "Will", "proposed": "Proposed",
+    "reaffirmed": "Reaffirmed",
+    "pledged": "Pledged",
+    "agreed": "Agreed",
+    "committed": "Committed",
+    "targeted": "Targeted",
+    "affirmed": "Affirmed",
+    "will": "Will",
+    "proposed": "Proposed",
 }
 
 
@@ -31,7 +37,9 @@ def answer_commitments(ctx: Context) -> Answer:
         visits = {v.id: v for v in queries.visits(session)} if found else {}
     if not found:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
-        return nothing_found(ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels])
+        return nothing_found(
+            ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels]
+        )
     items = [_item(c, visits) for c in found]
     documents = len({q.document.id for c in found for q in c.sources})
     summary = f"{len(found)} commitment{'s' * (len(found) != 1)} from {documents} document{'s' * (documents != 1)}"
@@ -44,9 +52,13 @@ def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
     lines = []
     occasions = [visits[v] for v in commitment.occasions if v in visits]
     if occasions:
-        lines.append("Occasion: " + "; ".join(
-            f"{v.kind} of {v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}" for v in occasions
-        ))
+        lines.append(
+            "Occasion: "
+            + "; ".join(
+                f"{v.kind} of {v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}"
+                for v in occasions
+            )
+        )
     if commitment.figures:
         deadline = f", deadline {commitment.deadline}" if commitment.deadline else ""
         lines.append(f"Figures: {', '.join(commitment.figures)}{deadline}")
@@ -55,4 +67,9 @@ def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
     reports = len({q.document.id for q in commitment.sources})
     if reports > 1:
         lines.append(f"Reported by {reports} documents")
-    return Item(title=title, lines=tuple(lines), quote=commitment.quote.text, sources=sources(commitment.sources))
+    return Item(
+        title=title,
+        lines=tuple(lines),
+        quote=commitment.quote.text,
+        sources=sources(commitment.sources),
+    )

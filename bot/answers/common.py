@@ -36,24 +36,43 @@ def sources(quotes: Iterable[Quote]) -> tuple[Source, ...]:
     for quote in quotes:
         doc = quote.document
         if doc.id not in seen:
-            seen[doc.id] = Source(title=shorten(doc.title, 90), document=doc.name, agency=doc.agency)
+            seen[doc.id] = Source(
+                title=shorten(doc.title, 90), document=doc.name, agency=doc.agency
+            )
     return tuple(seen.values())
 
 
-def paged(ctx: Context, intent: str, heading: str, items: Sequence[Item], summary: str = "",
-          notice: str = "", suggestions: tuple[Suggestion, ...] = ()) -> Answer:
+def paged(
+    ctx: Context,
+    intent: str,
+    heading: str,
+    items: Sequence[Item],
+    summary: str = "",
+    notice: str = "",
+    suggestions: tuple[Suggestion, ...] = (),
+) -> Answer:
     """An answer showing one page of items, saying how many there are in all."""
     size = page_size()
     pages = max(1, -(-len(items) // size))
     page = min(max(1, ctx.page), pages)
     shown = tuple(items[(page - 1) * size : page * size])
     return Answer(
-        query=ctx.query, intent=intent, heading=heading, summary=summary, notice=notice, items=shown,
-        total=len(items), page=page, page_size=size, suggestions=suggestions,
+        query=ctx.query,
+        intent=intent,
+        heading=heading,
+        summary=summary,
+        notice=notice,
+        items=shown,
+        total=len(items),
+        page=page,
+        page_size=size,
+        suggestions=suggestions,
     )
 
 
-def nothing_found(ctx: Context, intent: str, what: str, closest: Sequence[Suggestion], hint: str = "") -> Answer:
+def nothing_found(
+    ctx: Context, intent: str, what: str, closest: Sequence[Suggestion], hint: str = ""
+) -> Answer:
     """'No commitments found for *zzqqxx*.' and what does exist."""
     shown = shorten(ctx.argument, 80)
     notice = f"No {what} found for *{shown}*."
@@ -61,8 +80,14 @@ def nothing_found(ctx: Context, intent: str, what: str, closest: Sequence[Sugges
         notice += " Closest: " + ", ".join(s.label for s in closest) + "."
     if hint:
         notice += f" {hint}"
-    return Answer(query=ctx.query, intent=intent, heading=f"No {what} found", notice=notice,
-                  suggestions=tuple(closest), empty=True)
+    return Answer(
+        query=ctx.query,
+        intent=intent,
+        heading=f"No {what} found",
+        notice=notice,
+        suggestions=tuple(closest),
+        empty=True,
+    )
 
 
 def first(items: Iterable[T], count: int) -> list[T]:

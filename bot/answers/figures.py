@@ -22,15 +22,26 @@ def answer_figures(ctx: Context) -> Answer:
         found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     if not found:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
-        return nothing_found(ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels])
+        return nothing_found(
+            ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
+        )
     ranked = _rank(found, set(match.keys), words)
     items = [_item(group) for group in ranked]
-    return paged(ctx, "figure", f"Figures: {ctx.argument}", items,
-                 summary=f"{len(items)} figure{'s' * (len(items) != 1)}")
+    return paged(
+        ctx,
+        "figure",
+        f"Figures: {ctx.argument}",
+        items,
+        summary=f"{len(items)} figure{'s' * (len(items) != 1)}",
+    )
 
 
 def _content_words(argument: str) -> list[str]:
-    return [w for w in normalise(argument).split() if len(w) > 2 and w not in {"the", "and", "for", "with"}]
+    return [
+        w
+        for w in normalise(argument).split()
+        if len(w) > 2 and w not in {"the", "and", "for", "with"}
+    ]
 
 
 def _stem(word: str) -> str:
@@ -57,8 +68,12 @@ def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[l
 
 def _item(group: list[FigureInfo]) -> Item:
     figure = group[0]
-    when = f" by {figure.deadline}" if figure.deadline else f" in {figure.year}" if figure.year else ""
+    when = (
+        f" by {figure.deadline}" if figure.deadline else f" in {figure.year}" if figure.year else ""
+    )
     lines = [f"Measures: {figure.measure}"]
     if len(group) > 1:
         lines.append(f"Reported by {len({f.quote.document.id for f in group})} documents")
-    return Item(title=f"{figure.text}{when}", lines=tuple(lines), sources=sources(f.quote for f in group))
+    return Item(
+        title=f"{figure.text}{when}", lines=tuple(lines), sources=sources(f.quote for f in group)
+    )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, person_match
-from sqlalchemy.orm import Session
-
 from store import queries
 from store.dates_text import visit_when
 from store.queries import PersonInfo, VisitInfo
@@ -28,8 +28,14 @@ def answer_who(ctx: Context) -> Answer:
         cards = [_card(session, p, visits, ctx) for p in match.people]
     if len(match.people) > 1:
         suggestions = tuple(Suggestion(p.name, f"/who {p.name}") for p in match.people[:5])
-        return paged(ctx, "who", f"{len(match.people)} people match “{ctx.argument}”", cards,
-                     notice="Which one do you mean?", suggestions=suggestions)
+        return paged(
+            ctx,
+            "who",
+            f"{len(match.people)} people match “{ctx.argument}”",
+            cards,
+            notice="Which one do you mean?",
+            suggestions=suggestions,
+        )
     return paged(ctx, "who", match.people[0].name, cards)
 
 
@@ -47,14 +53,25 @@ def _card(session: Session, person: PersonInfo, visits: list[VisitInfo], ctx: Co
     if spouses:
         lines.append("Spouse: " + ", ".join(spouses))
     for visit in visits:
-        part = "visitor" if visit.visitor.id == person.id else "host" if visit.host and visit.host.id == person.id else None
+        part = (
+            "visitor"
+            if visit.visitor.id == person.id
+            else "host"
+            if visit.host and visit.host.id == person.id
+            else None
+        )
         if part:
             when = visit_when(visit.start, visit.end, visit.month, visit.year)
             lines.append(f"{visit.kind.capitalize()} to {visit.destination}, {when} ({part})")
     mentions = [q for q in queries.mentions_of(session, person.id) if q.on_topic]
     shown = _spread(mentions)
     bullets = tuple(shorten(q.text, 200) for q in shown)
-    return Item(title=person.name, lines=tuple(lines), bullets=bullets, sources=sources(shown or mentions[:3]))
+    return Item(
+        title=person.name,
+        lines=tuple(lines),
+        bullets=bullets,
+        sources=sources(shown or mentions[:3]),
+    )
 
 
 def _spread(quotes: list[queries.Quote]) -> list[queries.Quote]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item
 from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.usage import usage
 from bot.knowledge import routing
 from bot.resolve import normalise
-from sqlalchemy.orm import Session
-
 from store import queries
 from store.textutil import words as split_words
 
@@ -24,17 +23,31 @@ def answer_search(ctx: Context) -> Answer:
         corrected = words
         if not hits:
             corrected = [_correct(session, w) for w in words]
-            hits = queries.search(session, corrected, limit=25) or queries.search(session, corrected, limit=25, any_word=True)
+            hits = queries.search(session, corrected, limit=25) or queries.search(
+                session, corrected, limit=25, any_word=True
+            )
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
     items = [
-        Item(title=quote.document.title if quote.on_topic else f"{quote.document.title} (not about the relationship)",
-             quote=quote.text, sources=sources([quote]), highlight=tuple(_matched(quote.text, corrected)))
+        Item(
+            title=quote.document.title
+            if quote.on_topic
+            else f"{quote.document.title} (not about the relationship)",
+            quote=quote.text,
+            sources=sources([quote]),
+            highlight=tuple(_matched(quote.text, corrected)),
+        )
         for quote in hits
     ]
-    return paged(ctx, "search", f"Search: {ctx.argument}", items, notice=notice,
-                 summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}")
+    return paged(
+        ctx,
+        "search",
+        f"Search: {ctx.argument}",
+        items,
+        notice=notice,
+        summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}",
+    )
 
 
 def _matched(text: str, words: list[str]) -> list[str]:
@@ -50,5 +63,7 @@ def _correct(session: Session, word: str) -> str:
     if len(word) < 4:
         return word
     choices = queries.vocabulary(session, word[0])
-    match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=routing()["thresholds"]["search_word"])
+    match = process.extractOne(
+        word, choices, scorer=fuzz.ratio, score_cutoff=routing()["thresholds"]["search_word"]
+    )
     return match[0] if match else word

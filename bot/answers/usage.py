@@ -7,10 +7,22 @@ from bot.answers.common import Context
 from store import queries
 
 USAGE = {
-    "commitment": ("/commitment <topic>", "what was agreed, pledged or targeted on a topic", "/commitment trade"),
-    "visit": ("/visit <month|date|person|place|year>", "visits, with dates, places and outcomes; alone, the timeline", "/visit august"),
+    "commitment": (
+        "/commitment <topic>",
+        "what was agreed, pledged or targeted on a topic",
+        "/commitment trade",
+    ),
+    "visit": (
+        "/visit <month|date|person|place|year>",
+        "visits, with dates, places and outcomes; alone, the timeline",
+        "/visit august",
+    ),
     "who": ("/who <person>", "a person's role, side and the events they took part in", "/who lee"),
-    "figure": ("/figure <topic>", "the figures on a topic: what each measures, its year or deadline", "/figure trade"),
+    "figure": (
+        "/figure <topic>",
+        "the figures on a topic: what each measures, its year or deadline",
+        "/figure trade",
+    ),
     "search": ("/search <words>", "the passages that mention the words", "/search statue"),
 }
 
@@ -20,23 +32,32 @@ def usage(ctx: Context, intent: str) -> Answer:
     syntax, purpose, example = USAGE[intent]
     lines = [f"{syntax} — {purpose}. Example: {example}"]
     if intent in ("commitment", "figure"):
-        counted = [t for t in ctx.known.topics if (t.commitments if intent == "commitment" else t.figures)]
+        counted = [
+            t for t in ctx.known.topics if (t.commitments if intent == "commitment" else t.figures)
+        ]
         lines.append("Topics: " + ", ".join(t.label for t in counted))
     elif intent == "who":
         lines.append("People: " + ", ".join(p.name for p in ctx.known.people[:20]))
     elif intent == "visit":
         with ctx.store.session() as session:
             lines += ["Visits on record: " + "; ".join(queries.overview(session).visits)]
-    return Answer(query=ctx.query, intent="help", heading=f"How to use {syntax.split()[0]}",
-                  notice="\n".join(lines), suggestions=(Suggestion(example, example),))
+    return Answer(
+        query=ctx.query,
+        intent="help",
+        heading=f"How to use {syntax.split()[0]}",
+        notice="\n".join(lines),
+        suggestions=(Suggestion(example, example),),
+    )
 
 
 def help_answer(ctx: Context) -> Answer:
     """What Attaché answers, with the topics and the visits on record."""
     with ctx.store.session() as session:
         overview = queries.overview(session)
-    items = tuple(Item(title=f"{syntax} — {purpose}", lines=(f"Example: {example}",))
-                  for syntax, purpose, example in USAGE.values())
+    items = tuple(
+        Item(title=f"{syntax} — {purpose}", lines=(f"Example: {example}",))
+        for syntax, purpose, example in USAGE.values()
+    )
     notice = (
         "Ask me about Vietnam – Republic of Korea relations with a command, or mention me with a question "
         "such as “what did they agree on trade?”."
@@ -46,6 +67,12 @@ def help_answer(ctx: Context) -> Answer:
         extra.append("Topics: " + ", ".join(overview.topics))
     if overview.visits:
         extra.append("Visits on record: " + "; ".join(overview.visits))
-    return Answer(query=ctx.query, intent="help", heading="Attaché: what you can ask",
-                  notice=notice + ("\n" + "\n".join(extra) if extra else ""), items=items, total=len(items),
-                  page_size=len(items))
+    return Answer(
+        query=ctx.query,
+        intent="help",
+        heading="Attaché: what you can ask",
+        notice=notice + ("\n" + "\n".join(extra) if extra else ""),
+        items=items,
+        total=len(items),
+        page_size=len(items),
+    )

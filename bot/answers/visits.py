@@ -26,22 +26,38 @@ def answer_visits(ctx: Context) -> Answer:
         every = queries.visits(session)
     if not ctx.argument:
         items = [_card(v, None) for v in every]
-        return paged(ctx, "visit", "Visits on record", items, summary=f"{len(every)} visits, by date")
+        return paged(
+            ctx, "visit", "Visits on record", items, summary=f"{len(every)} visits, by date"
+        )
     terms = visit_terms(ctx.argument, ctx.known)
     chosen = [v for v in every if _matches(v, terms)] if not terms.rest else []
     if not chosen:
-        closest = [Suggestion(f"{v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}",
-                              f"/visit {v.visitor.name}") for v in every[:3]]
+        closest = [
+            Suggestion(
+                f"{v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}",
+                f"/visit {v.visitor.name}",
+            )
+            for v in every[:3]
+        ]
         return nothing_found(ctx, "visit", "visits", closest)
     items = [_card(v, terms) for v in chosen]
-    return paged(ctx, "visit", f"Visits: {ctx.argument}", items,
-                 summary=f"{len(chosen)} visit{'s' * (len(chosen) != 1)}")
+    return paged(
+        ctx,
+        "visit",
+        f"Visits: {ctx.argument}",
+        items,
+        summary=f"{len(chosen)} visit{'s' * (len(chosen) != 1)}",
+    )
 
 
 def _months(visit: VisitInfo) -> set[int]:
     if visit.start and visit.end:
         first, last = date.fromisoformat(visit.start), date.fromisoformat(visit.end)
-        return set(range(first.month, last.month + 1)) if first.year == last.year else {first.month, last.month}
+        return (
+            set(range(first.month, last.month + 1))
+            if first.year == last.year
+            else {first.month, last.month}
+        )
     return {visit.month} if visit.month else set()
 
 
@@ -54,11 +70,17 @@ def _matches(visit: VisitInfo, terms: VisitTerms) -> bool:
         first, last = date.fromisoformat(visit.start), date.fromisoformat(visit.end)
         if not first.day <= terms.day <= last.day or first.month != last.month:
             return False
-    if terms.people and not {p.id for p in terms.people} & {visit.visitor.id, visit.host.id if visit.host else -1}:
+    if terms.people and not {p.id for p in terms.people} & {
+        visit.visitor.id,
+        visit.host.id if visit.host else -1,
+    }:
         return False
     if terms.places:
         mentioned = {key(p) for p in visit.places} | {
-            key(place) for place in terms.places for e in visit.events if key(place) in key(e.quote.text)
+            key(place)
+            for place in terms.places
+            for e in visit.events
+            if key(place) in key(e.quote.text)
         }
         if not {key(p) for p in terms.places} & mentioned:
             return False
@@ -67,7 +89,10 @@ def _matches(visit: VisitInfo, terms: VisitTerms) -> bool:
 
 def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
     when = visit_when(visit.start, visit.end, visit.month, visit.year)
-    lines = [f"When: {when}" + (f" (year {visit.year_note})" if visit.year_note and visit.year_note != "stated" else "")]
+    lines = [
+        f"When: {when}"
+        + (f" (year {visit.year_note})" if visit.year_note and visit.year_note != "stated" else "")
+    ]
     if visit.places:
         lines.append("Where: " + ", ".join(visit.places))
     lines.append(f"Visitor: {_who(visit.visitor)}")
@@ -79,8 +104,12 @@ def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
     if more > 0:
         bullets += (f"…and {more} more reported activities",)
     title = f"{visit.kind.capitalize()} of {visit.visitor.name} to {visit.destination}"
-    return Item(title=title, lines=tuple(lines), bullets=bullets,
-                sources=sources(e.quote for e in visit.events))
+    return Item(
+        title=title,
+        lines=tuple(lines),
+        bullets=bullets,
+        sources=sources(e.quote for e in visit.events),
+    )
 
 
 def _who(person: queries.PersonInfo) -> str:
@@ -107,5 +136,5 @@ def _highlights(visit: VisitInfo, terms: VisitTerms | None) -> list[VisitEventIn
 
 
 def _bullet(event: VisitEventInfo) -> str:
-    text = shorten(event.quote.text, 220)
+    text = shorten(event.quote.text, 180)
     return f"{day_text(event.day)} — {text}" if event.day else text

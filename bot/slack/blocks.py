@@ -51,7 +51,14 @@ def render_blocks(answer: Answer, shareable: bool = False) -> dict[str, Any]:
 
 
 def _header(text: str) -> Block:
-    return {"type": "header", "text": {"type": "plain_text", "text": escape(shorten(text, HEADER_LIMIT - 10)), "emoji": False}}
+    return {
+        "type": "header",
+        "text": {
+            "type": "plain_text",
+            "text": escape(shorten(text, HEADER_LIMIT - 10)),
+            "emoji": False,
+        },
+    }
 
 
 def _section(mrkdwn: str) -> Block:
@@ -59,7 +66,10 @@ def _section(mrkdwn: str) -> Block:
 
 
 def _context(texts: list[str]) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _fit(t, CONTEXT_LIMIT)} for t in texts[:10]]}
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": _fit(t, CONTEXT_LIMIT)} for t in texts[:10]],
+    }
 
 
 def _fit(mrkdwn: str, limit: int) -> str:
@@ -83,7 +93,9 @@ def _item(item: Item) -> list[Block]:
 def _actions(answer: Answer, shareable: bool) -> list[Block]:
     buttons: list[Block] = []
     for index, suggestion in enumerate(answer.suggestions[:5]):
-        buttons.append(_button(suggestion.label, f"{RUN_QUERY}_{index}", button_value(suggestion.query)))
+        buttons.append(
+            _button(suggestion.label, f"{RUN_QUERY}_{index}", button_value(suggestion.query))
+        )
     if answer.remaining:
         buttons.append(_button("Show more", SHOW_MORE, button_value(answer.query, answer.page + 1)))
     if shareable and answer.intent not in ("error",):
@@ -94,7 +106,11 @@ def _actions(answer: Answer, shareable: bool) -> list[Block]:
 def _button(label: str, action_id: str, value: str) -> Block:
     return {
         "type": "button",
-        "text": {"type": "plain_text", "text": escape(shorten(label, BUTTON_LIMIT - 5)), "emoji": False},
+        "text": {
+            "type": "plain_text",
+            "text": escape(shorten(label, BUTTON_LIMIT - 5)),
+            "emoji": False,
+        },
         "action_id": action_id,
         "value": escape(value)[:2000],
     }

@@ -17,13 +17,17 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:^(?:Photo|Image|Illustrative photo|File photo)\b)",
     re.IGNORECASE,
 )
-_SOURCE_TRAILER = re.compile(r"^(?:Source|Nguồn)\s*:\s*(?P<agency>[^\n]{1,60}?)\.?\s*$", re.IGNORECASE)
+_SOURCE_TRAILER = re.compile(
+    r"^(?:Source|Nguồn)\s*:\s*(?P<agency>[^\n]{1,60}?)\.?\s*$", re.IGNORECASE
+)
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?))?"
     r"\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+\s*"
 )
 _BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
-_POSITION_MARKER = re.compile(r"\s*\((?:left|right|L|R|C|centre|center|front|(?:second|third) from (?:left|right))\)", re.I)
+_POSITION_MARKER = re.compile(
+    r"\s*\((?:left|right|L|R|C|centre|center|front|(?:second|third) from (?:left|right))\)", re.I
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -116,7 +120,7 @@ def _take_title(doc: CleanDocument) -> None:
     if len(doc.paragraphs) < 2:
         return
     first = doc.paragraphs[0]
-    if first[-1] not in ".!?:;\"”’)" and 3 <= len(first.split()) <= 30:
+    if first[-1] not in '.!?:;"”’)' and 3 <= len(first.split()) <= 30:
         doc.title = first
         doc.paragraphs.pop(0)
         if doc.tail_start is not None:

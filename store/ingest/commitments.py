@@ -57,7 +57,11 @@ def find_commitment(sentence: str, people_before: list[str]) -> CommitmentMentio
 def _will_has_a_committing_subject(before: str) -> bool:
     """'South Korea will share', 'the two countries will study' commit; 'Lee will lead' does not."""
     clause = re.split(r"[,;:]| that ", before)[-1]
-    return bool(_COLLECTIVE.search(clause) or parties_named(clause) or re.search(r"\bcollaboration|cooperation\b", clause))
+    return bool(
+        _COLLECTIVE.search(clause)
+        or parties_named(clause)
+        or re.search(r"\bcollaboration|cooperation\b", clause)
+    )
 
 
 def _actor(before: str, people_before: list[str]) -> str | None:

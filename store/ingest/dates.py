@@ -36,19 +36,34 @@ _PART = r"(?:\s+(?P<part>" + "|".join(day_parts()) + r"))?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _DASH = r"\s*[-–—]\s*"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(
-        rf"(?:from\s+)?(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}|\s+to\s+)"
-        rf"(?:(?P<m2>{_M})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")),
-    ("range", re.compile(
-        rf"(?:from\s+)?(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR})?")),
-    ("day", re.compile(
-        rf"(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]\d)(?:,?\s+{_YEAR}\b)?{_PART}")),
+    (
+        "range",
+        re.compile(
+            rf"(?:from\s+)?(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}|\s+to\s+)"
+            rf"(?:(?P<m2>{_M})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"(?:from\s+)?(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR})?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]\d)(?:,?\s+{_YEAR}\b)?{_PART}"
+        ),
+    ),
     ("day", re.compile(rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR}\b)?{_PART}")),
     ("month", re.compile(rf"(?P<m1>{_M})\s+{_YEAR}\b")),
     ("period", re.compile(rf"\b{_YEAR}{_DASH}(?P<year2>(?:1[89]|20)\d\d)\b")),
     ("deadline", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b")),
     ("year", re.compile(rf"\b(?:in|since|during|from|of|year)\s+{_YEAR}\b")),
-    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid|last|next)\s+(?P<m1>{_M})\b(?!\s+\d)")),
+    (
+        "month",
+        re.compile(rf"\b(?:in|since|during|early|late|mid|last|next)\s+(?P<m1>{_M})\b(?!\s+\d)"),
+    ),
 ]
 
 
@@ -74,7 +89,8 @@ def find_dates(sentence: str) -> list[DateMention]:
                 month=_month_number(groups.get("m1")),
                 day=int(groups["d1"]) if groups.get("d1") else None,
                 end_month=_month_number(groups.get("m2")) or _month_number(groups.get("m1"))
-                if kind == "range" else None,
+                if kind == "range"
+                else None,
                 end_day=int(groups["d2"]) if groups.get("d2") else None,
                 year=int(groups["year"]) if groups.get("year") else None,
                 end_year=int(groups["year2"]) if groups.get("year2") else None,

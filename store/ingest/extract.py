@@ -19,9 +19,9 @@ from store.ingest.topics import TopicMatcher
 from store.ingest.visits import (
     Visit,
     destination_cities,
+    event_rank,
     find_visit_mentions,
     group_visits,
-    event_rank,
     link_sentence,
     primary_visit,
 )
@@ -34,7 +34,9 @@ class Doc:
     raw: RawDocument
     clean: CleanDocument
     title: str
-    passages: list[tuple[str, bool, bool, str]] = field(default_factory=list)  # text, on_topic, heading, why
+    passages: list[tuple[str, bool, bool, str]] = field(
+        default_factory=list
+    )  # text, on_topic, heading, why
     reference_year: int | None = None
     year_note: str | None = None
 
@@ -104,12 +106,24 @@ def _segment(documents: list[tuple[RawDocument, CleanDocument]]) -> tuple[list[D
         title = clean.title or shorten(clean.paragraphs[0] if clean.paragraphs else raw.name, 90)
         doc = Doc(doc_index, raw, clean, title)
         docs.append(doc)
-        for paragraph, relevance in zip(clean.paragraphs, classify(clean.paragraphs, clean.tail_start), strict=True):
-            heading = paragraph[-1] not in ".!?\"”’:;)" and len(paragraph.split()) <= 15
+        for paragraph, relevance in zip(
+            clean.paragraphs, classify(clean.paragraphs, clean.tail_start), strict=True
+        ):
+            heading = paragraph[-1] not in '.!?"”’:;)' and len(paragraph.split()) <= 15
             doc.passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
             passage_id += 1
             for ordinal, text in enumerate(split_sentences(paragraph)):
-                sents.append(Sent(len(sents) + 1, doc_index, passage_id, ordinal, text, relevance.on_topic, heading))
+                sents.append(
+                    Sent(
+                        len(sents) + 1,
+                        doc_index,
+                        passage_id,
+                        ordinal,
+                        text,
+                        relevance.on_topic,
+                        heading,
+                    )
+                )
     return docs, sents
 
 
@@ -121,7 +135,7 @@ def _visits(docs: list[Doc], on_topic: list[Sent], people: dict[str, Person]) ->
         if stated:
             sent, when = stated[0]
             visit.year = when.year
-            visit.year_note = f"stated as “{when.text}” in {docs[sent.doc].title}"
+            visit.year_note = f"from “{when.text}” in “{shorten(docs[sent.doc].title, 48)}”"
     return visits
 
 
@@ -140,7 +154,12 @@ def _link(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -> dict[in
 def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -> None:
     """Give every visit its year (stated, or inferred from its documents), dates, places and events."""
     for doc in docs:
-        years = [d.year for s in _doc_sents(visits, doc.index) for d in s.dates if d.year and d.kind in ("day", "month", "range")]
+        years = [
+            d.year
+            for s in _doc_sents(visits, doc.index)
+            for d in s.dates
+            if d.year and d.kind in ("day", "month", "range")
+        ]
         if years:
             doc.reference_year = max(years)
             doc.year_note = f"latest full date in {doc.title}"
@@ -150,7 +169,7 @@ def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) 
                 doc = docs[sent.doc]
                 if doc.reference_year:
                     visit.year = doc.reference_year
-                    visit.year_note = f"inferred from the year of other dates in {doc.title}"
+                    visit.year_note = f"inferred from other dates in “{shorten(doc.title, 48)}”"
                     break
         elif not visit.year_note:
             visit.year_note = "stated"
@@ -174,12 +193,20 @@ def _fill_dates(visit: Visit) -> None:
     reports = {m.sentence.id for m in visit.mentions}
     for sent in visit.linked:
         days = [d for d in sent.dates if d.kind in ("day", "range") and d.month and d.day]
-        day = date(year, days[0].month, days[0].day) if days and days[0].month and days[0].day else None
+        day = (
+            date(year, days[0].month, days[0].day)
+            if days and days[0].month and days[0].day
+            else None
+        )
+        if sent.id in reports and days and days[0].kind == "range":
+            day = None  # the visit's own dates, not an activity on its first day
         rank = event_rank(sent, day)
         if rank is not None:
             visit.events.append((sent, day, rank))
         if rank is not None or sent.id in reports:
-            seen_places += [c for c in destination_cities(sent, visit.destination) if c not in seen_places]
+            seen_places += [
+                c for c in destination_cities(sent, visit.destination) if c not in seen_places
+            ]
         if day:
             visit.months.add(day.month)
     visit.places = seen_places
@@ -225,7 +252,9 @@ def _commitments(
             fact.sources.append((sent, mention.kind, occasion))
             fact.topics.extend(t for t in found_topics if t not in fact.topics)
             continue
-        fact = CommitmentFact(mention.kind, actor, found_topics, [(sent, mention.kind, occasion)], figures, deadline)
+        fact = CommitmentFact(
+            mention.kind, actor, found_topics, [(sent, mention.kind, occasion)], figures, deadline
+        )
         facts.append(fact)
         if group:
             by_figure[group] = fact

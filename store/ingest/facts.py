@@ -14,10 +14,25 @@ Rows = dict[Any, list[dict[str, Any]]]
 
 def rows(ex: Extraction) -> Rows:
     """Rows per model (and 'fts' for the full-text index), ready for executemany inserts."""
-    tables: Rows = {model: [] for model in (
-        m.Document, m.Passage, m.Sentence, m.Person, m.PersonAlias, m.PersonMention, m.Visit,
-        m.VisitEvent, m.Commitment, m.CommitmentTopic, m.CommitmentSource, m.Figure, m.FigureTopic, m.Topic,
-    )}
+    tables: Rows = {
+        model: []
+        for model in (
+            m.Document,
+            m.Passage,
+            m.Sentence,
+            m.Person,
+            m.PersonAlias,
+            m.PersonMention,
+            m.Visit,
+            m.VisitEvent,
+            m.Commitment,
+            m.CommitmentTopic,
+            m.CommitmentSource,
+            m.Figure,
+            m.FigureTopic,
+            m.Topic,
+        )
+    }
     tables["fts"] = []
     _documents(ex, tables)
     person_ids = _people(ex, tables)
@@ -31,43 +46,77 @@ def rows(ex: Extraction) -> Rows:
 def _documents(ex: Extraction, tables: Rows) -> None:
     passage_id = 0
     for doc in ex.docs:
-        tables[m.Document].append({
-            "id": doc.index + 1, "name": doc.raw.name, "sha256": doc.raw.sha256, "title": doc.title,
-            "has_title": doc.clean.title is not None, "agency": doc.clean.agency, "author": doc.clean.author,
-            "dateline": doc.clean.dateline, "reference_year": doc.reference_year, "year_note": doc.year_note,
-            "original_text": doc.raw.text,
-        })
+        tables[m.Document].append(
+            {
+                "id": doc.index + 1,
+                "name": doc.raw.name,
+                "sha256": doc.raw.sha256,
+                "title": doc.title,
+                "has_title": doc.clean.title is not None,
+                "agency": doc.clean.agency,
+                "author": doc.clean.author,
+                "dateline": doc.clean.dateline,
+                "reference_year": doc.reference_year,
+                "year_note": doc.year_note,
+                "original_text": doc.raw.text,
+            }
+        )
         for ordinal, (text, on_topic, heading, why) in enumerate(doc.passages):
             passage_id += 1
-            tables[m.Passage].append({
-                "id": passage_id, "document_id": doc.index + 1, "ordinal": ordinal, "text": text,
-                "on_topic": on_topic, "heading": heading, "relevance": why,
-            })
+            tables[m.Passage].append(
+                {
+                    "id": passage_id,
+                    "document_id": doc.index + 1,
+                    "ordinal": ordinal,
+                    "text": text,
+                    "on_topic": on_topic,
+                    "heading": heading,
+                    "relevance": why,
+                }
+            )
     for sent in ex.sents:
-        tables[m.Sentence].append({
-            "id": sent.id, "passage_id": sent.passage, "document_id": sent.doc + 1,
-            "ordinal": sent.ordinal, "text": sent.text, "on_topic": sent.on_topic,
-        })
+        tables[m.Sentence].append(
+            {
+                "id": sent.id,
+                "passage_id": sent.passage,
+                "document_id": sent.doc + 1,
+                "ordinal": sent.ordinal,
+                "text": sent.text,
+                "on_topic": sent.on_topic,
+            }
+        )
         tables["fts"].append({"id": sent.id, "text": fold(sent.text)})
 
 
 def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
     ordered = sorted(ex.people, key=lambda k: (-ex.mention_counts[k], k))
-    ids = {person_key: index + 1 for index, person_key in enumerate(ordered) if ex.mention_counts[person_key]}
+    ids = {
+        person_key: index + 1
+        for index, person_key in enumerate(ordered)
+        if ex.mention_counts[person_key]
+    }
     by_name = {ex.people[k].name: k for k in ids}
     party_names = {p.key: p.name for p in parties()}
     for person_key, person_id in ids.items():
         person = ex.people[person_key]
         roles = sorted(person.roles, key=len, reverse=True)
-        spouse = ids.get(by_name.get(person.spouse_of or "", ""), None)
-        tables[m.Person].append({
-            "id": person_id, "name": person.name, "folded": key(person.name),
-            "side": party_names.get(person.side or ""), "role": roles[0] if roles else None,
-            "other_roles": "\n".join(roles[1:]), "spouse_of": spouse,
-            "mention_count": ex.mention_counts[person_key],
-        })
+        spouse = ids.get(by_name.get(person.spouse_of or "", ""))
+        tables[m.Person].append(
+            {
+                "id": person_id,
+                "name": person.name,
+                "folded": key(person.name),
+                "side": party_names.get(person.side or ""),
+                "role": roles[0] if roles else None,
+                "other_roles": "\n".join(roles[1:]),
+                "spouse_of": spouse,
+                "mention_count": ex.mention_counts[person_key],
+            }
+        )
         for alias in sorted(person.aliases()):
-            tables[m.PersonAlias].append({"person_id": person_id, "alias": alias, "key": key(alias)})
+            tables[m.PersonAlias].append(
+                {"person_id": person_id, "alias": alias, "key": key(alias)}
+            )
     for sent in ex.sents:
         for person_id in sorted({ids[mn.person] for mn in sent.mentions if mn.person in ids}):
             tables[m.PersonMention].append({"person_id": person_id, "sentence_id": sent.id})
@@ -77,64 +126,104 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
 def _visits(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dict[int, int]:
     party_names = {p.key: p.name for p in parties()}
     ids: dict[int, int] = {}
-    dated = sorted(ex.visits, key=lambda v: (v.start is None, v.start.isoformat() if v.start else "", v.visitor))
+    dated = sorted(
+        ex.visits,
+        key=lambda v: (v.start is None, v.start.isoformat() if v.start else "", v.visitor),
+    )
     for index, visit in enumerate(dated):
         visit_id = index + 1
         ids[id(visit)] = visit_id
-        tables[m.Visit].append({
-            "id": visit_id, "visitor_id": person_ids[visit.visitor],
-            "host_id": person_ids.get(visit.host or ""), "destination": party_names[visit.destination],
-            "kind": visit.kind, "start": visit.start.isoformat() if visit.start else None,
-            "end": visit.end.isoformat() if visit.end else None,
-            "month": min(visit.months) if visit.months else None, "year": visit.year,
-            "year_note": visit.year_note, "places": "\n".join(visit.places),
-        })
+        tables[m.Visit].append(
+            {
+                "id": visit_id,
+                "visitor_id": person_ids[visit.visitor],
+                "host_id": person_ids.get(visit.host or ""),
+                "destination": party_names[visit.destination],
+                "kind": visit.kind,
+                "start": visit.start.isoformat() if visit.start else None,
+                "end": visit.end.isoformat() if visit.end else None,
+                "month": min(visit.months) if visit.months else None,
+                "year": visit.year,
+                "year_note": visit.year_note,
+                "places": "\n".join(visit.places),
+            }
+        )
         seen: set[int] = set()
         for sent, day, rank in visit.events:
             seen.add(sent.id)
-            tables[m.VisitEvent].append({
-                "visit_id": visit_id, "sentence_id": sent.id, "day": day.isoformat() if day else None,
-                "kind": ("activity", "outcome", "activity")[rank], "rank": rank,
-            })
+            tables[m.VisitEvent].append(
+                {
+                    "visit_id": visit_id,
+                    "sentence_id": sent.id,
+                    "day": day.isoformat() if day else None,
+                    "kind": ("activity", "outcome", "activity")[rank],
+                    "rank": rank,
+                }
+            )
         for mention in visit.mentions:
             if mention.sentence.id not in seen:
                 seen.add(mention.sentence.id)
-                tables[m.VisitEvent].append({
-                    "visit_id": visit_id, "sentence_id": mention.sentence.id, "day": None,
-                    "kind": "report", "rank": 3,
-                })
+                tables[m.VisitEvent].append(
+                    {
+                        "visit_id": visit_id,
+                        "sentence_id": mention.sentence.id,
+                        "day": None,
+                        "kind": "report",
+                        "rank": 3,
+                    }
+                )
     return ids
 
 
 def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> None:
     for index, fact in enumerate(ex.commitments):
         commitment_id = index + 1
-        quote = max(fact.sources, key=lambda s: (len(set(ex.topics.topics_in(s[0].text)) & set(fact.topics)), -s[0].id))
+        quote = max(
+            fact.sources,
+            key=lambda s: (len(set(ex.topics.topics_in(s[0].text)) & set(fact.topics)), -s[0].id),
+        )
         occasions = [s[2] for s in fact.sources if s[2] is not None]
         first_day = min((o.start for o in occasions if o.start), default=None)
-        tables[m.Commitment].append({
-            "id": commitment_id, "kind": fact.kind, "actor": fact.actor, "quote_sentence_id": quote[0].id,
-            "deadline": fact.deadline, "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
-            "first_day": first_day.isoformat() if first_day else None,
-        })
+        tables[m.Commitment].append(
+            {
+                "id": commitment_id,
+                "kind": fact.kind,
+                "actor": fact.actor,
+                "quote_sentence_id": quote[0].id,
+                "deadline": fact.deadline,
+                "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
+                "first_day": first_day.isoformat() if first_day else None,
+            }
+        )
         for topic in fact.topics:
             tables[m.CommitmentTopic].append({"commitment_id": commitment_id, "topic": topic})
         for sent, kind, occasion in fact.sources:
-            tables[m.CommitmentSource].append({
-                "commitment_id": commitment_id, "sentence_id": sent.id, "kind": kind,
-                "visit_id": visit_ids.get(id(occasion)) if occasion else None,
-            })
+            tables[m.CommitmentSource].append(
+                {
+                    "commitment_id": commitment_id,
+                    "sentence_id": sent.id,
+                    "kind": kind,
+                    "visit_id": visit_ids.get(id(occasion)) if occasion else None,
+                }
+            )
 
 
 def _figures(ex: Extraction, tables: Rows) -> None:
     for index, fact in enumerate(ex.figures):
         figure = fact.mention
-        tables[m.Figure].append({
-            "id": index + 1, "text": figure.text, "value": figure.value, "unit": figure.unit,
-            "measure": figure.measure, "year": figure.year, "deadline": figure.deadline,
-            "sentence_id": fact.sentence.id,
-            "group_key": f"{figure.value:g}|{key(figure.unit)}|{figure.year or ''}|{figure.deadline or ''}",
-        })
+        tables[m.Figure].append(
+            {
+                "id": index + 1,
+                "text": figure.text,
+                "value": figure.value,
+                "unit": figure.unit,
+                "measure": figure.measure,
+                "year": figure.year,
+                "deadline": figure.deadline,
+                "sentence_id": fact.sentence.id,
+                "group_key": f"{figure.value:g}|{key(figure.unit)}|{figure.year or ''}|{figure.deadline or ''}",
+            }
+        )
         for topic in fact.topics:
             tables[m.FigureTopic].append({"figure_id": index + 1, "topic": topic})
 
@@ -142,9 +231,15 @@ def _figures(ex: Extraction, tables: Rows) -> None:
 def _topics(ex: Extraction, tables: Rows) -> None:
     commitments = {r["topic"] for r in tables[m.CommitmentTopic]}
     for topic_key, topic in ex.topics.entries.items():
-        tables[m.Topic].append({
-            "key": topic_key, "label": topic.label, "aliases": "\n".join(ex.topics.aliases(topic_key)),
-            "commitment_count": sum(1 for r in tables[m.CommitmentTopic] if r["topic"] == topic_key),
-            "figure_count": sum(1 for r in tables[m.FigureTopic] if r["topic"] == topic_key),
-        })
+        tables[m.Topic].append(
+            {
+                "key": topic_key,
+                "label": topic.label,
+                "aliases": "\n".join(ex.topics.aliases(topic_key)),
+                "commitment_count": sum(
+                    1 for r in tables[m.CommitmentTopic] if r["topic"] == topic_key
+                ),
+                "figure_count": sum(1 for r in tables[m.FigureTopic] if r["topic"] == topic_key),
+            }
+        )
     del commitments

@@ -17,12 +17,75 @@ _FIGURE = re.compile(
 )
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _NOUN_STOP = frozenset(
-    "of in on at to for by from with and or the a an is are was were has have had will would "
-    "that which who this these those between among across since during as than through "
-    "into about over per each came went visited living live lived work working worked reached rose fell grew "
-    "increased employed studying attended are were is was".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "from",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "between",
+        "among",
+        "across",
+        "since",
+        "during",
+        "as",
+        "than",
+        "through",
+        "into",
+        "about",
+        "over",
+        "per",
+        "each",
+        "came",
+        "went",
+        "visited",
+        "living",
+        "live",
+        "lived",
+        "work",
+        "working",
+        "worked",
+        "reached",
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "employed",
+        "studying",
+        "attended",
+        "are",
+        "were",
+        "is",
+        "was",
+    ]
 )
-_MILESTONE = re.compile(r"\b(?:establish\w*|since|founded|launched|signed|upgraded?|elevat\w*)\b", re.I)
+_MILESTONE = re.compile(
+    r"\b(?:establish\w*|since|founded|launched|signed|upgraded?|elevat\w*)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +118,9 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
     return found
 
 
-def _figure(sentence: str, match: re.Match[str], year: int | None, deadline: int | None) -> FigureMention | None:
+def _figure(
+    sentence: str, match: re.Match[str], year: int | None, deadline: int | None
+) -> FigureMention | None:
     number = match["num"]
     value = float(number.replace(",", ""))
     scale = match["scale"]
@@ -65,7 +130,9 @@ def _figure(sentence: str, match: re.Match[str], year: int | None, deadline: int
     if re.fullmatch(r"(?:1[89]|20)\d\d", number) and not (scale or currency or percent):
         if not _MILESTONE.search(sentence):
             return None
-        return FigureMention(number, value, "year", _clause(sentence, start, end), None, None, start, end)
+        return FigureMention(
+            number, value, "year", _clause(sentence, start, end), None, None, start, end
+        )
     if value.is_integer() and value < 2 and not (scale or currency or percent):
         return None
     multiplier = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -73,7 +140,9 @@ def _figure(sentence: str, match: re.Match[str], year: int | None, deadline: int
     if percent:
         unit = "%"
     elif currency:
-        unit = {"$": "USD", "US$": "USD", "dollar": "USD", "dollars": "USD"}.get(currency, currency.upper() if len(currency) <= 3 else currency)
+        unit = {"$": "USD", "US$": "USD", "dollar": "USD", "dollars": "USD"}.get(
+            currency, currency.upper() if len(currency) <= 3 else currency
+        )
     else:
         unit = _counted_noun(sentence[end:])
         if not unit:
@@ -84,7 +153,9 @@ def _figure(sentence: str, match: re.Match[str], year: int | None, deadline: int
     if unit not in ("%", "year") and not currency:
         text = f"{text} {unit}"
     own_year = year if year != deadline else None
-    return FigureMention(text, value, unit, _clause(sentence, start, end), own_year, deadline, start, end)
+    return FigureMention(
+        text, value, unit, _clause(sentence, start, end), own_year, deadline, start, end
+    )
 
 
 def _counted_noun(after: str) -> str:
@@ -104,7 +175,11 @@ def _counted_noun(after: str) -> str:
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause around a figure, as its description."""
     left = max(sentence.rfind(mark, 0, start) for mark in (",", ";", ":", "–", " — ", "("))
-    rights = [i for i in (sentence.find(mark, end) for mark in (",", ";", ":", "–", " — ", ")")) if i != -1]
+    rights = [
+        i
+        for i in (sentence.find(mark, end) for mark in (",", ";", ":", "–", " — ", ")"))
+        if i != -1
+    ]
     right = min(rights) if rights else len(sentence)
     clause = sentence[left + 1 : right].strip(" .")
     if len(clause) < 25:

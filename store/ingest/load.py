@@ -64,7 +64,9 @@ def reseed_lock(target: Path) -> Iterator[None]:
         yield
 
 
-def write_store(target: Path, extraction: Extraction, skipped: list[Skipped], started: float, by: str) -> Summary:
+def write_store(
+    target: Path, extraction: Extraction, skipped: list[Skipped], started: float, by: str
+) -> Summary:
     """Build the store beside target and rename it over target; the old store serves until then."""
     for stale in target.parent.glob(target.name + ".building-*"):
         stale.unlink(missing_ok=True)
@@ -94,14 +96,20 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
         if records and model != "fts":
             connection.execute(insert(model), records)
     if skipped:
-        connection.execute(insert(m.Skipped), [{"name": s.name, "reason": s.reason} for s in skipped])
+        connection.execute(
+            insert(m.Skipped), [{"name": s.name, "reason": s.reason} for s in skipped]
+        )
     connection.exec_driver_sql(
         "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='', "
-        "tokenize=\"unicode61 remove_diacritics 2\")"
+        'tokenize="unicode61 remove_diacritics 2")'
     )
-    connection.exec_driver_sql("CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row')")
+    connection.exec_driver_sql(
+        "CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row')"
+    )
     if tables["fts"]:
-        connection.execute(text("INSERT INTO sentence_fts(rowid, text) VALUES (:id, :text)"), tables["fts"])
+        connection.execute(
+            text("INSERT INTO sentence_fts(rowid, text) VALUES (:id, :text)"), tables["fts"]
+        )
     passages = tables[m.Passage]
     return Summary(
         documents=len(tables[m.Document]),

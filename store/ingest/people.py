@@ -14,7 +14,9 @@ from store.textutil import fold, key
 _TOKEN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
 _RUN = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
 _QUALIFIER_WORD = r"(?:[A-Z(][\w()’'&.-]*|of|the|and|for|on|–|-|&)"
-_QUALIFIER = rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD})*?)?"
+_QUALIFIER = (
+    rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD})*?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,12 @@ class Person:
 
     def aliases(self) -> set[str]:
         """Every way the name may be typed: folded, without spaces, with titles."""
-        found = {self.name, fold(self.name), self.name.replace(" ", ""), fold(self.name).replace(" ", "")}
+        found = {
+            self.name,
+            fold(self.name),
+            self.name.replace(" ", ""),
+            fold(self.name).replace(" ", ""),
+        }
         found.add(fold(self.name).replace("-", " "))
         for title in self.short_titles:
             found.add(f"{title} {self.short_name}")
@@ -92,7 +99,9 @@ def _title_before() -> re.Pattern[str]:
 @cache
 def _title_after() -> re.Pattern[str]:
     title = phrase_pattern(list(_titles())).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
-    return re.compile(rf"^,\s+(?P<role>(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*(?:\s+(?:of|to|at)\s+[^,;.]+)?)[,;.]")
+    return re.compile(
+        rf"^,\s+(?P<role>(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*(?:\s+(?:of|to|at)\s+[^,;.]+)?)[,;.]"
+    )
 
 
 _SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband)\s+$")
@@ -112,7 +121,13 @@ def name_runs(sentence: str) -> list[tuple[int, int, str]]:
             else:
                 if 2 <= len(current) <= 4:
                     start = current[0][0]
-                    runs.append((start, start + len(" ".join(t for _, t in current)), " ".join(t for _, t in current)))
+                    runs.append(
+                        (
+                            start,
+                            start + len(" ".join(t for _, t in current)),
+                            " ".join(t for _, t in current),
+                        )
+                    )
                 current = []
             position += len(token) + 1
     return runs
@@ -202,26 +217,15 @@ def build_registry(sentences: list[str]) -> dict[str, Person]:
             person = registry.setdefault(key(intro.name), Person(name=intro.name, side=intro.side))
             if person.side is None:
                 person.side = intro.side
+            if fold(person.name) == person.name != intro.name:
+                person.name = intro.name  # the same name with its diacritics: keep those
             if intro.role and not intro.role.startswith(tuple(titles()["honorifics"])):
                 person.roles[intro.role] += 1
             if intro.spouse_of:
                 person.spouse_of = intro.spouse_of
             if intro.role and (bare := _bare_title(intro.role)):
                 person.short_titles.add(bare)
-    _fold_spellings(registry)
     return registry
-
-
-def _fold_spellings(registry: dict[str, Person]) -> None:
-    """Names spelt with and without diacritics are one person; keep the accented spelling."""
-    for name_key, person in list(registry.items()):
-        if fold(person.name) != person.name:
-            continue
-        for other_key, other in registry.items():
-            if other is not person and key(other.name) == name_key and fold(other.name) != other.name:
-                other.roles.update(person.roles)
-                del registry[name_key]
-                break
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def read_one(path: Path) -> tuple[str, str] | str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return f"not UTF-8 (byte {error.start}: {data[error.start:error.start + 1]!r})"
+        return f"not UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
     if _mostly_control(text):
         return "binary (mostly control characters)"
     return text, hashlib.sha256(data).hexdigest()

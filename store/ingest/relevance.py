@@ -45,12 +45,16 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
         in_tail = tail_start is not None and index >= tail_start
         if digest.search(text):
             results.append(Relevance(False, "news digest"))
-        elif (other := other_country_pattern().search(not_country_pattern().sub(" ", text))) and len(named) < both:
+        elif (
+            other := other_country_pattern().search(not_country_pattern().sub(" ", text))
+        ) and len(named) < both:
             results.append(Relevance(False, f"about {other.group(0)}, not the partner"))
         elif in_tail and len(named) < both:
             results.append(Relevance(False, "related-news tail"))
         else:
-            results.append(Relevance(True, "both parties" if len(named) == both else "article body"))
+            results.append(
+                Relevance(True, "both parties" if len(named) == both else "article body")
+            )
     return results
 
 

@@ -5,9 +5,59 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
-    "sen rep gov corp inc ltd co jr sr vs etc approx est dept univ fig vol ed eds op cf al e.g "
-    "i.e u.s u.k a.m p.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "lt",
+        "sen",
+        "rep",
+        "gov",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "vol",
+        "ed",
+        "eds",
+        "op",
+        "cf",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+    ]
 )
 _BOUNDARY = re.compile(r"([.!?]+)([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ỹ])")
 
@@ -31,7 +81,7 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    bare = word.strip("(\"“‘").lower()
+    bare = word.strip('("“‘').lower()
     if bare in _ABBREVIATIONS:
         return True
     # An initial ("J.") or a dotted acronym ("U.S", "e.g") never ends a sentence here.

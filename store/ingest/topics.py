@@ -11,7 +11,9 @@ _AKA = re.compile(
     r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)\s*\((?:aka|a\.k\.a\.?|also known as|also called|or)\s+"
     r"(?P<alias>[^()]{2,60})\)"
 )
-_ABBREVIATION = re.compile(r"(?P<term>[A-Za-z][\w'’ -]{2,80}?)\s*\((?P<alias>[A-Z][A-Za-z&]{1,9})\)")
+_ABBREVIATION = re.compile(
+    r"(?P<term>[A-Za-z][\w'’ -]{2,80}?)\s*\((?P<alias>[A-Z][A-Za-z&]{1,9})\)"
+)
 
 
 @dataclass

@@ -14,7 +14,13 @@ from store.ingest.people import Person
 from store.ingest.relevance import parties_named
 from store.lexicon import cues, parties, phrase_pattern
 
-_KIND_RANK = {"state visit": 4, "official visit": 3, "working visit": 2, "working trip": 2, "visit": 1}
+_KIND_RANK = {
+    "state visit": 4,
+    "official visit": 3,
+    "working visit": 2,
+    "working trip": 2,
+    "visit": 1,
+}
 _POSSESSIVE = re.compile(r"^['’]s\b")
 
 
@@ -55,7 +61,10 @@ class Visit:
 
 @cache
 def _kind_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(k["kind"], re.compile(rf"\b{k['pattern']}\b", re.IGNORECASE)) for k in cues()["visit_kinds"]]
+    return [
+        (k["kind"], re.compile(rf"\b{k['pattern']}\b", re.IGNORECASE))
+        for k in cues()["visit_kinds"]
+    ]
 
 
 @cache
@@ -92,7 +101,9 @@ def find_visit_mentions(sent: Sent, people: dict[str, Person]) -> list[VisitMent
     return found
 
 
-def _visit_mention(sent: Sent, people: dict[str, Person], kind: str, start: int, end: int) -> VisitMention | None:
+def _visit_mention(
+    sent: Sent, people: dict[str, Person], kind: str, start: int, end: int
+) -> VisitMention | None:
     text = sent.text
     after = re.split(r"\b(?:by|from|at|with|on|in \d|,|;)\b", text[end : end + 80])[0]
     named = parties_named(after) if re.match(r"\s+(?:to|in)\b", after) else set()
@@ -119,9 +130,9 @@ def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str
     text = sent.text
     mentions = sent.mentions
     for m in mentions:
-        if m.end <= start and _POSSESSIVE.match(text[m.end :]) and "," not in text[m.end : start]:
-            if start - m.end <= 40:
-                return m.person
+        near = m.end <= start and start - m.end <= 40 and "," not in text[m.end : start]
+        if near and _POSSESSIVE.match(text[m.end :]):
+            return m.person
     by = re.search(r"^[^,;.]{0,50}?\bby\s+", text[end : end + 80])
     if by:
         after_by = end + by.end()
@@ -144,7 +155,9 @@ def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str
 
 def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str) -> str | None:
     invitation = re.search(r"invitation of\s+", sent.text)
-    candidates = [m for m in sent.mentions if m.person != visitor and people[m.person].side == destination]
+    candidates = [
+        m for m in sent.mentions if m.person != visitor and people[m.person].side == destination
+    ]
     if invitation:
         invited = [m for m in candidates if m.start >= invitation.end()]
         if invited:
@@ -158,7 +171,11 @@ def group_visits(mentions: list[VisitMention]) -> list[Visit]:
     for mention in sorted(mentions, key=lambda m: (not m.dates, m.sentence.id)):
         months = {d.month for d in mention.dates if d.month}
         years = {d.year for d in mention.dates if d.year}
-        same = [v for v in visits if v.visitor == mention.visitor and v.destination == mention.destination]
+        same = [
+            v
+            for v in visits
+            if v.visitor == mention.visitor and v.destination == mention.destination
+        ]
         target = None
         for visit in same:
             if months and visit.months and not months & visit.months:
@@ -188,7 +205,9 @@ def primary_visit(doc: int, sents: list[Sent], visits: list[Visit]) -> Visit | N
     scores: Counter[int] = Counter()
     for index, visit in enumerate(visits):
         scores[index] += 10 * sum(1 for m in visit.mentions if m.sentence.doc == doc)
-        scores[index] += sum(1 for s in sents if s.doc == doc for m in s.mentions if m.person == visit.visitor)
+        scores[index] += sum(
+            1 for s in sents if s.doc == doc for m in s.mentions if m.person == visit.visitor
+        )
     best = [i for i, score in scores.most_common() if score > 0]
     return visits[best[0]] if best else None
 

@@ -62,8 +62,7 @@ def parties() -> tuple[Party, ...]:
 def party_patterns() -> dict[str, re.Pattern[str]]:
     """Per party key, a pattern for any alias, adjective or city of that party."""
     return {
-        p.key: re.compile(phrase_pattern([*p.aliases, *p.adjectives, *p.cities]))
-        for p in parties()
+        p.key: re.compile(phrase_pattern([*p.aliases, *p.adjectives, *p.cities])) for p in parties()
     }
 
 

@@ -1,0 +1,86 @@
+"""Benchmark: `ask` cold start-up, and in-process answer time per command (p50, p99).
+
+    python bench/answers.py [--seeds DIR] [--rounds N]
+
+Builds a throwaway store from the seeds, then prints one line per measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = {
+    "commitment": ["/commitment trade", "/commitment trde", "/commitment zzqqxx", "/commitment"],
+    "visit": ["/visit august", "/visit agust", "/visit", "/visit busan"],
+    "who": ["/who lee", "/who to lam", "/who pham minh chinh"],
+    "figure": ["/figure trade", "/figure vietnamese living in korea"],
+    "search": ["/search statue", "/search yonsei university"],
+    "free text": ["what did they agree on labor?", "when did To Lam visit Korea?", "hello"],
+}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--cold", type=int, default=5, help="cold `ask` runs")
+    args = parser.parse_args()
+
+    from bot.core import ask
+    from store.db import Store
+    from store.reseed import reseed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        started = time.perf_counter()
+        summary = reseed(url, args.seeds)
+        print(f"reseed: {summary.documents} documents in {time.perf_counter() - started:.2f} s")
+        env = {**os.environ, "DATABASE_URL": url}
+        cold = []
+        for _ in range(args.cold):
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "bot", "ask", "/commitment trade"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            cold.append(time.perf_counter() - started)
+        print(
+            f"ask cold start (process, /commitment trade): median {statistics.median(cold) * 1000:.0f} ms, "
+            f"max {max(cold) * 1000:.0f} ms"
+        )
+        store = Store.open(url)
+        ask(store, "/commitment trade")  # warm the knowledge cache, as a running worker has
+        for command, queries in QUERIES.items():
+            times = []
+            for _ in range(args.rounds):
+                for query in queries:
+                    started = time.perf_counter()
+                    ask(store, query)
+                    times.append(time.perf_counter() - started)
+            print(
+                f"{command:>10}: p50 {percentile(times, 0.5) * 1000:.2f} ms, "
+                f"p99 {percentile(times, 0.99) * 1000:.2f} ms ({len(times)} answers)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
