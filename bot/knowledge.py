@@ -21,7 +21,7 @@ from store.textutil import key
 @cache
 def routing() -> dict[str, Any]:
     """The router's data file."""
-    return json.loads(resources.files("bot").joinpath("routing.json").read_text("utf-8"))  # type: ignore[no-any-return]
+    return json.loads(resources.files("bot").joinpath("routing.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)

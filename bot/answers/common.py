@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from bot.answer import Answer, Item, Source, Suggestion
 from bot.knowledge import Knowledge, routing
 from store.db import Store
 from store.queries import Quote
 from store.textutil import shorten
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,12 +85,3 @@ def nothing_found(
         suggestions=tuple(closest),
         empty=True,
     )
-
-
-def first(items: Iterable[T], count: int) -> list[T]:
-    out = []
-    for item in items:
-        if len(out) == count:
-            break
-        out.append(item)
-    return out

@@ -265,9 +265,9 @@ class PeopleIndex:
             start, end = match.span("short")
             if any(m.start <= start < m.end for m in found):
                 continue
-            person_key = self._resolve_short(match["short"], match["title"])
-            if person_key:
-                found.append(Mention(person_key, start, end))
+            short_key = self._resolve_short(match["short"], match["title"])
+            if short_key:
+                found.append(Mention(short_key, start, end))
         return sorted(found, key=lambda m: m.start)
 
     def _resolve_short(self, short: str, title: str) -> str | None:

@@ -100,17 +100,17 @@ def alias_regex(alias: str) -> re.Pattern[str]:
 
 @cache
 def cues() -> dict[str, Any]:
-    return load("cues")  # type: ignore[no-any-return]
+    return load("cues")
 
 
 @cache
 def titles() -> dict[str, Any]:
-    return load("titles")  # type: ignore[no-any-return]
+    return load("titles")
 
 
 @cache
 def months() -> dict[str, int]:
-    return load("months")["months"]  # type: ignore[no-any-return]
+    return load("months")["months"]
 
 
 @cache
