@@ -53,8 +53,12 @@ def state_url(database_url: str) -> str:
 class StateStore:
     """Handled event ids, shared by every process that serves the same store."""
 
-    def __init__(self, engine: Engine, keep_seconds: float = KEEP_SECONDS,
-                 prune_every: float = PRUNE_EVERY_SECONDS) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        keep_seconds: float = KEEP_SECONDS,
+        prune_every: float = PRUNE_EVERY_SECONDS,
+    ) -> None:
         self.engine = engine
         self.keep_seconds = keep_seconds
         self.prune_every = prune_every
@@ -71,8 +75,9 @@ class StateStore:
             engine = _engine(url)
             with engine.begin() as connection:
                 # IF NOT EXISTS: two workers starting together both try to create the table.
-                connection.execute(CreateTable(HandledEvent.__table__, if_not_exists=True))
-                for index in HandledEvent.__table__.indexes:
+                table = StateBase.metadata.tables[HandledEvent.__tablename__]
+                connection.execute(CreateTable(table, if_not_exists=True))
+                for index in table.indexes:
                     connection.execute(CreateIndex(index, if_not_exists=True))
         except (SQLAlchemyError, OSError) as error:
             raise StateUnavailable(f"cannot open the state store {url}: {error}") from error
@@ -81,10 +86,9 @@ class StateStore:
     def claim_event(self, event_id: str, now: float | None = None) -> bool:
         """Record event_id as handled; True only for the one caller that recorded it first."""
         now = time.time() if now is None else now
-        table = HandledEvent.__table__
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         statement = (
-            dialect.insert(table)
+            dialect.insert(HandledEvent)
             .values(event_id=event_id, handled_at=now)
             .on_conflict_do_nothing(index_elements=["event_id"])
         )
@@ -93,7 +97,8 @@ class StateStore:
                 won = connection.execute(statement).rowcount == 1
                 if now - self._last_prune >= self.prune_every:
                     cutoff = now - self.keep_seconds
-                    connection.execute(delete(table).where(table.c.handled_at < cutoff))
+                    stale = delete(HandledEvent).where(HandledEvent.handled_at < cutoff)
+                    connection.execute(stale)
                     self._last_prune = now
         except SQLAlchemyError as error:
             raise StateUnavailable(f"cannot record event {event_id[:40]!r}: {error}") from error

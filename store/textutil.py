@@ -14,6 +14,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 def fold(text: str) -> str:
     """ASCII-fold: strip diacritics (Phạm Minh Chính -> Pham Minh Chinh), unify dashes and quotes."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.translate(_DASHES).translate(_QUOTES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from store.lexicon import cues
 
@@ -42,20 +43,21 @@ class CleanDocument:
     removed: list[str] = field(default_factory=list)
 
 
+_SUSPECT = re.compile(r"[^\x20-\x7e\n\t]")
+
+
+@cache
+def _keep(char: str) -> bool:
+    code = ord(char)
+    category = unicodedata.category(char)
+    if category in ("So", "Cs", "Co", "Cn", "Cc") or char in "\u200d\ufe0e\ufe0f\u20e3":
+        return False
+    return code < 0x10000 or 0x20000 <= code <= 0x3FFFF
+
+
 def strip_pictographs(text: str) -> str:
     """Remove emoji and stray symbols (So, private use, unassigned, rare-plane characters)."""
-    kept = []
-    for char in text:
-        code = ord(char)
-        category = unicodedata.category(char)
-        if category in ("So", "Cs", "Co", "Cn") or char in "\u200d\ufe0e\ufe0f\u20e3":
-            continue
-        if code >= 0x10000 and not 0x20000 <= code <= 0x3FFFF:
-            continue
-        if category == "Cc" and char not in "\n\t":
-            continue
-        kept.append(char)
-    return "".join(kept)
+    return _SUSPECT.sub(lambda m: m.group(0) if _keep(m.group(0)) else "", text)
 
 
 def clean_line(line: str) -> str:

@@ -18,12 +18,11 @@ from store.ingest.segment import split_sentences
 from store.ingest.topics import TopicMatcher
 from store.ingest.visits import (
     Visit,
+    VisitLinker,
     destination_cities,
     event_rank,
     find_visit_mentions,
     group_visits,
-    link_sentence,
-    primary_visit,
 )
 from store.textutil import key, shorten
 
@@ -141,10 +140,10 @@ def _visits(docs: list[Doc], on_topic: list[Sent], people: dict[str, Person]) ->
 
 def _link(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -> dict[int, Visit]:
     """Sentence id -> the visit it reports on."""
-    primaries = {d.index: primary_visit(d.index, on_topic, visits) for d in docs}
+    linker = VisitLinker(on_topic, visits)
     links: dict[int, Visit] = {}
     for sent in on_topic:
-        visit = link_sentence(sent, primaries[sent.doc], visits)
+        visit = linker.link(sent)
         if visit is not None:
             links[sent.id] = visit
             visit.linked.append(sent)
@@ -153,10 +152,14 @@ def _link(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -> dict[in
 
 def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -> None:
     """Give every visit its year (stated, or inferred from its documents), dates, places and events."""
+    linked_by_doc: dict[int, list[Sent]] = {}
+    for visit in visits:
+        for sent in visit.linked:
+            linked_by_doc.setdefault(sent.doc, []).append(sent)
     for doc in docs:
         years = [
             d.year
-            for s in _doc_sents(visits, doc.index)
+            for s in linked_by_doc.get(doc.index, [])
             for d in s.dates
             if d.year and d.kind in ("day", "month", "range")
         ]
@@ -180,10 +183,6 @@ def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) 
                 docs[doc_index].reference_year = visit.year
                 docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
     del links
-
-
-def _doc_sents(visits: list[Visit], doc: int) -> list[Sent]:
-    return [s for v in visits for s in v.linked if s.doc == doc]
 
 
 def _fill_dates(visit: Visit) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,8 @@ def read_one(path: Path) -> tuple[str, str] | str:
     return text, hashlib.sha256(data).hexdigest()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _mostly_control(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls > max(8, len(text) // 20)
+    return len(_CONTROL.findall(text)) > max(8, len(text) // 20)

@@ -5,14 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.lexicon import (
-    cues,
-    not_country_pattern,
-    not_party_pattern,
-    other_country_pattern,
-    party_patterns,
-    phrase_pattern,
-)
+from store.lexicon import country_gazetteer, cues, parties, party_gazetteer, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -23,8 +16,7 @@ class Relevance:
 
 def parties_named(text: str) -> set[str]:
     """The keys of the parties a text names (aliases, adjectives or cities)."""
-    text = not_party_pattern().sub(" ", text)
-    return {key for key, pattern in party_patterns().items() if pattern.search(text)}
+    return set(party_gazetteer().longest(text))
 
 
 def _digest_pattern() -> re.Pattern[str]:
@@ -38,17 +30,15 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
     after the end of the article (a "related news" tail) only paragraphs naming both parties count.
     """
     digest = _digest_pattern()
-    both = len(party_patterns())
+    both = len(parties())
     results = []
     for index, text in enumerate(paragraphs):
         named = parties_named(text)
         in_tail = tail_start is not None and index >= tail_start
         if digest.search(text):
             results.append(Relevance(False, "news digest"))
-        elif (
-            other := other_country_pattern().search(not_country_pattern().sub(" ", text))
-        ) and len(named) < both:
-            results.append(Relevance(False, f"about {other.group(0)}, not the partner"))
+        elif (others := country_gazetteer().longest(text)) and len(named) < both:
+            results.append(Relevance(False, f"about {others[0]}, not the partner"))
         elif in_tail and len(named) < both:
             results.append(Relevance(False, "related-news tail"))
         else:
@@ -60,4 +50,4 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
 
 def document_is_relevant(paragraphs: list[str]) -> bool:
     """A document is about the relationship when, taken whole, it names both parties."""
-    return len(parties_named("\n".join(paragraphs))) == len(party_patterns())
+    return len(parties_named("\n".join(paragraphs))) == len(parties())

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.lexicon import Topic, alias_regex, topics
+from store.lexicon import Topic, topics
+from store.lexicon.gazetteer import Gazetteer, tokens
 
-_AKA = re.compile(
-    r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)\s*\((?:aka|a\.k\.a\.?|also known as|also called|or)\s+"
-    r"(?P<alias>[^()]{2,60})\)"
-)
-_ABBREVIATION = re.compile(
-    r"(?P<term>[A-Za-z][\w'’ -]{2,80}?)\s*\((?P<alias>[A-Z][A-Za-z&]{1,9})\)"
+# "East Sea (aka South China Sea)", "official development assistance (ODA)"
+_ALIAS_IN_BRACKETS = re.compile(
+    r"\((?:(?:aka|a\.k\.a\.?|also known as|also called|or)\s+(?P<aka>[^()]{2,60})|(?P<abbr>[A-Z][A-Za-z&]{1,9}))\)"
 )
 
 
@@ -22,42 +20,42 @@ class TopicMatcher:
 
     entries: dict[str, Topic] = field(default_factory=lambda: {t.key: t for t in topics()})
     learned: dict[str, set[str]] = field(default_factory=dict)
-    _patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    _gazetteer: Gazetteer = field(default_factory=Gazetteer)
+    _order: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._order = {topic_key: index for index, topic_key in enumerate(self.entries)}
         self._compile()
 
     def _compile(self) -> None:
-        self._patterns = [
-            (topic.key, alias_regex(alias))
-            for topic in self.entries.values()
-            for alias in (*topic.aliases, *self.learned.get(topic.key, ()))
-        ]
+        self._gazetteer = Gazetteer.of(
+            ((alias, topic_key) for topic_key in self.entries for alias in self.aliases(topic_key)),
+            plural=True,
+        )
 
     def topics_in(self, text: str) -> list[str]:
         """Topic keys named in text, in lexicon order, each once."""
-        found: list[str] = []
-        for topic_key, pattern in self._patterns:
-            if topic_key not in found and pattern.search(text):
-                found.append(topic_key)
-        return found
+        return sorted(self._gazetteer.values(text), key=self._order.__getitem__)
 
     def aliases(self, topic_key: str) -> list[str]:
         return [*self.entries[topic_key].aliases, *sorted(self.learned.get(topic_key, ()))]
 
     def learn(self, sentences: list[str]) -> None:
-        """Add 'X (aka Y)' and 'long name (ABBR)' aliases where X is already a topic alias."""
+        """Add 'X (aka Y)' and 'long name (ABBR)' aliases where X ends with a topic alias."""
         for sentence in sentences:
-            for pattern in (_AKA, _ABBREVIATION):
-                for match in pattern.finditer(sentence):
-                    self._learn_pair(match["term"], match["alias"].strip())
+            for match in _ALIAS_IN_BRACKETS.finditer(sentence):
+                alias = (match["aka"] or match["abbr"]).strip()
+                before = tokens(sentence[: match.start()])[-8:]
+                self._learn_pair(before, alias)
         self._compile()
 
-    def _learn_pair(self, term: str, alias: str) -> None:
-        words = term.split()
+    def _learn_pair(self, words: list[str], alias: str) -> None:
         for size in range(min(len(words), 6), 0, -1):
-            tail = " ".join(words[-size:])
-            for topic_key, pattern in self._patterns:
-                if pattern.fullmatch(tail):
+            found = [
+                v for start, v in self._gazetteer.matches(" ".join(words[-size:])) if start == 0
+            ]
+            if found:
+                topic_key = found[0]
+                if alias not in self.aliases(topic_key):
                     self.learned.setdefault(topic_key, set()).add(alias)
-                    return
+                return

@@ -168,14 +168,11 @@ def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str)
 def group_visits(mentions: list[VisitMention]) -> list[Visit]:
     """One visit per visitor, destination and month; undated mentions join their document's visit."""
     visits: list[Visit] = []
+    by_pair: dict[tuple[str, str], list[Visit]] = {}
     for mention in sorted(mentions, key=lambda m: (not m.dates, m.sentence.id)):
         months = {d.month for d in mention.dates if d.month}
         years = {d.year for d in mention.dates if d.year}
-        same = [
-            v
-            for v in visits
-            if v.visitor == mention.visitor and v.destination == mention.destination
-        ]
+        same = by_pair.setdefault((mention.visitor, mention.destination), [])
         target = None
         for visit in same:
             if months and visit.months and not months & visit.months:
@@ -189,6 +186,7 @@ def group_visits(mentions: list[VisitMention]) -> list[Visit]:
         if target is None:
             target = Visit(mention.visitor, mention.destination)
             visits.append(target)
+            same.append(target)
         target.mentions.append(mention)
         target.months |= months
         if years and target.year is None:
@@ -200,33 +198,41 @@ def group_visits(mentions: list[VisitMention]) -> list[Visit]:
     return visits
 
 
-def primary_visit(doc: int, sents: list[Sent], visits: list[Visit]) -> Visit | None:
-    """The visit a document is mostly about: most visit mentions, then most mentions of its visitor."""
-    scores: Counter[int] = Counter()
-    for index, visit in enumerate(visits):
-        scores[index] += 10 * sum(1 for m in visit.mentions if m.sentence.doc == doc)
-        scores[index] += sum(
-            1 for s in sents if s.doc == doc for m in s.mentions if m.person == visit.visitor
-        )
-    best = [i for i, score in scores.most_common() if score > 0]
-    return visits[best[0]] if best else None
+class VisitLinker:
+    """Ties on-topic sentences to the visit they report on, in one pass over the corpus."""
 
+    def __init__(self, sents: list[Sent], visits: list[Visit]) -> None:
+        self.visits = visits
+        self.own: dict[int, Visit] = {}
+        scores: dict[int, Counter[int]] = {}
+        for index, visit in enumerate(visits):
+            for mention in visit.mentions:
+                self.own.setdefault(mention.sentence.id, visit)
+                scores.setdefault(mention.sentence.doc, Counter())[index] += 10
+        by_visitor: dict[str, list[int]] = {}
+        for index, visit in enumerate(visits):
+            by_visitor.setdefault(visit.visitor, []).append(index)
+        for sent in sents:
+            for m in sent.mentions:
+                for index in by_visitor.get(m.person, ()):
+                    scores.setdefault(sent.doc, Counter())[index] += 1
+        self.primary = {doc: visits[c.most_common(1)[0][0]] for doc, c in scores.items() if c}
+        self.visitors = set(by_visitor)
 
-def link_sentence(sent: Sent, primary: Visit | None, visits: list[Visit]) -> Visit | None:
-    """The visit an on-topic sentence reports on, if its people and dates allow one."""
-    own = [v for v in visits if any(m.sentence is sent for m in v.mentions)]
-    if own:
-        return own[0]
-    if primary is None:
-        return None
-    persons = {m.person for m in sent.mentions}
-    others = {v.visitor for v in visits if v is not primary}
-    if persons & others and primary.visitor not in persons:
-        return None
-    months = {d.month for d in sent.dates if d.kind in ("day", "range") and d.month}
-    if months and primary.months and not months <= primary.months:
-        return None
-    return primary
+    def link(self, sent: Sent) -> Visit | None:
+        """The visit a sentence reports on, if its people and dates allow one."""
+        if sent.id in self.own:
+            return self.own[sent.id]
+        primary = self.primary.get(sent.doc)
+        if primary is None:
+            return None
+        persons = {m.person for m in sent.mentions}
+        if persons & (self.visitors - {primary.visitor}) and primary.visitor not in persons:
+            return None
+        months = {d.month for d in sent.dates if d.kind in ("day", "range") and d.month}
+        if months and primary.months and not months <= primary.months:
+            return None
+        return primary
 
 
 def event_rank(sent: Sent, day: date | None) -> int | None:

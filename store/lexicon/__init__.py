@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from store.lexicon.gazetteer import Gazetteer
+
 
 def load(name: str) -> Any:
     """Parse one JSON data file of this package."""
@@ -59,28 +61,20 @@ def parties() -> tuple[Party, ...]:
 
 
 @cache
-def party_patterns() -> dict[str, re.Pattern[str]]:
-    """Per party key, a pattern for any alias, adjective or city of that party."""
-    return {
-        p.key: re.compile(phrase_pattern([*p.aliases, *p.adjectives, *p.cities])) for p in parties()
-    }
+def party_gazetteer() -> Gazetteer:
+    """Every alias, adjective and city of each party, to its party key ("-" for North Korea)."""
+    entries = [(name, p.key) for p in parties() for name in (*p.aliases, *p.adjectives, *p.cities)]
+    entries += [(name, "-") for name in load("parties")["not_parties"]]
+    return Gazetteer.of(entries, case_sensitive=True)
 
 
 @cache
-def not_party_pattern() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(load("parties")["not_parties"]))
-
-
-@cache
-def other_country_pattern() -> re.Pattern[str]:
+def country_gazetteer() -> Gazetteer:
+    """Countries other than the parties, and their demonyms ("-" for names like South China Sea)."""
     data = load("countries")
-    return re.compile(phrase_pattern(data["countries"] + data["demonyms"]))
-
-
-@cache
-def not_country_pattern() -> re.Pattern[str]:
-    """Place names that contain a country's name without being about that country."""
-    return re.compile(phrase_pattern(load("countries")["not_countries"]))
+    entries = [(name, name) for name in data["countries"] + data["demonyms"]]
+    entries += [(name, "-") for name in data["not_countries"]]
+    return Gazetteer.of(entries, case_sensitive=True)
 
 
 @cache
@@ -90,12 +84,6 @@ def topics() -> tuple[Topic, ...]:
         Topic(key=t["key"], label=t["label"], aliases=tuple(t["aliases"]))
         for t in load("topics")["topics"]
     )
-
-
-def alias_regex(alias: str) -> re.Pattern[str]:
-    """Acronyms (all capitals) match case-sensitively; other aliases ignore case."""
-    flags = 0 if alias.isupper() else re.IGNORECASE
-    return re.compile(phrase_pattern([alias], plural=not alias.isupper()), flags)
 
 
 @cache

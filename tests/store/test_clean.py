@@ -1,0 +1,236 @@
+"""The clean step: scraping debris removed, sentences and metadata kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.ingest.clean import clean_document, is_noise, strip_pictographs
+
+BODY = "They agreed to boost trade and investment."
+
+# (what is wrong, a document with that debris, the paragraphs it must clean to)
+NOISE = [
+    (
+        "emoji glued to the agency",
+        f"Seoul (VNA)💙 – The two sides held talks.\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "pictograph from a rare plane",
+        f"Hanoi (VNA) 𒐪– The two sides held talks.\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "emoji opening a sentence",
+        f"🌄 Following the talks, the two leaders met the press.\n{BODY}\n",
+        ["Following the talks, the two leaders met the press.", BODY],
+    ),
+    (
+        "emoji inside a sentence",
+        f"The RoK regards Vietnam as a core partner 🤝 in the region.\n{BODY}\n",
+        ["The RoK regards Vietnam as a core partner in the region.", BODY],
+    ),
+    (
+        "flags and a variation selector",
+        f"🇻🇳🇰🇷 Vietnam and the RoK signed ✈️ an aviation deal.\n{BODY}\n",
+        ["Vietnam and the RoK signed an aviation deal.", BODY],
+    ),
+    (
+        "image file name",
+        f"The two sides held talks.\n530066810_30807069502241485_2861863943063555682_n.jpg\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "image file name with a space in it",
+        "The two sides held talks.\n"
+        "vnapotaltongbithutolamgapgolanhdao8205608 17550025330491398564284.jpg\n"
+        f"{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "upper-case image names",
+        f"The two sides held talks.\nIMG_4821.JPG\n20260415_busan_port.png\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "caption with a bracketed credit",
+        "The two sides held talks.\n"
+        "Party General Secretary To Lam (L) and Korean President Lee Jae Myung (Photo: VNA)\n"
+        f"{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "caption with a trailing credit",
+        "The two sides held talks.\n"
+        "Party Chief To Lam meets leaders of major South Korean corporations. Photo: Vietnam News Agency\n"
+        f"{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "credit alone on a line",
+        f"The two sides held talks.\nPhoto: Minh Nhat\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "table debris",
+        f"The two sides held talks.\n    |\n |\n|\n| | |\n│\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "Source trailer",
+        f"The two sides held talks.\n{BODY}\nSource: VNA\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "a line repeated by the page",
+        f"The two sides held talks.\n{BODY}\nThe two sides held talks.\n",
+        ["The two sides held talks.", BODY],
+    ),
+    (
+        "non-breaking and doubled spaces",
+        f"The two\u00a0sides   held\ttalks.\n{BODY}\n",
+        ["The two sides held talks.", BODY],
+    ),
+]
+
+
+@pytest.mark.parametrize(("debris", "text", "paragraphs"), NOISE, ids=[n[0] for n in NOISE])
+def test_debris_is_removed_and_sentences_are_kept(
+    debris: str, text: str, paragraphs: list[str]
+) -> None:
+    assert clean_document(text).paragraphs == paragraphs
+
+
+def test_the_end_marker_is_removed_and_ends_the_article() -> None:
+    doc = clean_document(
+        "The two sides held talks.\n"
+        "They later met with the press to brief on the outcomes of their talks./.\n"
+        "Laos and Cambodia agreed to boost border trade.\n"
+    )
+    assert (
+        doc.paragraphs[1]
+        == "They later met with the press to brief on the outcomes of their talks."
+    )
+    assert doc.tail_start == 2
+
+
+@pytest.mark.parametrize("heading", ["Related news", "RELATED NEWS", "Read more:", "See also"])
+def test_a_related_news_heading_starts_the_tail(heading: str) -> None:
+    doc = clean_document(f"The two sides held talks.\n{BODY}\n{heading}\nLaos grows fast.\n")
+    assert doc.paragraphs == ["The two sides held talks.", BODY, "Laos grows fast."]
+    assert doc.tail_start == 2
+
+
+@pytest.mark.parametrize(
+    ("first_line", "dateline", "agency"),
+    [
+        ("Seoul (VNA) – The two sides held talks.", "Seoul", "VNA"),
+        ("Seoul (VNA)💙 – The two sides held talks.", "Seoul", "VNA"),
+        ("Seoul, March 9 (VNA) – The two sides held talks.", "Seoul", "VNA"),
+        ("HCM City (VNA) – The two sides held talks.", "HCM City", "VNA"),
+        ("Busan (Yonhap) — The two sides held talks.", "Busan", "Yonhap"),
+        ("Hanoi (VNA) - The two sides held talks.", "Hanoi", "VNA"),
+    ],
+)
+def test_the_dateline_becomes_metadata(first_line: str, dateline: str, agency: str) -> None:
+    doc = clean_document(f"{first_line}\n{BODY}\n")
+    assert (doc.dateline, doc.agency) == (dateline, agency)
+    assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "author"), [("Thu Hang", "Thu Hang"), ("By Minh Anh", "Minh Anh")]
+)
+def test_a_byline_becomes_the_author(last_line: str, author: str) -> None:
+    doc = clean_document(f"The two sides held talks.\n{BODY}\n{last_line}\n")
+    assert doc.author == author
+    assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+def test_a_source_trailer_becomes_the_agency() -> None:
+    doc = clean_document(f"The two sides held talks.\n{BODY}\nSource: VNA\n")
+    assert doc.agency == "VNA"
+    assert doc.removed == ["Source: VNA"]
+
+
+def test_a_first_line_without_a_full_stop_is_the_title() -> None:
+    doc = clean_document(
+        f"Vietnam and the RoK boost trade ties\nThe two sides held talks.\n{BODY}\n"
+    )
+    assert doc.title == "Vietnam and the RoK boost trade ties"
+    assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+def test_a_first_sentence_is_not_a_title() -> None:
+    doc = clean_document(f"The two sides held talks.\n{BODY}\n")
+    assert doc.title is None
+
+
+def test_a_test_document_comes_out_clean(data_dir: Path) -> None:
+    doc = clean_document((data_dir / "pm_official_visit_hanoi.txt").read_text(encoding="utf-8"))
+    assert (
+        doc.title
+        == "RoK Prime Minister’s official visit to Vietnam opens a new chapter for investment"
+    )
+    assert (doc.dateline, doc.agency, doc.author) == ("Hanoi", "VNA", None)
+    text = "\n".join(doc.paragraphs)
+    for debris in ("🇰🇷", "🤝", ".jpg", "Photo:", "|", "./.", "Nhat Bac", "(VNA)"):
+        assert debris not in text
+    assert doc.paragraphs[0].startswith(
+        "Prime Minister of the Republic of Korea (RoK) Park Sung-ho"
+    )
+    assert "a core partner in its foreign policy" in text
+    assert doc.tail_start is not None
+    assert doc.paragraphs[doc.tail_start].startswith(
+        "Prime Minister Phạm Minh Chính will pay an official visit to Laos"
+    )
+
+
+def test_a_test_document_gives_its_byline(data_dir: Path) -> None:
+    doc = clean_document((data_dir / "pm_visit_outcomes.txt").read_text(encoding="utf-8"))
+    assert (doc.dateline, doc.agency, doc.author) == ("Seoul", "VNA", "Thu Hang")
+    assert "Thu Hang" not in doc.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("VNA)💙 – talks", "VNA) – talks"),
+        ("(VNA) 𒐪– talks", "(VNA) – talks"),
+        ("🌄 Following", " Following"),
+        ("Phạm Minh Chính in Đà Nẵng", "Phạm Minh Chính in Đà Nẵng"),
+        ("서울 and 부산", "서울 and 부산"),
+        ("“USD 150 billion” – 7% – €5 – 30,000₫", "“USD 150 billion” – 7% – €5 – 30,000₫"),
+        ("keycap 1️⃣ and ZWJ 👨‍👩‍👧 family", "keycap 1 and ZWJ  family"),
+    ],
+)
+def test_strip_pictographs(text: str, kept: str) -> None:
+    assert strip_pictographs(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "noise"),
+    [
+        ("530066810_30807069502241485_2861863943063555682_n.jpg", True),
+        ("c4f949571b42931cca53.jpg", True),
+        ("IMG_4821.JPG", True),
+        ("banner.webp", True),
+        ("Photo: Minh Nhat", True),
+        ("Image: VNA", True),
+        ("Illustrative photo", True),
+        ("At the talks between the two leaders. (Photo: VNA)", True),
+        ("Party Chief To Lam at the inauguration. Photo: Minh Nhat", True),
+        ("The photo exhibition opened in Hanoi on March 3.", False),
+        ("Photographers from both countries attended the ceremony.", False),
+        ("Imagery from the satellites was shared by both sides.", False),
+        (
+            "The ministry posted the plan as plan.jpg together with other files on its website.",
+            False,
+        ),
+        ("The two sides agreed to boost trade.", False),
+    ],
+)
+def test_is_noise(line: str, noise: bool) -> None:
+    assert is_noise(line) is noise
