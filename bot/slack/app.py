@@ -1,4 +1,4 @@
-"""build_app(settings, store): the Bolt app with its Web API client, middleware, listeners and error handler."""
+"""build_app(settings, store): the Bolt app with its Web API client, listeners and error handler."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from store.state import StateStore, StateUnavailable
 logger = logging.getLogger(__name__)
 
 WEB_API_TIMEOUT_SECONDS = 10
+REPLIED_EVENTS = ("app_mention", "message")
 
 
 def build_app(settings: Settings, store: Store) -> App:
@@ -34,7 +35,10 @@ def build_app(settings: Settings, store: Store) -> App:
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=WEB_API_TIMEOUT_SECONDS,
-        retry_handlers=[ConnectionErrorRetryHandler(), RateLimitErrorRetryHandler(max_retry_count=2)],
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+        ],
     )
     try:
         app = App(
@@ -46,7 +50,8 @@ def build_app(settings: Settings, store: Store) -> App:
     except BoltError as error:
         raise ConfigError("SLACK_BOT_TOKEN was rejected by Slack's auth.test") from error
     except OSError as error:
-        raise ConfigError(f"SLACK_API_URL {settings.slack_api_url} cannot be reached: {error}") from error
+        where = settings.slack_api_url
+        raise ConfigError(f"SLACK_API_URL {where} cannot be reached: {error}") from error
     app.use(provide(store, settings))
     app.use(once_per_event(_state(store)))
     listeners.register(app)
@@ -62,20 +67,22 @@ def _state(store: Store) -> StateStore | None:
         return None
 
 
-def tell_the_user(error: Exception, body: dict[str, Any], respond: Respond | None, say: Say | None) -> BoltResponse:
+def tell_the_user(
+    error: Exception, body: dict[str, Any], respond: Respond | None, say: Say | None
+) -> BoltResponse:
     """The one error handler: the traceback to the log, a short apology to the person."""
     kind = (body.get("command") or body.get("type")) if isinstance(body, dict) else None
     logger.error("could not handle a %s request", str(kind)[:40], exc_info=error)
     apology = render_blocks(sorry())
     if isinstance(body, dict) and body.get("command"):
         return BoltResponse(status=200, body={"response_type": "ephemeral", **apology})
+    event = body.get("event") if isinstance(body, dict) else None
     try:
-        event = body.get("event") if isinstance(body, dict) else None
         if respond is not None and body.get("response_url"):
             respond(response_type="ephemeral", replace_original=False, **apology)
-        elif say is not None and isinstance(event, dict) and event.get("type") in ("app_mention", "message"):
-            thread = mention_thread(event) if event["type"] == "app_mention" else event.get("thread_ts")
-            say(thread_ts=thread, **apology)
+        elif say is not None and isinstance(event, dict) and event.get("type") in REPLIED_EVENTS:
+            mention = event["type"] == "app_mention"
+            say(thread_ts=mention_thread(event) if mention else event.get("thread_ts"), **apology)
     except Exception:
         logger.exception("could not tell the user about the error either")
     return BoltResponse(status=200, body="")

@@ -3,53 +3,75 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.answer import Answer, Item
-from bot.core import unavailable
-from bot.slack.home import HOW_TO_ASK, read_overview, status_line
+from bot.core import answer_safely, unavailable
+from bot.slack.home import read_overview, status_line
 from store.db import Store
 
 logger = logging.getLogger(__name__)
 
 ADMIN_ONLY = ("reseed", "report")
+MAINTAINERS = Item(
+    title="/attache status|reseed|report — for the maintainers",
+    lines=(
+        "/attache status — how many documents the store holds and when it was last reseeded",
+        "/attache reseed, /attache report — for ADMIN_USER_IDS only",
+        "Mention @Attaché with a question in a channel (answered in the thread), "
+        "or send a direct message.",
+    ),
+)
 
 
 def attache_answer(store: Store, text: str, user_id: str | None, admins: frozenset[str]) -> Answer:
     """The answer to one /attache line."""
-    word = text.strip().lower()
-    query = f"/attache {word}".strip()
+    word = " ".join(text.split()).lower()
     if word == "status":
-        return _status(store, query)
+        return _status(store)
     if word in ADMIN_ONLY:
-        return _admin_only(word, query, user_id, admins)
-    notice = "" if word in ("", "help") else f"I don't know `/attache {text.strip()[:50]}`."
-    return help_answer(query, notice)
+        return _admin_only(word, user_id, admins)
+    notice = "" if word in ("", "help") else f"I don't know `/attache {word[:50]}`."
+    return help_answer(store, notice)
 
 
-def help_answer(query: str = "/attache help", notice: str = "") -> Answer:
-    """How to ask, and what /attache offers."""
-    lines = tuple(f"{usage} — {what}, e.g. {example}" for usage, what, example in HOW_TO_ASK)
-    lines += (
-        "@Attaché <question> in a channel — answered in the thread; or a direct message",
-        "/attache status — what the store holds and when it was last reseeded",
-        "/attache reseed, /attache report — for the maintainers",
+def help_answer(store: Store, notice: str = "") -> Answer:
+    """The core's usage, with the maintainers' commands added and an optional first sentence."""
+    answer = answer_safely(store, "/attache help")
+    if answer.intent == "error":
+        return answer
+    return replace(
+        answer,
+        notice="\n\n".join(n for n in (notice, answer.notice) if n),
+        items=(*answer.items, MAINTAINERS),
+        total=answer.total + 1,
+        page_size=answer.page_size + 1,
     )
-    return Answer(query=query, intent="help", heading="How to ask Attaché", notice=notice,
-                  items=(Item(title="Commands", lines=lines),), total=1)
 
 
-def _status(store: Store, query: str) -> Answer:
+def _status(store: Store) -> Answer:
     facts = read_overview(store)
     if facts is None:
-        return unavailable(query)
-    return Answer(query=query, intent="help", heading="Attaché status", notice=status_line(facts))
+        return unavailable("/attache status")
+    return Answer(
+        query="/attache status", intent="help", heading="Attaché status", notice=status_line(facts)
+    )
 
 
-def _admin_only(word: str, query: str, user_id: str | None, admins: frozenset[str]) -> Answer:
+def _admin_only(word: str, user_id: str | None, admins: frozenset[str]) -> Answer:
+    query = f"/attache {word}"
     if user_id in admins:
-        return Answer(query=query, intent="help", heading=f"/attache {word}",
-                      notice=f"`/attache {word}` is not available from Slack yet; "
-                             "run `python -m store reseed` on the server.")
-    logger.warning("refused /attache %s for user %s: not in ADMIN_USER_IDS", word, user_id)
-    return Answer(query=query, intent="help", heading=f"/attache {word}",
-                  notice=f"`/attache {word}` is for the maintainers (ADMIN_USER_IDS) only.")
+        return Answer(
+            query=query,
+            intent="help",
+            heading=query,
+            notice=f"`{query}` is not available from Slack yet; "
+            "run `python -m store reseed` on the server.",
+        )
+    logger.warning("refused %s for user %s: not in ADMIN_USER_IDS", query, user_id)
+    return Answer(
+        query=query,
+        intent="help",
+        heading=query,
+        notice=f"`{query}` is for the maintainers (ADMIN_USER_IDS) only.",
+    )

@@ -42,8 +42,10 @@ def home_view(facts: StoreOverview | None) -> dict[str, Any]:
     """The view published to a person's Home tab."""
     blocks: list[Block] = [
         _header("Attaché"),
-        _section("Briefings on relations between Vietnam and the Republic of Korea, "
-                 "drawn from a store of news documents, with the source of every fact."),
+        _section(
+            "Briefings on relations between Vietnam and the Republic of Korea, "
+            "drawn from a store of news documents, with the source of every fact."
+        ),
     ]
     if facts is None:
         blocks.append(_section("The store is unavailable, try again shortly."))
@@ -74,8 +76,10 @@ def _holdings(facts: StoreOverview) -> list[Block]:
 
 def _how_to_ask() -> list[Block]:
     lines = [f"`{escape(usage)}` — {what}, e.g. `{example}`" for usage, what, example in HOW_TO_ASK]
-    lines.append("Or mention me in a channel (I answer in the thread), or send me a direct message "
-                 "with a question such as _what did they agree on trade?_")
+    lines.append(
+        "Or mention me in a channel (I answer in the thread), or send me a direct message "
+        "with a question such as _what did they agree on trade?_"
+    )
     return [_header("How to ask"), *_sections(lines)]
 
 

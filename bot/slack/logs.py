@@ -45,9 +45,8 @@ def configure_logging(settings: Settings) -> None:
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)
         root.setLevel(settings.log_level)
-    secrets = tuple(
-        s for s in (settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret) if s
-    )
-    for handler in root.handlers:
-        if not any(isinstance(f, Redact) for f in handler.filters):
-            handler.addFilter(Redact(secrets))
+    values = (settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret)
+    secrets = tuple(value for value in values if value)
+    for each in root.handlers:
+        if not any(isinstance(f, Redact) for f in each.filters):
+            each.addFilter(Redact(secrets))

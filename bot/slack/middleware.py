@@ -31,18 +31,22 @@ def provide(store: Store, settings: Settings) -> Middleware:
 def once_per_event(state: StateStore | None) -> Middleware:
     """Slack resends events it thinks were missed, perhaps to another worker: the first one wins."""
 
-    def answer_each_event_once(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    def answer_each_event_once(
+        body: dict[str, Any], next: Callable[[], None]
+    ) -> BoltResponse | None:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if state is not None and isinstance(event_id, str) and event_id and not _claim(state, event_id):
-            logger.info("event %s was handled already; acknowledging the retry only", event_id[:40])
-            return BoltResponse(status=200, body="")
-        next()
-        return None
+        if state is None or not isinstance(event_id, str) or _claim(state, event_id):
+            next()
+            return None
+        logger.info("event %s was handled already; acknowledging the retry only", event_id[:40])
+        return BoltResponse(status=200, body="")
 
     return answer_each_event_once
 
 
 def _claim(state: StateStore, event_id: str) -> bool:
+    if not event_id:
+        return True
     try:
         return state.claim_event(event_id)
     except StateUnavailable as error:

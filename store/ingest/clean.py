@@ -13,9 +13,9 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PIPES_ONLY = re.compile(r"^[\s|│┃¦]*$")
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\s*$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
-    r"(?:\(\s*(?:Photo|Image|Source|Photo credit)\s*:?[^()]{0,80}\)\s*$)"
-    r"|(?:(?:^|[.!?\"”]\s*)(?:Photo|Image|Photo credit)\s*:\s*[^.!?]{1,80}\.?\s*$)"
-    r"|(?:^(?:Photo|Image|Illustrative photo|File photo)\b)",
+    r"(?:\(\s*(?:Photos?|Images?|Source|Photo credit)\s*:?[^()]{0,80}\)\s*$)"
+    r"|(?:(?:^|[.!?\"”]\s*)(?:Photos?|Images?|Photo credit)\s*:\s*[^.!?]{1,80}\.?\s*$)"
+    r"|(?:^(?:Illustrative photo|File photo)\b)",
     re.IGNORECASE,
 )
 _SOURCE_TRAILER = re.compile(
@@ -43,6 +43,7 @@ class CleanDocument:
     removed: list[str] = field(default_factory=list)
 
 
+_TYPOGRAPHIC = frozenset("°©®™№§¶†‡•℃")
 _SUSPECT = re.compile(r"[^\x20-\x7e\n\t]")
 
 
@@ -50,6 +51,8 @@ _SUSPECT = re.compile(r"[^\x20-\x7e\n\t]")
 def _keep(char: str) -> bool:
     code = ord(char)
     category = unicodedata.category(char)
+    if char in _TYPOGRAPHIC:
+        return True
     if category in ("So", "Cs", "Co", "Cn", "Cc") or char in "\u200d\ufe0e\ufe0f\u20e3":
         return False
     return code < 0x10000 or 0x20000 <= code <= 0x3FFFF

@@ -10,8 +10,10 @@ from store.ingest.relevance import parties_named
 from store.lexicon import cues, parties, phrase_pattern
 
 _COLLECTIVE = re.compile(
-    r"\b(?:they|the two (?:sides|leaders|countries|nations|presidents)|both (?:sides|leaders|countries|nations)|the leaders)\b",
-    re.IGNORECASE,
+    r"\b(?:they|the leaders|(?:the two|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.IGNORECASE
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n['’]t|refused|declined|failed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 
 
@@ -41,7 +43,9 @@ def find_commitment(sentence: str, people_before: list[str]) -> CommitmentMentio
     best: tuple[int, str] | None = None
     for kind, pattern in _cue_patterns():
         for match in pattern.finditer(sentence):
-            if _hedges().search(sentence[: match.start()]):
+            if _hedges().search(sentence[: match.start()]) or _NEGATION.search(
+                sentence[: match.start()]
+            ):
                 continue
             if kind == "will" and not _will_has_a_committing_subject(sentence[: match.start()]):
                 continue

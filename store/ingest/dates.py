@@ -46,6 +46,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
+            rf"(?:from\s+)?(?P<d1>\d{{1,2}})\s+(?P<m1>{_M})(?:{_DASH}|\s+to\s+)"
+            rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_M})\b(?:,?\s+{_YEAR})?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
             rf"(?:from\s+)?(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR})?"
         ),
     ),
@@ -58,11 +65,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR}\b)?{_PART}")),
     ("month", re.compile(rf"(?P<m1>{_M})\s+{_YEAR}\b")),
     ("period", re.compile(rf"\b{_YEAR}{_DASH}(?P<year2>(?:1[89]|20)\d\d)\b")),
-    ("deadline", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b")),
-    ("year", re.compile(rf"\b(?:in|since|during|from|of|year)\s+{_YEAR}\b")),
+    ("deadline", re.compile(rf"\b(?i:by|until|till|before)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?i:in|since|during|from|of|year)\s+{_YEAR}\b")),
     (
         "month",
-        re.compile(rf"\b(?:in|since|during|early|late|mid|last|next)\s+(?P<m1>{_M})\b(?!\s+\d)"),
+        re.compile(rf"\b(?i:in|since|during|early|late|mid|last|next)\s+(?P<m1>{_M})\b(?!\s+\d)"),
     ),
 ]
 

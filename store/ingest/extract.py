@@ -243,7 +243,10 @@ def _commitments(
         actor = " and ".join(dict.fromkeys(before)) or mention.actor
         figures = [f for f in find_figures(sent.text, sent.dates) if f.unit not in ("year",)]
         occasion = links.get(sent.id)
-        deadline = next((f.deadline for f in figures if f.deadline), None)
+        deadline = next((f.deadline for f in figures if f.deadline), None) or next(
+            (d.year for d in sent.dates if d.kind == "deadline" and d.start >= mention.cue_start),
+            None,
+        )
         money = [f for f in figures if f.unit in ("USD", "%") or f.deadline]
         group = (key(money[0].text.replace("USD", "")), deadline) if money else None
         if group and group in by_figure:

@@ -13,7 +13,7 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"{_QUALIFIER}(?P<pre>{_CURRENCY}\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?(?P<post>{_CURRENCY}))?(?P<pct>\s?%|\s+percent)?(?![\w.,]?\d)"
+    rf"(?:\s?(?P<post>{_CURRENCY}))?(?P<pct>\s?%|\s+per\s?cent)?(?![\w.,]?\d)"
 )
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _NOUN_STOP = frozenset(
@@ -100,11 +100,12 @@ class FigureMention:
     end: int
 
 
+_CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", re.IGNORECASE)
+
+
 def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]:
-    """Figures in a sentence, skipping numbers that belong to dates, ordinals and names."""
-    taken = [(d.start, d.end) for d in dates if d.kind not in ("year", "deadline")]
-    deadline = next((d.year for d in dates if d.kind == "deadline"), None)
-    year = next((d.year for d in dates if d.kind == "year"), None)
+    """Figures in a sentence, skipping numbers that belong to dates, times, ordinals and names."""
+    taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     found: list[FigureMention] = []
     for match in _FIGURE.finditer(sentence):
         start, end = match.span()
@@ -112,6 +113,19 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
             continue
         if sentence[max(0, start - 1) : start].isalpha() or sentence[end : end + 1] in ("-",):
             continue
+        if _CLOCK.match(sentence[end:]):
+            continue
+        _left, right = _clause_bounds(sentence, start, end)
+        years = [d for d in dates if d.kind == "year"]
+        year = next((d.year for d in years if end <= d.start and d.end <= right), None)
+        if year is None:  # "In 2024, Korean firms invested …", "… in 2024, up 8.5%"
+            earlier = [
+                d
+                for d in years
+                if d.end <= start and not _MILESTONE.search(_clause(sentence, d.start, d.end))
+            ]
+            year = earlier[-1].year if earlier else None
+        deadline = next((d.year for d in dates if d.kind == "deadline" and d.start >= end), None)
         mention = _figure(sentence, match, year, deadline)
         if mention:
             found.append(mention)
@@ -172,16 +186,21 @@ def _counted_noun(after: str) -> str:
     return " ".join(words)
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a figure, as its description."""
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around a span starts and ends (commas, semicolons, dashes, brackets)."""
     left = max(sentence.rfind(mark, 0, start) for mark in (",", ";", ":", "–", " — ", "("))
     rights = [
         i
         for i in (sentence.find(mark, end) for mark in (",", ";", ":", "–", " — ", ")"))
         if i != -1
     ]
-    right = min(rights) if rights else len(sentence)
-    clause = sentence[left + 1 : right].strip(" .")
+    return left + 1, min(rights) if rights else len(sentence)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a figure, as its description."""
+    left, right = _clause_bounds(sentence, start, end)
+    clause = sentence[left:right].strip(" .")
     if len(clause) < 25:
         clause = sentence.strip()
     return clause

@@ -104,6 +104,9 @@ def _title_after() -> re.Pattern[str]:
     )
 
 
+_SPOUSE_AFTER = re.compile(
+    r"^,\s+(?:the\s+)?(?:spouse|wife|husband)\s+of\s+(?P<partner>[^,;.]{2,80})[,;.]"
+)
 _SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband)\s+$")
 
 
@@ -141,18 +144,36 @@ def _surname_starting_name(token: str, current: list[tuple[int, str]]) -> bool:
 def introductions(sentence: str) -> list[Introduction]:
     """Names this sentence introduces with a title, an appositive role or as a spouse."""
     found: list[Introduction] = []
-    for start, end, name in name_runs(sentence):
-        name = _from_family_name(name)
+    for run_start, end, run in name_runs(sentence):
+        name = _from_family_name(run)
+        start = run_start + run.index(name)
         prefix = sentence[max(0, start - 160) : start]
-        if match := _title_before().search(prefix):
+        after = _title_after().match(sentence[end:])
+        before = _title_before().search(prefix)
+        honorific = bool(before and before["title"] in titles()["honorifics"])
+        if honorific and after:
+            before = None  # "Dr. Kim, Director of …": the appositive says more than "Dr."
+        if match := before:
             role = _role_text(match)
             side = _side_from_title(match)
             found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
-        elif (match := _title_after().match(sentence[end:])) and _starts_clause(sentence, start):
+        elif (match := after) and (honorific or _starts_clause(sentence, start)):
             role = match["role"].strip()
             named = parties_named(role)
             side = next(iter(named)) if len(named) == 1 and " to " not in role else None
             found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
+        elif (match := _SPOUSE_AFTER.match(sentence[end:])) and _starts_clause(sentence, start):
+            partner_text = match["partner"].strip()
+            found.append(
+                Introduction(
+                    name,
+                    start,
+                    end,
+                    f"spouse of {partner_text}",
+                    _side_from_name(name),
+                    spouse_of=partner_text,
+                )
+            )
         elif _SPOUSE_BEFORE.search(prefix):
             partner = found[-1].name if found else None
             side = found[-1].side if found else _side_from_name(name)
@@ -225,7 +246,28 @@ def build_registry(sentences: list[str]) -> dict[str, Person]:
                 person.spouse_of = intro.spouse_of
             if intro.role and (bare := _bare_title(intro.role)):
                 person.short_titles.add(bare)
+    _resolve_partners(registry)
     return registry
+
+
+def _resolve_partners(registry: dict[str, Person]) -> None:
+    """'spouse of Prime Minister Park' -> the registry's Park Sung-ho."""
+    by_name = {p.name for p in registry.values()}
+    for person in registry.values():
+        partner = person.spouse_of
+        if not partner or partner in by_name:
+            continue
+        words = partner.split()
+        last = fold(words[-1]) if words else ""
+        matches = [
+            p
+            for p in registry.values()
+            if p is not person and (key(p.name) == key(partner) or fold(p.short_name) == last)
+        ]
+        if len(matches) == 1:
+            person.spouse_of = matches[0].name
+            person.side = person.side or matches[0].side
+            person.roles = Counter({f"spouse of {matches[0].name}": 1})
 
 
 @dataclass(frozen=True)
@@ -248,7 +290,7 @@ class PeopleIndex:
         self._full = re.compile(phrase_pattern(list(names))) if names else None
         self._by_short: dict[str, list[str]] = {}
         for person_key, person in registry.items():
-            self._by_short.setdefault(person.short_name, []).append(person_key)
+            self._by_short.setdefault(fold(person.short_name), []).append(person_key)
         every_title = [*_titles(), *titles()["honorifics"]]
         title = phrase_pattern(every_title).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
         self._short = re.compile(rf"(?P<title>{title})\s+(?P<short>{_TOKEN})(?![\w-])")
@@ -271,7 +313,7 @@ class PeopleIndex:
         return sorted(found, key=lambda m: m.start)
 
     def _resolve_short(self, short: str, title: str) -> str | None:
-        candidates = self._by_short.get(short, [])
+        candidates = self._by_short.get(fold(short), [])
         if len(candidates) == 1:
             return candidates[0]
         titled = [c for c in candidates if title in self.registry[c].short_titles]

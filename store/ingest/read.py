@@ -85,7 +85,9 @@ def read_one(path: Path) -> tuple[str, str] | str:
         return f"not UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r})"
     if _mostly_control(text):
         return "binary (mostly control characters)"
-    return text, hashlib.sha256(data).hexdigest()
+    # Same words, other line endings or a BOM: still the same document.
+    canonical = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    return text, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

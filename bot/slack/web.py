@@ -1,0 +1,192 @@
+"""The WSGI application: GET /healthz, and POST /slack/events checked before Bolt sees it.
+
+Bolt's WSGI adapter answers a request whose body is not UTF-8, not JSON or not shaped like Slack's
+with a 500 and a traceback in the log, and reads any form body containing the word "payload" as
+an interactivity payload. Requests are checked here first: size, signature and timestamp (401),
+content type (415), encoding and shape (400); only then does Bolt dispatch them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from slack_bolt import App, BoltContext, BoltRequest
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from slack_bolt.request.internals import build_context
+
+from bot.config import ConfigError, Settings
+from bot.slack.app import build_app
+from bot.slack.logs import configure_logging
+from store.db import Store
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_AGE_SECONDS = 5 * 60  # older (or newer) signed requests may be replays
+MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+APP_LOAD_ERROR = 4  # gunicorn stops instead of respawning a worker that exits with this code
+
+
+def load_or_exit(settings: Settings | None = None) -> SlackWsgi:
+    """The application, or one line naming the missing or wrong setting and an exit."""
+    try:
+        return create_application(settings or Settings.from_env())
+    except ConfigError as error:
+        print(f"configuration error: {error}", file=sys.stderr, flush=True)
+        raise SystemExit(APP_LOAD_ERROR) from None
+
+
+def create_application(settings: Settings) -> SlackWsgi:
+    """The WSGI application for HTTP mode; stops with ConfigError naming a missing variable."""
+    settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
+    configure_logging(settings)
+    store = Store.open(settings.database_url)
+    return SlackWsgi(build_app(settings, store), store, settings.slack_signing_secret or "")
+
+
+class SlackWsgi(SlackRequestHandler):
+    """Bolt's WSGI adapter with a health check and a guard in front of it."""
+
+    def __init__(self, app: App, store: Store, signing_secret: str) -> None:
+        super().__init__(app, path=EVENTS_PATH)
+        self.store = store
+        self.secret = signing_secret.encode()
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            response = self._respond(environ)
+        except Exception:
+            logger.exception("unexpected error answering %s", str(environ.get("PATH_INFO"))[:100])
+            response = _plain(500, "Internal Server Error")
+        start_response(response.status, response.get_headers())
+        return response.get_body()
+
+    def _respond(self, environ: WSGIEnvironment) -> WsgiHttpResponse:
+        method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "")
+        if path not in (HEALTH_PATH, self.path):
+            return _plain(404, "Not Found")
+        if method not in (("GET", "HEAD") if path == HEALTH_PATH else ("POST",)):
+            return _plain(405, "Method Not Allowed")
+        if path == HEALTH_PATH:
+            return self._health()
+        raw = _read_body(environ)
+        if raw is None:
+            return _plain(413, "Payload Too Large")
+        if not self._signed(raw, environ):
+            logger.warning("refused a request with a bad or stale signature")
+            return _plain(401, "Unauthorized")
+        media = str(environ.get("CONTENT_TYPE", "")).split(";")[0].strip().lower()
+        if media not in (FORM, JSON):
+            return _plain(415, "Unsupported Media Type")
+        payload = _payload(raw, media)
+        if payload is None or not _shaped_like_slack(payload):
+            logger.warning("refused a signed request that is not a Slack payload")
+            return _plain(400, "Bad Request")
+        return self._dispatch(raw, payload, environ)
+
+    def _health(self) -> WsgiHttpResponse:
+        if self.store.exists():
+            return _plain(200, "ok")
+        return _plain(503, "the store is unavailable")
+
+    def _signed(self, raw: bytes, environ: WSGIEnvironment) -> bool:
+        """Slack's v0 scheme, over the bytes as sent (slack_sdk's verifier decodes them first)."""
+        timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""))
+        signature = str(environ.get("HTTP_X_SLACK_SIGNATURE", ""))
+        if not (timestamp.isascii() and timestamp.isdigit() and signature.isascii()):
+            return False
+        if abs(time.time() - int(timestamp)) > MAX_AGE_SECONDS:
+            return False
+        base = b"v0:" + timestamp.encode() + b":" + raw
+        expected = "v0=" + hmac.new(self.secret, base, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, signature)
+
+    def _dispatch(
+        self, raw: bytes, payload: dict[str, Any], environ: WSGIEnvironment
+    ) -> WsgiHttpResponse:
+        http = WsgiHttpRequest(
+            {**environ, "wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw))}
+        )
+        try:
+            request = BoltRequest(
+                body=http.get_body(), query=http.query_string, headers=http.get_headers()
+            )
+            if request.body != payload:
+                # Bolt takes a slash command whose text says "payload" for a button press.
+                request.body = payload
+                request.context = build_context(BoltContext(), payload)
+        except (LookupError, TypeError, ValueError, AttributeError):
+            logger.warning("refused a signed request Bolt cannot read")
+            return _plain(400, "Bad Request")
+        answer = self.app.dispatch(request)
+        return WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+
+
+def _read_body(environ: WSGIEnvironment) -> bytes | None:
+    """The request body, or None when it is larger than any Slack payload."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_BODY_BYTES:
+        return None
+    return environ["wsgi.input"].read(max(length, 0)) if length > 0 else b""
+
+
+def _payload(raw: bytes, media: str) -> dict[str, Any] | None:
+    """The body as Slack sends it: JSON (events), a form (commands), a form with JSON (buttons)."""
+    try:
+        text = raw.decode("utf-8")
+        data: Any = (
+            json.loads(text) if media == JSON else dict(parse_qsl(text, keep_blank_values=True))
+        )
+        if media == FORM and "payload" in data:
+            data = json.loads(data["payload"])
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _shaped_like_slack(payload: dict[str, Any]) -> bool:
+    """Enough of a slash command, event or interaction for the listeners to read it safely."""
+    if "command" in payload:
+        return isinstance(payload["command"], str) and payload["command"].startswith("/")
+    if "ssl_check" in payload:
+        return True
+    kind = payload.get("type")
+    if kind == "url_verification":
+        return isinstance(payload.get("challenge"), str)
+    if kind == "event_callback":
+        event = payload.get("event")
+        return isinstance(event, dict) and isinstance(event.get("type"), str)
+    if kind == "block_actions":
+        actions = payload.get("actions")
+        return (
+            bool(actions)
+            and isinstance(actions, list)
+            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
+        )
+    return isinstance(kind, str)
+
+
+def _plain(status: int, text: str) -> WsgiHttpResponse:
+    return WsgiHttpResponse(
+        status=status, headers={"content-type": ["text/plain; charset=utf-8"]}, body=text
+    )

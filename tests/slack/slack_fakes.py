@@ -1,0 +1,341 @@
+"""Slack at the edge, on loopback: a fake Web API that records every call, and a signing client."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import ThreadingMixIn
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+BOT_TOKEN = "xoxb-1111-2222-test-token"
+APP_TOKEN = "xapp-1-A111-test-token"
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BOT_USER_ID = "U0BOT"
+BOT_ID = "B0BOT"
+TEAM_ID = "T0TEAM"
+EXPIRED = "expired"  # a response_url path that answers 404, as Slack does after 30 minutes
+BROKEN_CHANNEL = "CBROKEN"  # chat.postMessage to it fails with channel_not_found
+ADMIN = "UADMIN1"  # the one user id in ADMIN_USER_IDS
+
+
+@dataclass
+class Call:
+    """One request the bot made to Slack: a Web API method, or a post to a response_url."""
+
+    method: str
+    params: dict[str, Any]
+    authorization: str | None = None
+
+
+@dataclass
+class FakeSlack:
+    """The Web API at {url}, response URLs at {response_url(name)}; every call is kept in calls."""
+
+    server: ThreadingHTTPServer
+    calls: list[Call] = field(default_factory=list)
+    failing: set[str] = field(default_factory=set)
+    held: dict[str, threading.Event] = field(default_factory=dict)
+    arrived: dict[str, threading.Event] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def base(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.base}/response/{name}"
+
+    def reset(self) -> None:
+        with self.lock:
+            self.calls.clear()
+            self.failing.clear()
+
+    def fail_next(self, method: str) -> None:
+        """The next call to method answers ok: false (internal_error); later ones succeed."""
+        with self.lock:
+            self.failing.add(method)
+
+    def of(self, method: str) -> list[Call]:
+        """The calls to one method ("chat.postMessage", "response_url" …)."""
+        with self.lock:
+            return [c for c in self.calls if c.method == method]
+
+    def api_calls(self) -> list[Call]:
+        """Every call except the start-up auth.test."""
+        with self.lock:
+            return [c for c in self.calls if c.method != "auth.test"]
+
+    @contextmanager
+    def holding(self, method: str) -> Iterator[threading.Event]:
+        """Calls to method wait until the block ends; the yielded event is set when one arrives."""
+        release, arrived = threading.Event(), threading.Event()
+        self.held[method], self.arrived[method] = release, arrived
+        try:
+            yield arrived
+        finally:
+            release.set()
+            del self.held[method]
+
+    def record(self, call: Call) -> bool:
+        """Keep the call; True when it should fail."""
+        with self.lock:
+            self.calls.append(call)
+            failing = call.method in self.failing
+            self.failing.discard(call.method)
+        if call.method in self.arrived:
+            self.arrived[call.method].set()
+        if call.method in self.held:
+            self.held[call.method].wait(timeout=15)
+        return failing
+
+
+def _answer(call: Call) -> tuple[int, dict[str, Any]]:
+    """What the real Web API would say, for the methods the bot uses."""
+    if call.method == "response_url":
+        return (
+            (404, {"ok": False, "error": "expired_url"})
+            if call.params["name"] == EXPIRED
+            else (200, {"ok": True})
+        )
+    if call.authorization != f"Bearer {BOT_TOKEN}":
+        return 200, {"ok": False, "error": "invalid_auth"}
+    if call.method == "auth.test":
+        return 200, {
+            "ok": True,
+            "url": "https://fake.slack.test/",
+            "team": "Fake",
+            "user": "attache",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+        }
+    if call.method == "chat.postMessage":
+        if call.params.get("channel") == BROKEN_CHANNEL:
+            return 200, {"ok": False, "error": "channel_not_found"}
+        return 200, {"ok": True, "channel": call.params.get("channel"), "ts": f"{time.time():.6f}"}
+    if call.method == "views.publish":
+        return 200, {"ok": True, "view": {"id": "V1", **call.params.get("view", {})}}
+    return 200, {"ok": True}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Any
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        path = urlsplit(self.path).path
+        if path.startswith("/response/"):
+            call = Call(
+                "response_url", {"name": path.rsplit("/", 1)[1], **json.loads(raw or b"{}")}
+            )
+        else:
+            call = Call(
+                path.rsplit("/", 1)[1],
+                _params(raw, self.headers.get("Content-Type", "")),
+                self.headers.get("Authorization"),
+            )
+        failing = self.server.fake.record(call)
+        status, body = (200, {"ok": False, "error": "internal_error"}) if failing else _answer(call)
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _params(raw: bytes, content_type: str) -> dict[str, Any]:
+    if not raw:
+        return {}
+    if content_type.startswith("application/json"):
+        return json.loads(raw)
+    params: dict[str, Any] = dict(parse_qsl(raw.decode()))
+    for name in ("blocks", "view"):
+        if isinstance(params.get(name), str):
+            params[name] = json.loads(params[name])
+    return params
+
+
+def start_fake_slack() -> FakeSlack:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    fake = FakeSlack(server)
+    server.fake = fake  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return fake
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def serve_wsgi(application: Any) -> WSGIServer:
+    """Serve a WSGI application on an ephemeral loopback port, in a thread."""
+    server = make_server(
+        "127.0.0.1", 0, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def signature(body: bytes, timestamp: int | str, secret: str = SIGNING_SECRET) -> str:
+    """X-Slack-Signature v0: v0= + hex HMAC-SHA256 of v0:{timestamp}:{body}."""
+    base = b"v0:" + str(timestamp).encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes
+    headers: dict[str, str]
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+@dataclass
+class SlackClient:
+    """Sends what Slack sends to the bot at http://{host}:{port}/slack/events, signed."""
+
+    host: str
+    port: int
+    secret: str = SIGNING_SECRET
+
+    def post(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        signature_value: str | None = None,
+        headers: dict[str, str] | None = None,
+        path: str = "/slack/events",
+        sign: bool = True,
+    ) -> Reply:
+        stamp = int(time.time()) if timestamp is None else timestamp
+        sent = {"Content-Type": content_type, **(headers or {})}
+        if sign:
+            sent["X-Slack-Request-Timestamp"] = str(stamp)
+            sent["X-Slack-Signature"] = signature_value or signature(body, stamp, self.secret)
+        return self.request("POST", path, body, sent)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        headers: dict[str, str] | None = None,
+        timeout: float = 20,
+    ) -> Reply:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return Reply(response.status, response.read(), dict(response.getheaders()))
+        finally:
+            connection.close()
+
+    def command(self, command: str, text: str = "", user: str = "U123", **extra: str) -> Reply:
+        form = {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "channel_id": "C123",
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": "someone",
+            "command": command,
+            "text": text,
+            "response_url": extra.pop("response_url", "http://127.0.0.1:9/none"),
+            "trigger_id": "1.2.3",
+            "api_app_id": "A0APP",
+            **extra,
+        }
+        return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded")
+
+    def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> Reply:
+        body = {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "api_app_id": "A0APP",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        }
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry
+            else {}
+        )
+        return self.post(json.dumps(body).encode(), "application/json", headers=headers)
+
+    def press(
+        self,
+        action_id: str,
+        value: str,
+        response_url: str,
+        user: str = "U123",
+        channel: str = "C123",
+        thread_ts: str | None = None,
+    ) -> Reply:
+        message: dict[str, Any] = {"type": "message", "ts": "1700000000.000200", "text": "answer"}
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        payload = {
+            "type": "block_actions",
+            "team": {"id": TEAM_ID},
+            "user": {"id": user, "team_id": TEAM_ID},
+            "api_app_id": "A0APP",
+            "token": "legacy",
+            "trigger_id": "1.2.3",
+            "container": {
+                "type": "message",
+                "message_ts": message["ts"],
+                "channel_id": channel,
+                "is_ephemeral": True,
+                **({"thread_ts": thread_ts} if thread_ts else {}),
+            },
+            "channel": {"id": channel, "name": "general"},
+            "message": message,
+            "response_url": response_url,
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "b1",
+                    "value": value,
+                    "action_ts": "1700000001.000300",
+                }
+            ],
+        }
+        body = urlencode({"payload": json.dumps(payload)}).encode()
+        return self.post(body, "application/x-www-form-urlencoded")

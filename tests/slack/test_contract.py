@@ -1,0 +1,129 @@
+"""The docs stay honest: manifest ⇔ registered listeners ⇔ README ⇔ Procfile, and the layers."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_fakes import FakeSlack, SlackClient
+
+from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
+
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = json.loads((ROOT / "manifest.json").read_text())
+README = (ROOT / "README.md").read_text()
+# Each subscribed event, the event Slack sends for it, and what the bot does with it.
+EVENTS = {
+    "app_mention": ({"type": "app_mention", "text": "<@U0BOT> /visit august"}, "chat.postMessage"),
+    "message.im": ({"type": "message", "channel_type": "im", "text": "/visit"}, "chat.postMessage"),
+    "app_home_opened": ({"type": "app_home_opened", "tab": "home"}, "views.publish"),
+}
+
+
+def manifest_commands() -> list[str]:
+    return [c["command"] for c in MANIFEST["features"]["slash_commands"]]
+
+
+def test_the_manifest_lists_exactly_the_registered_commands() -> None:
+    assert sorted(manifest_commands()) == sorted([*COMMANDS, MAINTAINERS])
+
+
+@pytest.mark.parametrize("command", manifest_commands())
+def test_every_manifest_command_is_answered_and_documented(
+    slack: SlackClient, command: str
+) -> None:
+    reply = slack.command(command, "help")
+    assert reply.status == 200 and reply.json()["response_type"] == "ephemeral"
+    assert f"`{command}" in README
+
+
+def test_the_manifest_subscribes_to_exactly_the_events_with_listeners() -> None:
+    assert sorted(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == sorted(EVENTS)
+
+
+@pytest.mark.parametrize("subscription", sorted(EVENTS))
+def test_every_subscribed_event_is_handled_and_documented(
+    slack: SlackClient, fake_slack: FakeSlack, subscription: str
+) -> None:
+    event, effect = EVENTS[subscription]
+    common = {"user": "U123", "channel": "D123", "ts": "1.1", "event_ts": "1.1"}
+    assert slack.event({**common, **event}, f"Ev{uuid.uuid4().hex[:12]}").status == 200
+    assert len(fake_slack.of(effect)) == 1
+    assert f"`{subscription}`" in README
+
+
+def test_the_manifest_points_everything_at_one_endpoint() -> None:
+    urls = [c["url"] for c in MANIFEST["features"]["slash_commands"]]
+    urls += [
+        MANIFEST["settings"]["event_subscriptions"]["request_url"],
+        MANIFEST["settings"]["interactivity"]["request_url"],
+    ]
+    assert {url.split("://", 1)[1].split("/", 1)[1] for url in urls} == {"slack/events"}
+    assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_readme_lists_the_scopes() -> None:
+    for scope in MANIFEST["oauth_config"]["scopes"]["bot"]:
+        assert f"`{scope}`" in README
+
+
+def test_the_procfile_runs_gunicorn_with_two_workers_and_reseeds_on_release() -> None:
+    lines = dict(
+        line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line
+    )
+    assert lines["release"] == "python -m store reseed"
+    web = lines["web"]
+    assert web.startswith("gunicorn ") and "bot.slack.wsgi:application" in web
+    workers = re.search(r"--workers (\d+)", web)
+    assert workers and int(workers.group(1)) >= 2
+    assert "--bind 0.0.0.0:$PORT" in web
+    assert " ".join(web.split()) in " ".join(README.split())
+
+
+def test_the_quickstart_is_still_two_command_lines() -> None:
+    quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    block = quickstart.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert len(block.strip().splitlines()) == 2
+    assert README.index("## Quickstart") < README.index("## Slack")
+
+
+def test_the_readme_names_every_variable_the_slack_layer_reads() -> None:
+    section = README.split("## Slack", 1)[1].split("\n## ", 1)[0]
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
+        "DATABASE_URL",
+        "ADMIN_USER_IDS",
+        "LOG_LEVEL",
+        "PORT",
+    ):
+        assert f"`{name}`" in section
+
+
+def imports(path: Path) -> set[str]:
+    tree: Any = ast.parse(path.read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted((ROOT / "bot").rglob("*.py")) if "slack" not in p.relative_to(ROOT).parts]
+    + sorted((ROOT / "store").rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_only_bot_slack_imports_slack(path: Path) -> None:
+    assert not imports(path) & {"slack_bolt", "slack_sdk", "slack"}

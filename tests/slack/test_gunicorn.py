@@ -1,0 +1,174 @@
+"""The bot started exactly as the Procfile's web line starts it: gunicorn with two workers."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from slack_fakes import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, Reply, SlackClient
+
+from bot.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+BOOT_SECONDS = 30
+
+
+def procfile() -> dict[str, str]:
+    lines = (ROOT / "Procfile").read_text().splitlines()
+    return dict(line.split(": ", 1) for line in lines if line.strip())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def environment(settings: Settings, port: int, **overrides: str) -> dict[str, str]:
+    """The variables a deploy sets; everything Slack-related pointed at the fake."""
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PORT": str(port),
+        "DATABASE_URL": settings.database_url,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_APP_TOKEN": "",
+        "SLACK_API_URL": settings.slack_api_url,
+        "ADMIN_USER_IDS": "",
+        "LOG_LEVEL": "INFO",
+        **overrides,
+    }
+
+
+def start_web(
+    env: dict[str, str], log: Path, command: str | None = None
+) -> subprocess.Popen[bytes]:
+    with open(log, "wb") as sink:
+        return subprocess.Popen(
+            ["sh", "-c", command or procfile()["web"]],
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # sh and gunicorn in their own group, stopped together
+        )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the process group we started (sh, gunicorn and its workers), then SIGKILL."""
+    if process.poll() is not None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def running(
+    env: dict[str, str], log: Path, command: str | None = None, port: int | None = None
+) -> Iterator[SlackClient]:
+    """The web process, once /healthz answers 200; stopped (SIGTERM, then SIGKILL) afterwards."""
+    process = start_web(env, log, command)
+    client = SlackClient("127.0.0.1", port or int(env["PORT"]))
+    try:
+        deadline = time.monotonic() + BOOT_SECONDS
+        while not _healthy(client):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the web process did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield client
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def gunicorn(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlackClient]:
+    log = tmp_path_factory.mktemp("gunicorn") / "web.log"
+    with running(environment(settings, free_port()), log) as client:
+        yield client
+
+
+def _healthy(client: SlackClient) -> bool:
+    try:
+        return client.request("GET", "/healthz", timeout=1).status == 200
+    except OSError:
+        return False
+
+
+def test_commitment_trade_is_answered_within_three_seconds(gunicorn: SlackClient) -> None:
+    started = time.monotonic()
+    reply = gunicorn.command("/commitment", "trade")
+    elapsed = time.monotonic() - started
+    assert reply.status == 200
+    assert "150 billion" in json.dumps(reply.json())
+    assert elapsed < 3.0
+
+
+def test_a_retry_reaching_the_other_worker_is_not_answered_again(
+    gunicorn: SlackClient, fake_slack: FakeSlack
+) -> None:
+    fake_slack.reset()
+    event_id = f"Ev{uuid.uuid4().hex[:10]}"
+    event = {
+        "type": "app_mention",
+        "user": "U123",
+        "text": f"<@{BOT_USER_ID}> /visit august",
+        "ts": "1700000000.000100",
+        "channel": "C123",
+    }
+    first: list[Reply] = []
+    with fake_slack.holding("chat.postMessage") as arrived:
+        original = threading.Thread(target=lambda: first.append(gunicorn.event(event, event_id)))
+        original.start()
+        assert arrived.wait(timeout=20), "the first delivery never replied"
+        # The worker that took the first delivery is blocked inside chat.postMessage (a sync
+        # worker serves one request at a time), so the retry can only reach the other worker.
+        retry = gunicorn.event(event, event_id, retry=1)
+        assert retry.status == 200
+        assert len(fake_slack.of("chat.postMessage")) == 1
+    original.join(timeout=20)
+    assert first and first[0].status == 200
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+def test_a_missing_setting_stops_the_web_process_with_one_line(
+    settings: Settings, tmp_path: Path
+) -> None:
+    log = tmp_path / "web.log"
+    process = start_web(environment(settings, free_port(), SLACK_SIGNING_SECRET=""), log)
+    try:
+        process.wait(timeout=BOOT_SECONDS)
+    finally:
+        stop(process)
+    output = log.read_text()
+    assert process.returncode != 0
+    assert "configuration error: SLACK_SIGNING_SECRET is not set" in output
+    assert "Traceback" not in output
+
+
+def test_python_m_bot_serve_runs_the_same_application(settings: Settings, tmp_path: Path) -> None:
+    port = free_port()
+    command = f"{sys.executable} -m bot serve --port {port}"
+    env = environment(settings, port, PORT="")
+    with running(env, tmp_path / "serve.log", command, port) as client:
+        reply = client.command("/visit", "august")
+        assert reply.status == 200
+        assert reply.json()["response_type"] == "ephemeral"

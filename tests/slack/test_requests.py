@@ -1,0 +1,184 @@
+"""What reaches POST /slack/events that is not a proper Slack request, and GET /healthz."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from urllib.parse import urlencode
+
+import pytest
+from slack_fakes import FakeSlack, SlackClient, serve_wsgi, signature
+
+from bot.config import Settings
+from bot.slack.web import create_application
+
+FORM = "application/x-www-form-urlencoded"
+COMMAND = urlencode(
+    {
+        "command": "/visit",
+        "text": "august",
+        "user_id": "U123",
+        "channel_id": "C123",
+        "team_id": "T0TEAM",
+        "response_url": "http://127.0.0.1:9/none",
+    }
+).encode()
+
+
+def mention_body(event_id: str) -> bytes:
+    return json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T0TEAM",
+            "event_id": event_id,
+            "event": {
+                "type": "app_mention",
+                "user": "U123",
+                "text": "/visit august",
+                "ts": "1700000000.000100",
+                "channel": "C123",
+            },
+        }
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "sign_with"),
+    [
+        (0, "a-wrong-secret-of-some-length"),  # wrong secret
+        (-301, None),  # correctly signed, but more than 5 minutes old
+        (+301, None),  # correctly signed, from the future
+    ],
+    ids=["bad signature", "stale", "future"],
+)
+def test_bad_or_stale_signatures_are_refused_and_nothing_happens(
+    slack: SlackClient, fake_slack: FakeSlack, timestamp: int, sign_with: str | None
+) -> None:
+    stamp = int(time.time()) + timestamp
+    event_id = f"Ev{uuid.uuid4().hex[:10]}"
+    body = mention_body(event_id)
+    forged = signature(body, stamp, sign_with) if sign_with else None
+    reply = slack.post(body, "application/json", timestamp=stamp, signature_value=forged)
+    assert reply.status == 401
+    assert fake_slack.api_calls() == []
+    # nothing was recorded either: the genuine event is still answered
+    assert slack.post(body, "application/json").status == 200
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"X-Slack-Request-Timestamp": "not-a-number", "X-Slack-Signature": "v0=abc"},
+        {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": ""},
+        {"X-Slack-Request-Timestamp": "¹²³", "X-Slack-Signature": "v0=abc"},
+    ],
+    ids=["unsigned", "timestamp not a number", "empty signature", "non-ascii digits"],
+)
+def test_unsigned_requests_are_refused(
+    slack: SlackClient, fake_slack: FakeSlack, headers: dict[str, str]
+) -> None:
+    reply = slack.post(COMMAND, FORM, sign=False, headers={"Content-Type": FORM, **headers})
+    assert reply.status == 401
+    assert fake_slack.api_calls() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [
+        (b"{not json", "application/json", 400),
+        (b"[1, 2, 3]", "application/json", 400),
+        (b'"just a string"', "application/json", 400),
+        (b"\xff\xfe\xfd", "application/json", 400),
+        (b"", "application/json", 400),
+        (b'{"type": "event_callback", "event": "app_mention"}', "application/json", 400),
+        (b'{"type": "event_callback", "event": {"type": 5}}', "application/json", 400),
+        (
+            b'{"type": "event_callback", "event": {"type": "app_mention"}, "team": 5}',
+            "application/json",
+            400,
+        ),
+        (b'{"type": "url_verification"}', "application/json", 400),
+        (b'{"no": "type"}', "application/json", 400),
+        (b"user_id=U1&text=hello", FORM, 400),
+        (b"command=visit&text=august", FORM, 400),
+        (b"payload=%7Bbroken", FORM, 400),
+        (b"payload=%5B%5D", FORM, 400),
+        (
+            urlencode({"payload": json.dumps({"type": "block_actions", "actions": []})}).encode(),
+            FORM,
+            400,
+        ),
+        (
+            urlencode({"payload": json.dumps({"type": "block_actions", "actions": [5]})}).encode(),
+            FORM,
+            400,
+        ),
+        (COMMAND, "text/plain", 415),
+        (COMMAND, "multipart/form-data; boundary=x", 415),
+    ],
+)
+def test_malformed_signed_requests_get_a_4xx_never_a_500(
+    slack: SlackClient, fake_slack: FakeSlack, body: bytes, content_type: str, status: int
+) -> None:
+    reply = slack.post(body, content_type)
+    assert reply.status == status
+    assert "Traceback" not in reply.text
+    assert fake_slack.api_calls() == []
+
+
+def test_a_body_larger_than_any_slack_payload_is_refused_unread(slack: SlackClient) -> None:
+    reply = slack.post(COMMAND, FORM, headers={"Content-Length": "1000001"})
+    assert reply.status == 413
+
+
+def test_an_interaction_we_do_not_offer_is_not_found(slack: SlackClient) -> None:
+    body = urlencode(
+        {
+            "payload": json.dumps(
+                {
+                    "type": "shortcut",
+                    "callback_id": "x",
+                    "user": {"id": "U123"},
+                    "team": {"id": "T0TEAM"},
+                }
+            )
+        }
+    )
+    assert slack.post(body.encode(), FORM).status == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/slack/events", 405),
+        ("PUT", "/slack/events", 405),
+        ("POST", "/healthz", 405),
+        ("GET", "/", 404),
+        ("GET", "/slack/install", 404),
+        ("HEAD", "/healthz", 200),
+    ],
+)
+def test_other_paths_and_methods(slack: SlackClient, method: str, path: str, status: int) -> None:
+    assert slack.request(method, path).status == status
+
+
+def test_healthz_is_200_when_the_store_can_be_read(slack: SlackClient) -> None:
+    reply = slack.request("GET", "/healthz")
+    assert (reply.status, reply.text) == (200, "ok")
+
+
+def test_healthz_is_503_without_a_store(settings_without_store: Settings) -> None:
+    server = serve_wsgi(create_application(settings_without_store))
+    try:
+        host, port = server.server_address[:2]
+        client = SlackClient(str(host), int(port))
+        assert client.request("GET", "/healthz").status == 503
+        # and a question gets the apology instead of an error
+        reply = client.command("/commitment", "trade")
+        assert reply.status == 200
+        assert "unavailable" in reply.json()["text"]
+    finally:
+        server.shutdown()
