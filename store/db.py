@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from store import generations
 from store.errors import StoreUnavailable
 
 
@@ -30,7 +31,14 @@ def reader_engine(database_url: str) -> Engine:
     """An engine that only reads; each session opens the store file as it is at that moment."""
     path = sqlite_path(database_url)
     if path is None:
-        return create_engine(database_url, pool_pre_ping=True)
+        # pre_ping: a restarted server costs one failed check, not a failed answer.
+        return create_engine(
+            database_url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=10,
+            connect_args=_connect_args(database_url),
+        )
 
     def connect() -> sqlite3.Connection:
         # mode=ro: a missing store is an error, never a new empty file.
@@ -59,9 +67,20 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session for one unit of work; database trouble surfaces as StoreUnavailable."""
+        """A session for one unit of work; database trouble surfaces as StoreUnavailable.
+
+        On PostgreSQL the session reads one generation, pinned at its start.
+        """
         try:
             with Session(self.engine) as session, session.begin():
+                if self.engine.dialect.name != "sqlite":
+                    connection = session.connection()
+                    schema = generations.current(connection)
+                    if schema is None:
+                        raise StoreUnavailable(
+                            "the store has not been built yet (run python -m store reseed)"
+                        )
+                    generations.use(connection, schema)
                 yield session
         except DBAPIError as error:
             raise StoreUnavailable(_describe(error)) from error
@@ -78,6 +97,12 @@ class Store:
                 return session.get(Meta, "reseeded_at") is not None
         except StoreUnavailable:
             return False
+
+
+def _connect_args(database_url: str) -> dict[str, object]:
+    if make_url(database_url).get_backend_name() == "postgresql":
+        return {"connect_timeout": 3}
+    return {}
 
 
 def _describe(error: DBAPIError) -> str:

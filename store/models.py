@@ -180,6 +180,14 @@ class Skipped(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class Vocabulary(Base):
+    """Every indexed word with its count, for correcting misspelt search words."""
+
+    __tablename__ = "vocabulary"
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int]
+
+
 class Meta(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from store import models as m
 from store.dates_text import visit_when
-from store.search import fts_match
+from store.search import matching_sentence_ids
 
 
 @dataclass(frozen=True)
@@ -312,34 +312,22 @@ def search(
     session: Session, words: list[str], limit: int = 20, any_word: bool = False
 ) -> list[Quote]:
     """Sentences matching the words (all of them, or any), on-topic first, best first."""
-    match = fts_match(words, any_word)
-    if not match:
-        return []
-    ids = [
-        row[0]
-        for row in session.execute(
-            text(
-                "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY bm25(sentence_fts) LIMIT :n"
-            ),
-            {"q": match, "n": limit * 4},
-        )
-    ]
+    ids = matching_sentence_ids(session, words, limit * 4, any_word)
     found = quotes(session, ids)
     ordered = [found[i] for i in ids if i in found]
     return sorted(ordered, key=lambda q: not q.on_topic)[:limit]
 
 
 def vocabulary(session: Session, prefix: str, limit: int = 2000) -> list[str]:
-    """Indexed words starting with prefix (for correcting typos in search words)."""
-    return [
-        row[0]
-        for row in session.execute(
-            text(
-                "SELECT term FROM sentence_vocab WHERE term >= :a AND term < :b ORDER BY cnt DESC LIMIT :n"
-            ),
-            {"a": prefix, "b": prefix + "\uffff", "n": limit},
+    """Indexed words starting with prefix, most frequent first (for correcting misspelt words)."""
+    return list(
+        session.scalars(
+            select(m.Vocabulary.term)
+            .where(m.Vocabulary.term >= prefix, m.Vocabulary.term < prefix + "\uffff")
+            .order_by(m.Vocabulary.count.desc())
+            .limit(limit)
         )
-    ]
+    )
 
 
 def overview(session: Session) -> StoreOverview:

@@ -6,25 +6,20 @@ import getpass
 import time
 from pathlib import Path
 
-from store.db import sqlite_path
 from store.errors import ReseedFailed
 from store.ingest.clean import clean_document
 from store.ingest.extract import extract
-from store.ingest.load import Summary, reseed_lock, write_store
+from store.ingest.load import Summary, write_store
+from store.ingest.publish import reseed_lock
 from store.ingest.read import Skipped, read_documents
 
 
 def reseed(database_url: str, seeds_dir: Path, by: str | None = None) -> Summary:
     """Rebuild the store from every document under seeds_dir; the old store serves until the swap."""
     started = time.monotonic()
-    target = sqlite_path(database_url)
-    if target is None:
-        raise ReseedFailed(
-            f"reseed supports SQLite stores only for now, not {database_url.split(':', 1)[0]}"
-        )
     if not seeds_dir.is_dir():
         raise ReseedFailed(f"seeds folder not found: {seeds_dir}")
-    with reseed_lock(target):
+    with reseed_lock(database_url):
         raw, skipped = read_documents(seeds_dir)
         cleaned = []
         for document in raw:
@@ -36,7 +31,7 @@ def reseed(database_url: str, seeds_dir: Path, by: str | None = None) -> Summary
         if not cleaned:
             raise ReseedFailed(f"no usable documents in {seeds_dir} ({len(skipped)} skipped)")
         extraction = extract(cleaned)
-        return write_store(target, extraction, skipped, started, by or _who())
+        return write_store(database_url, extraction, skipped, started, by or _who())
 
 
 def _who() -> str:

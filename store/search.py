@@ -1,13 +1,71 @@
-"""Full-text search syntax: user words become a safe FTS5 query, never raw syntax."""
+"""Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector, user words never syntax."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
 from store.textutil import words as folded_words
+
+MAX_TERMS = 12
+
+
+def _terms(words: list[str]) -> list[str]:
+    """Folded alphanumeric terms only: quotes, operators and brackets never reach the engine."""
+    return list(dict.fromkeys(w for raw in words for w in folded_words(raw)))[:MAX_TERMS]
 
 
 def fts_match(words: list[str], any_word: bool = False) -> str:
-    """A MATCH expression of quoted words (each a prefix when long enough), AND-ed or OR-ed."""
-    terms = []
-    for word in dict.fromkeys(w for raw in words for w in folded_words(raw)):
-        terms.append(f'"{word}"*' if len(word) >= 4 else f'"{word}"')
-    return (" OR " if any_word else " ").join(terms[:12])
+    """An FTS5 MATCH expression of quoted words (a prefix when long enough), AND-ed or OR-ed."""
+    terms = [f'"{t}"*' if len(t) >= 4 else f'"{t}"' for t in _terms(words)]
+    return (" OR " if any_word else " ").join(terms)
+
+
+def tsquery(words: list[str], any_word: bool = False) -> str:
+    """The same query for PostgreSQL's to_tsquery('simple', …)."""
+    terms = [f"{t}:*" if len(t) >= 4 else t for t in _terms(words)]
+    return (" | " if any_word else " & ").join(terms)
+
+
+def create_full_text_index(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Index every sentence's folded text (rows of id, text) in the engine's own full-text search."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='', "
+            'tokenize="unicode61 remove_diacritics 2")'
+        )
+        if rows:
+            connection.execute(
+                text("INSERT INTO sentence_fts(rowid, text) VALUES (:id, :text)"), rows
+            )
+        return
+    connection.exec_driver_sql(
+        "CREATE TABLE sentence_fts (id integer PRIMARY KEY, text text NOT NULL, tsv tsvector)"
+    )
+    if rows:
+        connection.execute(text("INSERT INTO sentence_fts (id, text) VALUES (:id, :text)"), rows)
+    connection.exec_driver_sql("UPDATE sentence_fts SET tsv = to_tsvector('simple', text)")
+    connection.exec_driver_sql("CREATE INDEX sentence_fts_tsv ON sentence_fts USING gin (tsv)")
+
+
+def matching_sentence_ids(
+    session: Session, words: list[str], limit: int, any_word: bool = False
+) -> list[int]:
+    """Ids of sentences matching the words, best first."""
+    if session.get_bind().dialect.name == "sqlite":
+        match = fts_match(words, any_word)
+        if not match:
+            return []
+        sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY bm25(sentence_fts) LIMIT :n"
+    else:
+        match = tsquery(words, any_word)
+        if not match:
+            return []
+        sql = (
+            "SELECT id FROM sentence_fts WHERE tsv @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(tsv, to_tsquery('simple', :q)) DESC, id LIMIT :n"
+        )
+    return [row[0] for row in session.execute(text(sql), {"q": match, "n": limit})]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from store import models as m
 from store.ingest.extract import Extraction
 from store.lexicon import parties
-from store.textutil import fold, key
+from store.textutil import fold, key, words
 
 Rows = dict[Any, list[dict[str, Any]]]
 
@@ -74,7 +75,9 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                     "relevance": why,
                 }
             )
+    vocabulary: Counter[str] = Counter()
     for sent in ex.sents:
+        vocabulary.update(words(sent.text))
         tables[m.Sentence].append(
             {
                 "id": sent.id,
@@ -86,6 +89,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
             }
         )
         tables["fts"].append({"id": sent.id, "text": fold(sent.text)})
+    tables[m.Vocabulary] = [{"term": t[:100], "count": c} for t, c in sorted(vocabulary.items())]
 
 
 def _people(ex: Extraction, tables: Rows) -> dict[str, int]:

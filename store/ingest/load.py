@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
-import os
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, text
+from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
 from store import models as m
-from store.errors import ReseedFailed, ReseedInProgress
 from store.ingest.extract import Extraction
 from store.ingest.facts import rows
+from store.ingest.publish import publish
 from store.ingest.read import Skipped
+from store.search import create_full_text_index
 
 
 @dataclass
@@ -52,42 +48,19 @@ class Summary:
         return out
 
 
-@contextlib.contextmanager
-def reseed_lock(target: Path) -> Iterator[None]:
-    """One reseed at a time per store file; a second one is refused, not queued."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.with_name(target.name + ".lock"), "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise ReseedInProgress("another reseed of this store is running") from error
-        yield
-
-
 def write_store(
-    target: Path, extraction: Extraction, skipped: list[Skipped], started: float, by: str
+    database_url: str, extraction: Extraction, skipped: list[Skipped], started: float, by: str
 ) -> Summary:
-    """Build the store beside target and rename it over target; the old store serves until then."""
-    for stale in target.parent.glob(target.name + ".building-*"):
-        stale.unlink(missing_ok=True)
-    building = target.with_name(f"{target.name}.building-{os.getpid()}")
-    engine = create_engine(f"sqlite:///{building}")
-    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous = OFF"))
-    try:
-        with engine.begin() as connection:
-            m.Base.metadata.create_all(connection)
-            summary = _insert(connection, extraction, skipped)
-            summary.seconds = round(time.monotonic() - started, 3)
-            _insert_meta(connection, summary, by)
-        engine.dispose()
-        _fsync(building)
-        os.replace(building, target)
-        _fsync(target.parent)
-    except Exception as error:
-        engine.dispose()
-        building.unlink(missing_ok=True)
-        raise ReseedFailed(f"could not write the store: {error}") from error
-    return summary
+    """Build the whole store in one transaction and publish it atomically."""
+
+    def build(connection: Connection) -> Summary:
+        m.Base.metadata.create_all(connection)
+        summary = _insert(connection, extraction, skipped)
+        summary.seconds = round(time.monotonic() - started, 3)
+        _insert_meta(connection, summary, by)
+        return summary
+
+    return publish(database_url, build)
 
 
 def _insert(connection: Connection, extraction: Extraction, skipped: list[Skipped]) -> Summary:
@@ -99,17 +72,7 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
         connection.execute(
             insert(m.Skipped), [{"name": s.name, "reason": s.reason} for s in skipped]
         )
-    connection.exec_driver_sql(
-        "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='', "
-        'tokenize="unicode61 remove_diacritics 2")'
-    )
-    connection.exec_driver_sql(
-        "CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row')"
-    )
-    if tables["fts"]:
-        connection.execute(
-            text("INSERT INTO sentence_fts(rowid, text) VALUES (:id, :text)"), tables["fts"]
-        )
+    create_full_text_index(connection, tables["fts"])
     passages = tables[m.Passage]
     return Summary(
         documents=len(tables[m.Document]),
@@ -133,11 +96,3 @@ def _insert_meta(connection: Connection, summary: Summary, by: str) -> None:
         "schema": "1",
     }
     connection.execute(insert(m.Meta), [{"key": k, "value": v} for k, v in values.items()])
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from store import models as m
 from store.db import Store
@@ -138,8 +138,6 @@ def dump() -> Callable[[Store], Dump]:
                 if table.name != m.Meta.__tablename__:
                     query = select(table).order_by(*table.primary_key.columns)
                     tables[table.name] = [tuple(row) for row in session.execute(query)]
-            vocab = text("SELECT term, doc, cnt FROM sentence_vocab ORDER BY term")
-            tables["sentence_vocab"] = [tuple(row) for row in session.execute(vocab)]
         return tables
 
     return rows

@@ -138,7 +138,7 @@ def test_the_store_built_from_the_real_seeds(run_cli: Run, seeds_dir: Path, stor
     [
         ("sqlite://", "SQLite file"),
         ("sqlite:///:memory:", "SQLite file"),
-        ("postgresql://u@h/db", "SQLite"),
+        ("postgresql+psycopg://u@nonexistent.invalid/db", "cannot reach the database"),
     ],
 )
 def test_a_store_url_reseed_cannot_write_fails_in_one_line(

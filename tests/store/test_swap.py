@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from store import models as m
 from store.db import Store
 from store.errors import ReseedFailed, ReseedInProgress
-from store.ingest.load import reseed_lock
+from store.ingest.publish import reseed_lock
 from store.reseed import reseed
 
 
@@ -154,7 +154,7 @@ def test_a_second_reseed_at_the_same_time_is_refused(
 ) -> None:
     reseed(store_url, one_document)
     before = _sha(store_path)
-    with reseed_lock(store_path), pytest.raises(ReseedInProgress):
+    with reseed_lock(store_url), pytest.raises(ReseedInProgress):
         reseed(store_url, data_dir)
     assert _sha(store_path) == before
     assert reseed(store_url, data_dir).documents == 3  # the lock is released

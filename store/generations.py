@@ -1,0 +1,91 @@
+"""PostgreSQL stores live in generation schemas; one pointer row names the current one.
+
+A reseed builds `attache_g<stamp>` and, in the same transaction, points `attache_store` at it.
+Readers pin the schema named by the pointer for their whole transaction, so a session sees one
+generation only, whatever a reseed on another machine does meanwhile. The previous generation is
+kept for sessions still reading it; older ones are dropped by the next reseed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+POINTER_TABLE = "attache_store"
+PREFIX = "attache_g"
+LOCK_KEY = 0x4A77AC4E  # pg_advisory_lock key: one reseed at a time per database
+_SAFE = re.compile(rf"^{PREFIX}\d+$")
+
+
+def new_schema() -> str:
+    return f"{PREFIX}{time.time_ns()}"
+
+
+def ensure_pointer(connection: Connection) -> None:
+    connection.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS public.{POINTER_TABLE} "
+            "(id integer PRIMARY KEY CHECK (id = 1), schema_name text NOT NULL, switched_at timestamptz NOT NULL)"
+        )
+    )
+
+
+def current(connection: Connection) -> str | None:
+    """The schema of the current generation, or None before the first reseed."""
+    exists = connection.execute(
+        text("SELECT to_regclass(:t)"), {"t": f"public.{POINTER_TABLE}"}
+    ).scalar()
+    if exists is None:
+        return None
+    name = connection.execute(
+        text(f"SELECT schema_name FROM public.{POINTER_TABLE} WHERE id = 1")
+    ).scalar()
+    return name if isinstance(name, str) and _SAFE.match(name) else None
+
+
+def use(connection: Connection, schema: str) -> None:
+    """Point this transaction's unqualified table names at one generation."""
+    if not _SAFE.match(schema):
+        raise ValueError(f"not a generation schema: {schema!r}")
+    connection.execute(text(f"SET LOCAL search_path TO {schema}, public"))
+
+
+def switch(connection: Connection, schema: str) -> None:
+    """Make schema the current generation (inside the transaction that built it)."""
+    connection.execute(
+        text(
+            f"INSERT INTO public.{POINTER_TABLE} (id, schema_name, switched_at) VALUES (1, :s, now()) "
+            "ON CONFLICT (id) DO UPDATE SET schema_name = excluded.schema_name, switched_at = now()"
+        ),
+        {"s": schema},
+    )
+
+
+def drop_old(connection: Connection, keep: int = 2) -> list[str]:
+    """Drop all but the newest `keep` generations; a generation still being read is left for later."""
+    names = sorted(
+        (
+            row[0]
+            for row in connection.execute(
+                text("SELECT nspname FROM pg_namespace WHERE nspname LIKE :p"), {"p": f"{PREFIX}%"}
+            )
+            if _SAFE.match(row[0])
+        ),
+        key=lambda n: int(n[len(PREFIX) :]),
+    )
+    current_name = current(connection)
+    dropped = []
+    for name in names[:-keep] if keep else names:
+        if name == current_name:
+            continue
+        connection.execute(text("SET LOCAL lock_timeout = '2s'"))
+        try:
+            with connection.begin_nested():
+                connection.execute(text(f"DROP SCHEMA {name} CASCADE"))
+            dropped.append(name)
+        except Exception:
+            continue
+    return dropped
