@@ -6,21 +6,28 @@ import getpass
 import time
 from pathlib import Path
 
-from store.errors import ReseedFailed
+from store.errors import ReseedFailed, StoreError
 from store.ingest.clean import clean_document
 from store.ingest.extract import extract
 from store.ingest.load import Summary, write_store
 from store.ingest.publish import reseed_lock
-from store.ingest.read import Skipped, read_documents
+from store.ingest.read import RawDocument, Skipped, read_documents
 
 
-def reseed(database_url: str, seeds_dir: Path, by: str | None = None) -> Summary:
-    """Rebuild the store from every document under seeds_dir; the old store serves until the swap."""
+def reseed(
+    database_url: str,
+    seeds_dir: Path,
+    by: str | None = None,
+    extra: list[RawDocument] | None = None,
+) -> Summary:
+    """Rebuild the store from every document under seeds_dir plus extra (by default the documents
+    uploaded from Slack and kept in the state store); the old store serves until the swap."""
     started = time.monotonic()
     if not seeds_dir.is_dir():
         raise ReseedFailed(f"seeds folder not found: {seeds_dir}")
     with reseed_lock(database_url):
         raw, skipped = read_documents(seeds_dir)
+        raw += _distinct(extra if extra is not None else _uploads(database_url), raw, skipped)
         cleaned = []
         for document in raw:
             clean = clean_document(document.text)
@@ -32,6 +39,30 @@ def reseed(database_url: str, seeds_dir: Path, by: str | None = None) -> Summary
             raise ReseedFailed(f"no usable documents in {seeds_dir} ({len(skipped)} skipped)")
         extraction = extract(cleaned)
         return write_store(database_url, extraction, skipped, started, by or _who())
+
+
+def _uploads(database_url: str) -> list[RawDocument]:
+    from store.state.uploads import stored_documents
+
+    try:
+        return stored_documents(database_url)
+    except StoreError as error:  # better no reseed than a store that silently lost the uploads
+        raise ReseedFailed(str(error)) from error
+
+
+def _distinct(
+    extra: list[RawDocument], read: list[RawDocument], skipped: list[Skipped]
+) -> list[RawDocument]:
+    """The extra documents whose content is not already loaded; the others are skipped."""
+    seen = {document.sha256: document.name for document in read}
+    kept = []
+    for document in extra:
+        if document.sha256 in seen:
+            skipped.append(Skipped(document.name, f"duplicate of {seen[document.sha256]}"))
+            continue
+        seen[document.sha256] = document.name
+        kept.append(document)
+    return kept
 
 
 def _who() -> str:

@@ -168,6 +168,8 @@ def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) 
             doc.year_note = f"latest full date in {doc.title}"
     for visit in visits:
         if visit.year is None:
+            _year_from_linked_dates(docs, visit)
+        if visit.year is None:
             for sent in visit.linked:
                 doc = docs[sent.doc]
                 if doc.reference_year:
@@ -185,6 +187,20 @@ def _date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) 
     del links
 
 
+def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:
+    """A year stated with a date of the visit's month in a sentence about the visit."""
+    for sent in visit.linked:
+        for when in sent.dates:
+            if (
+                when.year
+                and when.kind in ("day", "range", "month")
+                and (not visit.months or when.month in visit.months)
+            ):
+                visit.year = when.year
+                visit.year_note = f"from “{when.text}” in “{shorten(docs[sent.doc].title, 48)}”"
+                return
+
+
 def _fill_dates(visit: Visit) -> None:
     ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
     year = visit.year or 1900
@@ -199,7 +215,7 @@ def _fill_dates(visit: Visit) -> None:
         )
         if sent.id in reports and days and days[0].kind == "range":
             day = None  # the visit's own dates, not an activity on its first day
-        rank = event_rank(sent, day)
+        rank = None if sent.heading else event_rank(sent, day)
         if rank is not None:
             visit.events.append((sent, day, rank))
         if rank is not None or sent.id in reports:

@@ -13,7 +13,7 @@ from store.textutil import fold, key
 
 _TOKEN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
 _RUN = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
-_QUALIFIER_WORD = r"(?:[A-Z(][\w()’'&.-]*|of|the|and|for|on|–|-|&)"
+_QUALIFIER_WORD = r"(?:[A-Z(][\w()’'&.-]*,?|of|the|and|for|on|–|-|&)"
 _QUALIFIER = (
     rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD})*?)?"
 )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.lexicon import country_gazetteer, cues, parties, party_gazetteer, phrase_pattern
+from store.textutil import fold
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,12 @@ class Relevance:
 
 def parties_named(text: str) -> set[str]:
     """The keys of the parties a text names (aliases, adjectives or cities)."""
-    return set(party_gazetteer().longest(text))
+    return set(party_gazetteer().longest(fold(text)))
+
+
+def _without_currency(text: str) -> str:
+    """'US$4 billion' names a currency, not the United States."""
+    return re.sub(r"\bU\.?S\.?\s?\$", "USD ", text)
 
 
 def _digest_pattern() -> re.Pattern[str]:
@@ -37,7 +43,9 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
         in_tail = tail_start is not None and index >= tail_start
         if digest.search(text):
             results.append(Relevance(False, "news digest"))
-        elif (others := country_gazetteer().longest(text)) and len(named) < both:
+        elif (others := country_gazetteer().longest(_without_currency(fold(text)))) and len(
+            named
+        ) < both:
             results.append(Relevance(False, f"about {others[0]}, not the partner"))
         elif in_tail and len(named) < both:
             results.append(Relevance(False, "related-news tail"))

@@ -12,7 +12,8 @@ from store.ingest.corpus_types import Sent
 from store.ingest.dates import DateMention
 from store.ingest.people import Person
 from store.ingest.relevance import parties_named
-from store.lexicon import cues, parties, phrase_pattern
+from store.lexicon import city_aliases, cues, parties, phrase_pattern
+from store.textutil import fold
 
 _KIND_RANK = {
     "state visit": 4,
@@ -107,23 +108,48 @@ def _visit_mention(
     text = sent.text
     after = re.split(r"\b(?:by|from|at|with|on|in \d|,|;)\b", text[end : end + 80])[0]
     named = parties_named(after) if re.match(r"\s+(?:to|in)\b", after) else set()
-    visitor = _visitor(sent, people, start, end)
+    stated = next(iter(named)) if len(named) == 1 else None
+    visitor = _visitor(sent, people, start, end, stated)
     if visitor is None:
         return None
     partner = people[visitor].spouse_of
     if partner and any(people[m.person].name == partner for m in sent.mentions):
         visitor = next(m.person for m in sent.mentions if people[m.person].name == partner)
     side = people[visitor].side
-    destination = next(iter(named)) if len(named) == 1 else (_other(side) if side else None)
+    destination = stated or (_other(side) if side else None)
     if destination is None or destination == side:
         return None
     host = _host(sent, people, destination, visitor)
+    return VisitMention(visitor, destination, host, kind, sent, _visit_dates(sent, start, end))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:since|after|before|when|while|which|that|following)\b")
+
+
+def _visit_dates(sent: Sent, start: int, end: int) -> list[DateMention]:
+    """The dates that belong to this visit: a range, or a date in the visit's own clause."""
     dates = [d for d in sent.dates if d.kind in ("range", "day", "month")]
-    return VisitMention(visitor, destination, host, kind, sent, dates)
+    ranges = [d for d in dates if d.kind == "range"]
+    if len(ranges) == 1:
+        return ranges
+    text = sent.text
+    own = [
+        d
+        for d in dates
+        if (
+            d.start >= end and d.start - end <= 70 and not _CLAUSE_BREAK.search(text[end : d.start])
+        )
+        or (
+            d.end <= start and start - d.end <= 40 and not _CLAUSE_BREAK.search(text[d.end : start])
+        )
+    ]
+    return own
 
 
-def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str | None:
-    """Who makes the visit: "X's visit", "visit … by X", or X paying a visit "to" somewhere.
+def _visitor(
+    sent: Sent, people: dict[str, Person], start: int, end: int, destination: str | None
+) -> str | None:
+    """Who makes the visit: "X's visit", "visit … by X", "X, who is on a visit", or X paying a visit "to" somewhere.
 
     A bare "the visit" names no visitor here: such sentences are tied to their document's visit later.
     """
@@ -141,16 +167,21 @@ def _visitor(sent: Sent, people: dict[str, Person], start: int, end: int) -> str
                 return m.person
     if re.search(r"\bformer['’]s\b", text[:start]) and mentions:
         return mentions[0].person
+    earlier = [m for m in mentions if m.end <= start]
+    if earlier and re.match(
+        r"^\s*(?:\([^)]*\))?\s*,\s*who\b[^,;]{0,60}$", text[earlier[-1].end : start]
+    ):
+        return earlier[-1].person  # "… Minister Lee Jung-sik, who is on a working visit to Vietnam"
     if not re.match(r"\s+(?:to|in)\s", text[end : end + 5]):
         return None
     before = [
         m
-        for m in mentions
-        if m.end <= start
-        and "invitation of" not in text[max(0, m.start - 20) : m.start]
+        for m in earlier
+        if "invitation of" not in text[max(0, m.start - 20) : m.start]
         and not _speech_pattern().search(text[m.end : start])
     ]
-    return before[0].person if before else None
+    travelling = [m for m in before if destination is None or people[m.person].side != destination]
+    return travelling[0].person if travelling else None
 
 
 def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str) -> str | None:
@@ -162,6 +193,16 @@ def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str)
         invited = [m for m in candidates if m.start >= invitation.end()]
         if invited:
             return invited[0].person
+        named = re.match(r"[A-ZÀ-ỸĐ][^\W\d_]+", sent.text[invitation.end() :])
+        if named:  # "at the invitation of Son": a short name alone
+            short = fold(named.group(0))
+            hosts = [
+                k
+                for k, p in people.items()
+                if p.side == destination and fold(p.short_name) == short
+            ]
+            if len(hosts) == 1:
+                return hosts[0]
     return candidates[0].person if candidates else None
 
 
@@ -170,7 +211,7 @@ def group_visits(mentions: list[VisitMention]) -> list[Visit]:
     visits: list[Visit] = []
     by_pair: dict[tuple[str, str], list[Visit]] = {}
     for mention in sorted(mentions, key=lambda m: (not m.dates, m.sentence.id)):
-        months = {d.month for d in mention.dates if d.month}
+        months = {m for d in mention.dates for m in (d.month, d.end_month) if m}
         years = {d.year for d in mention.dates if d.year}
         same = by_pair.setdefault((mention.visitor, mention.destination), [])
         target = None
@@ -198,6 +239,24 @@ def group_visits(mentions: list[VisitMention]) -> list[Visit]:
     return visits
 
 
+def _within(visit: Visit, month: int, day: int) -> bool | None:
+    """Whether a day falls in the visit's stated range (or month); None when the visit has no dates."""
+    ranges = [
+        d
+        for m in visit.mentions
+        for d in m.dates
+        if d.kind == "range" and d.month and d.day and d.end_day
+    ]
+    if ranges:
+        first = ranges[0]
+        assert first.month and first.day and first.end_day
+        start, end = (first.month, first.day), (first.end_month or first.month, first.end_day)
+        return start <= (month, day) <= end
+    if visit.months:
+        return month in visit.months
+    return None
+
+
 class VisitLinker:
     """Ties on-topic sentences to the visit they report on, in one pass over the corpus."""
 
@@ -213,9 +272,19 @@ class VisitLinker:
         for index, visit in enumerate(visits):
             by_visitor.setdefault(visit.visitor, []).append(index)
         for sent in sents:
+            doc_scores = scores.setdefault(sent.doc, Counter())
             for m in sent.mentions:
                 for index in by_visitor.get(m.person, ()):
-                    scores.setdefault(sent.doc, Counter())[index] += 1
+                    doc_scores[index] += 1
+            for when in sent.dates:
+                if when.kind in ("day", "range") and when.month and when.day:
+                    for index, visit in enumerate(visits):
+                        if (
+                            index in doc_scores
+                            and (inside := _within(visit, when.month, when.day)) is not None
+                        ):
+                            # A document dated inside a visit is about it; one dated outside is not.
+                            doc_scores[index] += 5 if inside else -5
         self.primary = {doc: visits[c.most_common(1)[0][0]] for doc, c in scores.items() if c}
         self.visitors = set(by_visitor)
 
@@ -247,6 +316,11 @@ def event_rank(sent: Sent, day: date | None) -> int | None:
 
 
 def destination_cities(sent: Sent, destination: str) -> list[str]:
+    """Cities of the destination a sentence names, once each, in order; names of people excluded."""
     cities = next(p.cities for p in parties() if p.key == destination)
-    found = [(m.start(), m.group(0)) for m in re.finditer(phrase_pattern(list(cities)), sent.text)]
-    return [name for _, name in sorted(found)]
+    text = sent.text
+    for m in sorted(sent.mentions, key=lambda m: -m.start):  # "Vuong Dinh Hue" is not Hue
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    found = [(m.start(), m.group(0)) for m in re.finditer(phrase_pattern(list(cities)), text)]
+    names = [city_aliases().get(name, name) for _, name in sorted(found)]
+    return list(dict.fromkeys(names))

@@ -61,6 +61,12 @@ def parties() -> tuple[Party, ...]:
 
 
 @cache
+def city_aliases() -> dict[str, str]:
+    """Other spellings of cities -> the name the store uses ("HCM City" -> "Ho Chi Minh City")."""
+    return dict(load("parties")["city_aliases"])
+
+
+@cache
 def party_gazetteer() -> Gazetteer:
     """Every alias, adjective and city of each party, to its party key ("-" for North Korea)."""
     entries = [(name, p.key) for p in parties() for name in (*p.aliases, *p.adjectives, *p.cities)]

@@ -1,0 +1,133 @@
+"""A small writable store beside the read-only one: everything the bot itself writes.
+
+The store file is replaced wholesale by every reseed, so what the bot writes (handled Slack events,
+uploaded documents, votes, the query log, reseeds started from Slack) lives in its own SQLite file
+next to it (``attache.db`` -> ``attache.state.db``), or, for PostgreSQL, in tables of the same
+database. Several worker processes share it: primary keys decide races, WAL and a busy timeout let
+them take turns.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import time
+
+from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from store.db import sqlite_path
+from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
+from store.state.feedback import Votes
+from store.state.querylog import Asked, QueryLog
+from store.state.report import Report, build_report
+from store.state.reseeds import ReseedRuns
+from store.state.schema import HandledEvent, StateBase
+from store.state.uploads import Uploads
+
+KEEP_SECONDS = 24 * 3600  # Slack retries an event for a few minutes; a day is ample
+PRUNE_EVERY_SECONDS = 600
+BUSY_TIMEOUT_MS = 2000  # the event claim runs inside Slack's 3 seconds
+
+__all__ = ["StateStore", "StateUnavailable", "state_url"]
+
+
+def state_url(database_url: str) -> str:
+    """Where the state lives: a SQLite file beside a SQLite store, else the store's own database."""
+    path = sqlite_path(database_url)
+    if path is None:
+        return database_url
+    return f"sqlite:///{path.with_name(f'{path.stem}.state{path.suffix}')}"
+
+
+class StateStore:
+    """The writable state shared by every process that serves the same store."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        keep_seconds: float = KEEP_SECONDS,
+        prune_every: float = PRUNE_EVERY_SECONDS,
+    ) -> None:
+        self.engine = engine
+        self.keep_seconds = keep_seconds
+        self.prune_every = prune_every
+        self._last_prune = -math.inf
+        self._last_log_prune = -math.inf
+        self.uploads = Uploads(engine)
+        self.votes = Votes(engine)
+        self.queries = QueryLog(engine)
+        self.reseeds = ReseedRuns(engine)
+
+    @classmethod
+    def open(cls, database_url: str) -> StateStore:
+        """The state store for the store at database_url, its tables created on first use."""
+        url = state_url(database_url)
+        path = sqlite_path(url)
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            engine = _engine(url)
+            with engine.begin() as connection:
+                # IF NOT EXISTS: two workers starting together both try to create the tables.
+                for table in StateBase.metadata.sorted_tables:
+                    connection.execute(CreateTable(table, if_not_exists=True))
+                    for index in table.indexes:
+                        connection.execute(CreateIndex(index, if_not_exists=True))
+        except (SQLAlchemyError, OSError) as error:
+            raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
+        return cls(engine)
+
+    def claim_event(self, event_id: str, now: float | None = None) -> bool:
+        """Record event_id as handled; True only for the one caller that recorded it first."""
+        now = time.time() if now is None else now
+        statement = insert_ignoring_conflicts(
+            self.engine, HandledEvent, {"event_id": event_id, "handled_at": now}
+        )
+        with transaction(self.engine, f"record event {event_id[:40]!r}") as connection:
+            won = connection.execute(statement).rowcount == 1
+            if now - self._last_prune >= self.prune_every:
+                cutoff = now - self.keep_seconds
+                connection.execute(delete(HandledEvent).where(HandledEvent.handled_at < cutoff))
+                self._last_prune = now
+        return won
+
+    def log_question(
+        self, asked: Asked, user_hash: str, keep_seconds: float, now: float | None = None
+    ) -> None:
+        """Log one question; now and then forget questions and votes older than keep_seconds."""
+        now = time.time() if now is None else now
+        self.queries.record(asked, user_hash, now)
+        if now - self._last_log_prune >= self.prune_every:
+            self._last_log_prune = now
+            self.queries.prune(now - keep_seconds)
+            self.votes.prune(now - keep_seconds)
+
+    def report(self, since: float) -> Report:
+        """What was asked and voted since (epoch seconds)."""
+        return build_report(self.engine, since)
+
+    def count(self) -> int:
+        """How many handled events are remembered."""
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(HandledEvent)) or 0
+
+
+def _engine(url: str) -> Engine:
+    if sqlite_path(url) is None:
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _state_pragmas)
+    return engine
+
+
+def _state_pragmas(connection: sqlite3.Connection, _record: object) -> None:
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
