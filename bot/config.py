@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.settings import StoreSettings
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_QUERY_LOG_DAYS = 90
 
 
 class ConfigError(Exception):
@@ -19,12 +20,17 @@ class ConfigError(Exception):
 class Settings:
     database_url: str
     seeds_dir: Path
-    slack_bot_token: str | None
-    slack_signing_secret: str | None
-    slack_app_token: str | None
+    # Secrets stay out of repr(), so a logged Settings never shows them.
+    slack_bot_token: str | None = field(repr=False)
+    slack_signing_secret: str | None = field(repr=False)
+    slack_app_token: str | None = field(repr=False)
     slack_api_url: str
     admin_user_ids: frozenset[str]
     log_level: str
+    query_log_salt: str | None = field(
+        default=None, repr=False
+    )  # None: one generated at first use, kept in the state
+    query_log_days: int = DEFAULT_QUERY_LOG_DAYS
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,6 +53,8 @@ class Settings:
                 u.strip() for u in os.environ.get("ADMIN_USER_IDS", "").split(",") if u.strip()
             ),
             log_level=level,
+            query_log_salt=_optional("QUERY_LOG_SALT"),
+            query_log_days=_days("QUERY_LOG_RETENTION_DAYS", DEFAULT_QUERY_LOG_DAYS),
         )
 
     def require(self, *names: str) -> None:
@@ -58,6 +66,15 @@ class Settings:
     @property
     def has_slack(self) -> bool:
         return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+
+def _days(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 3650:
+        raise ConfigError(f"{name} must be a whole number of days from 1 to 3650, not {raw[:20]!r}")
+    return int(raw)
 
 
 def _optional(name: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.answer import Answer
 from bot.answers.commitments import answer_commitments
@@ -32,4 +33,7 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
         known = knowledge(session, store.database_url)
     chosen = route(query, known)
     ctx = Context(store=store, known=known, query=query, argument=chosen.argument, page=page)
-    return ANSWERS[chosen.intent](ctx)
+    answer = ANSWERS[chosen.intent](ctx)
+    # How the line was routed, for the query log (extra takes no part in comparisons).
+    routed = {"route": chosen.intent, "score": f"{chosen.score:g}"}
+    return replace(answer, extra={**answer.extra, **routed})

@@ -10,8 +10,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
+from store.db import Store
 from store.ingest.clean import clean_document
 from store.ingest.read import MAX_BYTES, RawDocument, read_documents, read_one
+from store.models import Document
 
 MAX_NAME_CHARS = 100
 
@@ -88,3 +92,9 @@ def preview(document: RawDocument) -> Preview | str:
         commitments=len(extraction.commitments),
         figures=len(extraction.figures),
     )
+
+
+def loaded_digests(store: Store) -> set[str]:
+    """The content hashes of the documents in the store now (to tell which uploads it has)."""
+    with store.session() as session:
+        return set(session.scalars(select(Document.sha256)))

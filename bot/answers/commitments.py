@@ -17,8 +17,9 @@ _VERBS = {
     "committed": "Committed",
     "targeted": "Targeted",
     "affirmed": "Affirmed",
-    "will": "Will",
+    "will": "Committed",
     "proposed": "Proposed",
+    "supported": "Supported",
 }
 
 
@@ -48,7 +49,10 @@ def answer_commitments(ctx: Context) -> Answer:
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
     verb = _VERBS.get(commitment.kind, commitment.kind.capitalize())
-    title = f"{verb} by {commitment.actor}" if commitment.actor else verb
+    actor = commitment.actor
+    if actor == "Both sides":
+        actor = "both sides"
+    title = f"{verb} by {actor}" if actor else verb
     lines = []
     occasions = [visits[v] for v in commitment.occasions if v in visits]
     if occasions:

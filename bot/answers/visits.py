@@ -31,6 +31,9 @@ def answer_visits(ctx: Context) -> Answer:
         )
     terms = visit_terms(ctx.argument, ctx.known)
     chosen = [v for v in every if _matches(v, terms)] if not terms.rest else []
+    travelled = [v for v in chosen if v.visitor.id in {p.id for p in terms.people}]
+    if travelled:  # "when did X visit …": X's own trips, not the ones X hosted
+        chosen = travelled
     if not chosen:
         closest = [
             Suggestion(
@@ -75,16 +78,7 @@ def _matches(visit: VisitInfo, terms: VisitTerms) -> bool:
         visit.host.id if visit.host else -1,
     }:
         return False
-    if terms.places:
-        mentioned = {key(p) for p in visit.places} | {
-            key(place)
-            for place in terms.places
-            for e in visit.events
-            if key(place) in key(e.quote.text)
-        }
-        if not {key(p) for p in terms.places} & mentioned:
-            return False
-    return True
+    return not terms.places or bool({key(p) for p in terms.places} & {key(p) for p in visit.places})
 
 
 def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:

@@ -1,4 +1,4 @@
-"""build_app(settings, store): the Bolt app with its Web API client, listeners and error handler."""
+"""build_app(deps): the Bolt app with its Web API client, listeners and error handler."""
 
 from __future__ import annotations
 
@@ -7,44 +7,36 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse, Respond, Say
 from slack_bolt.error import BoltError
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-)
 
 from bot.answer import Answer
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError
 from bot.slack import listeners
 from bot.slack.blocks import render_blocks
+from bot.slack.deps import Deps
 from bot.slack.middleware import once_per_event, provide
 from bot.slack.payloads import mention_thread
-from store.db import Store
-from store.state import StateStore, StateUnavailable
+from bot.slack.webapi import web_client
 
 logger = logging.getLogger(__name__)
 
-WEB_API_TIMEOUT_SECONDS = 10
 REPLIED_EVENTS = ("app_mention", "message")
 
 
-def build_app(settings: Settings, store: Store) -> App:
-    """The app for either mode; checks the bot token with auth.test and stops on a bad one."""
+def build_app(deps: Deps) -> App:
+    """The app for either mode; checks the bot token with auth.test and stops on a bad one.
+
+    Listeners run on deps.background after the request is acknowledged (events at once, commands
+    as soon as their answer is ready), so no request waits on the Web API.
+    """
+    settings = deps.settings
     settings.require("SLACK_BOT_TOKEN")
-    client = WebClient(
-        token=settings.slack_bot_token,
-        base_url=settings.slack_api_url,
-        timeout=WEB_API_TIMEOUT_SECONDS,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(),
-            RateLimitErrorRetryHandler(max_retry_count=2),
-        ],
-    )
+    client = web_client(settings.slack_bot_token, settings.slack_api_url)
     try:
         app = App(
             client=client,
             signing_secret=settings.slack_signing_secret or "",
-            process_before_response=True,  # answer in the ack: no polling, no background threads
+            process_before_response=False,
+            listener_executor=deps.background.listeners,
             name="attache",
         )
     except BoltError as error:
@@ -52,40 +44,41 @@ def build_app(settings: Settings, store: Store) -> App:
     except OSError as error:
         where = settings.slack_api_url
         raise ConfigError(f"SLACK_API_URL {where} cannot be reached: {error}") from error
-    app.use(provide(store, settings))
-    app.use(once_per_event(_state(store)))
+    app.use(provide(deps))
+    app.use(once_per_event(deps.state))
     listeners.register(app)
     app.error(tell_the_user)
     return app
 
 
-def _state(store: Store) -> StateStore | None:
-    try:
-        return StateStore.open(store.database_url)
-    except StateUnavailable as error:
-        logger.error("retried events may be answered twice: %s", error)
-        return None
-
-
 def tell_the_user(
-    error: Exception, body: dict[str, Any], respond: Respond | None, say: Say | None
-) -> BoltResponse:
-    """The one error handler: the traceback to the log, a short apology to the person."""
-    kind = (body.get("command") or body.get("type")) if isinstance(body, dict) else None
+    error: Exception,
+    body: dict[str, Any],
+    respond: Respond | None,
+    say: Say | None,
+    response: BoltResponse | None = None,
+) -> BoltResponse | None:
+    """The one error handler: the traceback to the log, a short apology to the person.
+
+    A command not yet acknowledged gets the apology in its ack; anything else gets it through its
+    response_url, or in the thread for a mention or DM.
+    """
+    payload = body if isinstance(body, dict) else {}
+    kind = payload.get("command") or payload.get("type")
     logger.error("could not handle a %s request", str(kind)[:40], exc_info=error)
     apology = render_blocks(sorry())
-    if isinstance(body, dict) and body.get("command"):
+    if payload.get("command") and response is not None:
         return BoltResponse(status=200, body={"response_type": "ephemeral", **apology})
-    event = body.get("event") if isinstance(body, dict) else None
+    event = payload.get("event")
     try:
-        if respond is not None and body.get("response_url"):
+        if respond is not None and payload.get("response_url"):
             respond(response_type="ephemeral", replace_original=False, **apology)
         elif say is not None and isinstance(event, dict) and event.get("type") in REPLIED_EVENTS:
             mention = event["type"] == "app_mention"
             say(thread_ts=mention_thread(event) if mention else event.get("thread_ts"), **apology)
     except Exception:
         logger.exception("could not tell the user about the error either")
-    return BoltResponse(status=200, body="")
+    return BoltResponse(status=200, body="") if response is not None else None
 
 
 def sorry() -> Answer:

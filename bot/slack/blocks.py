@@ -15,17 +15,27 @@ HEADER_LIMIT = 150
 BUTTON_LIMIT = 75
 CONTEXT_LIMIT = 2000
 FALLBACK_LIMIT = 3000
+VALUE_LIMIT = 2000
 
 Block = dict[str, Any]
 
 RUN_QUERY = "run_query"
 SHOW_MORE = "show_more"
 SHARE = "share_answer"
+VOTE_UP = "vote_up"
+VOTE_DOWN = "vote_down"
+VOTED = ("commitment", "visit", "who", "figure", "search")  # answers, not usage or apologies
 
 
 def button_value(query: str, page: int = 1) -> str:
-    """What a button carries: the query line and the page to show."""
-    return json.dumps({"q": query[:1500], "p": page}, ensure_ascii=False)
+    """What a button carries: the query line and the page to show, within Slack's 2,000 characters
+    once escaped (a query full of `&` or control characters is cut shorter)."""
+    cut = query[:1500]
+    while True:
+        value = json.dumps({"q": cut, "p": page}, ensure_ascii=False)
+        if len(escape(value)) <= VALUE_LIMIT or not cut:
+            return value
+        cut = cut[: len(cut) * 3 // 4]
 
 
 def render_blocks(answer: Answer, shareable: bool = False) -> dict[str, Any]:
@@ -100,11 +110,15 @@ def _actions(answer: Answer, shareable: bool) -> list[Block]:
         buttons.append(_button("Show more", SHOW_MORE, button_value(answer.query, answer.page + 1)))
     if shareable and answer.intent not in ("error",):
         buttons.append(_button("Share in channel", SHARE, button_value(answer.query, answer.page)))
+    if answer.intent in VOTED:
+        carried = button_value(answer.query, answer.page)
+        buttons.append(_button("👍 Helpful", VOTE_UP, carried, "This answer helped"))
+        buttons.append(_button("👎 Not helpful", VOTE_DOWN, carried, "This answer did not help"))
     return buttons
 
 
-def _button(label: str, action_id: str, value: str) -> Block:
-    return {
+def _button(label: str, action_id: str, value: str, spoken: str | None = None) -> Block:
+    button: Block = {
         "type": "button",
         "text": {
             "type": "plain_text",
@@ -112,8 +126,11 @@ def _button(label: str, action_id: str, value: str) -> Block:
             "emoji": False,
         },
         "action_id": action_id,
-        "value": escape(value)[:2000],
+        "value": escape(value)[:VALUE_LIMIT],
     }
+    if spoken:
+        button["accessibility_label"] = spoken
+    return button
 
 
 def _fallback(answer: Answer) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from typing import Any
 
 from bot.config import Settings
 
@@ -45,8 +46,33 @@ def configure_logging(settings: Settings) -> None:
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)
         root.setLevel(settings.log_level)
-    values = (settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret)
+    values = (
+        settings.slack_bot_token,
+        settings.slack_app_token,
+        settings.slack_signing_secret,
+        settings.query_log_salt,
+    )
     secrets = tuple(value for value in values if value)
     for each in root.handlers:
         if not any(isinstance(f, Redact) for f in each.filters):
             each.addFilter(Redact(secrets))
+    _redact_at_birth(secrets)
+
+
+def _redact_at_birth(secrets: tuple[str, ...]) -> None:
+    """Mask every record as it is made, so handlers added later (gunicorn's, pytest's) never see
+    a secret either."""
+    current = logging.getLogRecordFactory()
+    known = getattr(current, "redact", None)
+    if isinstance(known, Redact):
+        known.secrets = tuple(dict.fromkeys((*known.secrets, *Redact(secrets).secrets)))
+        return
+    redact = Redact(secrets)
+
+    def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        redact.filter(record)
+        return record
+
+    make_record.redact = redact  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(make_record)

@@ -8,8 +8,8 @@ from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
 
-from bot.config import Settings
-from store.db import Store
+from bot.slack.deps import Deps, StateAccess
+from bot.slack.webapi import PatientRespond
 from store.state import StateStore, StateUnavailable
 
 logger = logging.getLogger(__name__)
@@ -17,24 +17,31 @@ logger = logging.getLogger(__name__)
 Middleware = Callable[..., BoltResponse | None]
 
 
-def provide(store: Store, settings: Settings) -> Middleware:
-    """Listeners name `store` or `settings` as a parameter and Bolt passes them from the context."""
+def provide(deps: Deps) -> Middleware:
+    """Listeners name `store`, `settings`, `state`, `background` or `reseeder` as a parameter and
+    Bolt passes them from the context; `respond` gets a short timeout and bounded retries."""
 
     def provide_dependencies(context: BoltContext, next: Callable[[], None]) -> None:
-        context["store"] = store
-        context["settings"] = settings
+        context["store"] = deps.store
+        context["settings"] = deps.settings
+        context["state"] = deps.state.get()
+        context["background"] = deps.background
+        context["reseeder"] = deps.reseeder
+        if context.response_url:
+            context["respond"] = PatientRespond(response_url=context.response_url)
         next()
 
     return provide_dependencies
 
 
-def once_per_event(state: StateStore | None) -> Middleware:
+def once_per_event(access: StateAccess) -> Middleware:
     """Slack resends events it thinks were missed, perhaps to another worker: the first one wins."""
 
     def answer_each_event_once(
         body: dict[str, Any], next: Callable[[], None]
     ) -> BoltResponse | None:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        state = access.get() if isinstance(event_id, str) and event_id else None
         if state is None or not isinstance(event_id, str) or _claim(state, event_id):
             next()
             return None
@@ -45,8 +52,6 @@ def once_per_event(state: StateStore | None) -> Middleware:
 
 
 def _claim(state: StateStore, event_id: str) -> bool:
-    if not event_id:
-        return True
     try:
         return state.claim_event(event_id)
     except StateUnavailable as error:

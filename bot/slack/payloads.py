@@ -52,6 +52,16 @@ def is_person_talking(event: Payload) -> bool:
     )
 
 
+def is_file_share(event: Payload) -> bool:
+    """A person sharing files with the bot (an upload), not a bot and not an edit."""
+    return (
+        event.get("subtype") == "file_share"
+        and not event.get("bot_id")
+        and isinstance(event.get("user"), str)
+        and isinstance(event.get("files"), list)
+    )
+
+
 def mention_thread(event: Payload) -> str | None:
     """Where a mention is answered: its thread, or a new thread under it."""
     thread = event.get("thread_ts") or event.get("ts")
@@ -71,6 +81,12 @@ def user_of(body: Payload) -> str | None:
     user = body.get("user")
     candidate = user.get("id") if isinstance(user, dict) else body.get("user_id")
     return candidate if isinstance(candidate, str) and _USER_ID.match(candidate) else None
+
+
+def event_user(event: Payload) -> str | None:
+    """The id of the person an event (a mention, a DM) comes from."""
+    user = event.get("user")
+    return user if isinstance(user, str) and _USER_ID.match(user) else None
 
 
 def channel_of(body: Payload) -> str | None:

@@ -6,16 +6,26 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import Settings
 from bot.slack.app import build_app
+from bot.slack.background import Background
+from bot.slack.deps import Deps
 from bot.slack.logs import configure_logging
 from store.db import Store
 
 
-def socket_handler(settings: Settings) -> SocketModeHandler:
+class AttacheSocketMode(SocketModeHandler):
+    """Bolt's Socket Mode handler, keeping the app's background pools at hand."""
+
+    background: Background
+
+
+def socket_handler(settings: Settings) -> AttacheSocketMode:
     """The app behind a Socket Mode connection (not yet opened)."""
     settings.require("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN")
     configure_logging(settings)
-    app = build_app(settings, Store.open(settings.database_url))
-    return SocketModeHandler(app, settings.slack_app_token)
+    deps = Deps(Store.open(settings.database_url), settings)
+    handler = AttacheSocketMode(build_app(deps), settings.slack_app_token)
+    handler.background = deps.background
+    return handler
 
 
 def run_socket(settings: Settings) -> None:

@@ -27,6 +27,7 @@ from slack_bolt.request.internals import build_context
 
 from bot.config import ConfigError, Settings
 from bot.slack.app import build_app
+from bot.slack.deps import Deps
 from bot.slack.logs import configure_logging
 from store.db import Store
 
@@ -57,16 +58,17 @@ def create_application(settings: Settings) -> SlackWsgi:
     """The WSGI application for HTTP mode; stops with ConfigError naming a missing variable."""
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
     configure_logging(settings)
-    store = Store.open(settings.database_url)
-    return SlackWsgi(build_app(settings, store), store, settings.slack_signing_secret or "")
+    deps = Deps(Store.open(settings.database_url), settings)
+    return SlackWsgi(build_app(deps), deps, settings.slack_signing_secret or "")
 
 
 class SlackWsgi(SlackRequestHandler):
     """Bolt's WSGI adapter with a health check and a guard in front of it."""
 
-    def __init__(self, app: App, store: Store, signing_secret: str) -> None:
+    def __init__(self, app: App, deps: Deps, signing_secret: str) -> None:
         super().__init__(app, path=EVENTS_PATH)
-        self.store = store
+        self.store = deps.store
+        self.background = deps.background  # what runs after the ack; tests wait on it
         self.secret = signing_secret.encode()
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:

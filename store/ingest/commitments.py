@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from store.ingest.relevance import parties_named
@@ -17,11 +18,15 @@ _NEGATION = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:while|whereas)\b)")
+
+
 @dataclass(frozen=True)
 class CommitmentMention:
     kind: str
     cue_start: int
-    span: str  # the sentence from the cue on: what is committed to
+    span: str  # from the cue to the end of its clauses: what is committed to
+    end: int
     actor: str | None
 
 
@@ -38,24 +43,52 @@ def _hedges() -> re.Pattern[str]:
     return re.compile(phrase_pattern(cues()["not_commitment_before"]) + r"[^.;]*$", re.IGNORECASE)
 
 
-def find_commitment(sentence: str, people_before: list[str]) -> CommitmentMention | None:
-    """The commitment a sentence states, if any: its first cue decides the kind."""
+def find_commitments(sentence: str) -> list[CommitmentMention]:
+    """The commitments a sentence states: one per clause with a cue ("…; and …" continues the last)."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    found: list[CommitmentMention] = []
+    for start, end in itertools.pairwise(bounds):
+        cue = _first_cue(sentence, start, end)
+        if cue is None:
+            if found:  # a clause without a cue carries on the commitment before it
+                last = found[-1]
+                found[-1] = CommitmentMention(
+                    last.kind, last.cue_start, sentence[last.cue_start : end], end, last.actor
+                )
+            continue
+        cue_start, kind = cue
+        actor = _actor(sentence[start:cue_start])
+        found.append(CommitmentMention(kind, cue_start, sentence[cue_start:end], end, actor))
+    return found
+
+
+def find_commitment(
+    sentence: str, people_before: list[str] | None = None
+) -> CommitmentMention | None:
+    """The first commitment a sentence states, if any; people named before its cue are its actor."""
+    found = find_commitments(sentence)
+    if not found:
+        return None
+    if people_before:
+        return replace(found[0], actor=" and ".join(dict.fromkeys(people_before)))
+    return found[0]
+
+
+def _first_cue(sentence: str, start: int, end: int) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for kind, pattern in _cue_patterns():
-        for match in pattern.finditer(sentence):
-            if _hedges().search(sentence[: match.start()]) or _NEGATION.search(
-                sentence[: match.start()]
-            ):
+        for match in pattern.finditer(sentence, start, end):
+            before = sentence[: match.start()]
+            if _hedges().search(before) or _NEGATION.search(before):
                 continue
-            if kind == "will" and not _will_has_a_committing_subject(sentence[: match.start()]):
+            if kind == "will" and not _will_has_a_committing_subject(
+                sentence[start : match.start()]
+            ):
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), kind)
             break
-    if best is None:
-        return None
-    start, kind = best
-    return CommitmentMention(kind, start, sentence[start:], _actor(sentence[:start], people_before))
+    return best
 
 
 def _will_has_a_committing_subject(before: str) -> bool:
@@ -68,12 +101,12 @@ def _will_has_a_committing_subject(before: str) -> bool:
     )
 
 
-def _actor(before: str, people_before: list[str]) -> str | None:
-    if people_before:
-        return " and ".join(dict.fromkeys(people_before))
-    if _COLLECTIVE.search(before):
+def _actor(before: str) -> str | None:
+    """Who commits, when the clause's subject is collective or a party (people are found by the caller)."""
+    subject = re.split(r"[,;:]", before)[-1]
+    if _COLLECTIVE.search(subject):
         return "Both sides"
-    named = parties_named(before)
+    named = parties_named(subject)
     names = {p.key: p.name for p in parties()}
     if len(named) == 1:
         return names[next(iter(named))]

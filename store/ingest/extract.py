@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from store.ingest.clean import CleanDocument
-from store.ingest.commitments import find_commitment
+from store.ingest.commitments import find_commitments
 from store.ingest.corpus_types import Sent
 from store.ingest.dates import find_dates
 from store.ingest.figures import FigureMention, find_figures
@@ -244,36 +245,84 @@ def _fill_dates(visit: Visit) -> None:
 def _commitments(
     on_topic: list[Sent], people: dict[str, Person], topics: TopicMatcher, links: dict[int, Visit]
 ) -> list[CommitmentFact]:
+    """One fact per commitment: the same target figure, or the same named project on the same
+    occasion, reported by several sentences or documents is one commitment with all its sources."""
     facts: list[CommitmentFact] = []
-    by_figure: dict[tuple[str, int | None], CommitmentFact] = {}
+    by_key: dict[tuple[object, ...], CommitmentFact] = {}
+    names = _project_names(on_topic)
     for sent in on_topic:
         if sent.heading:
             continue
-        mention = find_commitment(sent.text, [])
-        if mention is None:
-            continue
-        found_topics = topics.topics_in(mention.span)
-        if not found_topics:
-            continue
-        before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
-        actor = " and ".join(dict.fromkeys(before)) or mention.actor
-        figures = [f for f in find_figures(sent.text, sent.dates) if f.unit not in ("year",)]
-        occasion = links.get(sent.id)
-        deadline = next((f.deadline for f in figures if f.deadline), None) or next(
-            (d.year for d in sent.dates if d.kind == "deadline" and d.start >= mention.cue_start),
-            None,
-        )
-        money = [f for f in figures if f.unit in ("USD", "%") or f.deadline]
-        group = (key(money[0].text.replace("USD", "")), deadline) if money else None
-        if group and group in by_figure:
-            fact = by_figure[group]
-            fact.sources.append((sent, mention.kind, occasion))
-            fact.topics.extend(t for t in found_topics if t not in fact.topics)
-            continue
-        fact = CommitmentFact(
-            mention.kind, actor, found_topics, [(sent, mention.kind, occasion)], figures, deadline
-        )
-        facts.append(fact)
-        if group:
-            by_figure[group] = fact
+        sentence_figures = [f for f in find_figures(sent.text, sent.dates) if f.unit != "year"]
+        for mention in find_commitments(sent.text):
+            found_topics = topics.topics_in(mention.span) or ["general"]
+            before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
+            actor = " and ".join(dict.fromkeys(before[-2:])) or mention.actor
+            figures = [f for f in sentence_figures if mention.cue_start <= f.start < mention.end]
+            deadline = next((f.deadline for f in reversed(figures) if f.deadline), None) or next(
+                (
+                    d.year
+                    for d in sent.dates
+                    if d.kind == "deadline" and mention.cue_start <= d.start < mention.end
+                ),
+                None,
+            )
+            occasion = links.get(sent.id)
+            keys = _merge_keys(figures, mention.span, occasion, names)
+            fact = next((by_key[k] for k in keys if k in by_key), None)
+            if fact is not None:
+                fact.sources.append((sent, mention.kind, occasion))
+                fact.topics.extend(
+                    t for t in found_topics if t not in fact.topics and t != "general"
+                )
+            else:
+                fact = CommitmentFact(
+                    mention.kind,
+                    actor,
+                    found_topics,
+                    [(sent, mention.kind, occasion)],
+                    figures,
+                    deadline,
+                )
+                facts.append(fact)
+            for k in keys:
+                by_key.setdefault(k, fact)
     return facts
+
+
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’-]+|of|and|for|the|–|-)(?:\s+(?:[A-Z][\w'’-]+|of|and|for|the|–|-))+"
+)
+
+
+def _names_in(text: str) -> set[str]:
+    """Multi-word proper names in a span ("Supply Chain and Critical Minerals Centre")."""
+    found = set()
+    for match in _NAME_RUN.finditer(text):
+        words = [w for w in key(match.group(0)).split() if w not in ("of", "and", "for", "the")]
+        if len(words) >= 3:
+            found.add(" ".join(words[-3:]))
+    return found
+
+
+def _project_names(sents: list[Sent]) -> set[str]:
+    """Names that appear in few documents: a shared one marks the same project, not a slogan."""
+    documents: dict[str, set[int]] = {}
+    for sent in sents:
+        for name in _names_in(sent.text):
+            documents.setdefault(name, set()).add(sent.doc)
+    return {name for name, docs in documents.items() if 2 <= len(docs) <= 3}
+
+
+def _merge_keys(
+    figures: list[FigureMention], span: str, occasion: Visit | None, names: set[str]
+) -> list[tuple[object, ...]]:
+    """Keys under which a commitment meets its other reports."""
+    keys: list[tuple[object, ...]] = []
+    targets = [f for f in figures if f.unit in ("USD", "%") or f.deadline]
+    if targets:
+        target = next((f for f in reversed(targets) if f.deadline), targets[-1])
+        keys.append(("figure", round(target.value), target.unit, target.deadline))
+    if occasion is not None:
+        keys += [("name", id(occasion), name) for name in sorted(_names_in(span) & names)]
+    return keys

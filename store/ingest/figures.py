@@ -104,20 +104,27 @@ _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", r
 
 
 def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]:
-    """Figures in a sentence, skipping numbers that belong to dates, times, ordinals and names."""
+    """Figures in a sentence, skipping numbers that belong to dates, times, ordinals and names.
+
+    A figure's year or deadline is the one that follows it before the next figure.
+    """
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
-    found: list[FigureMention] = []
+    matches = []
     for match in _FIGURE.finditer(sentence):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken) or _ORDINAL.match(sentence[end:]):
             continue
         if sentence[max(0, start - 1) : start].isalpha() or sentence[end : end + 1] in ("-",):
             continue
-        if _CLOCK.match(sentence[end:]):
-            continue
+        if not _CLOCK.match(sentence[end:]):
+            matches.append(match)
+    years = [d for d in dates if d.kind == "year"]
+    found: list[FigureMention] = []
+    for index, match in enumerate(matches):
+        start, end = match.span()
+        limit = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         _left, right = _clause_bounds(sentence, start, end)
-        years = [d for d in dates if d.kind == "year"]
-        year = next((d.year for d in years if end <= d.start and d.end <= right), None)
+        year = next((d.year for d in years if end <= d.start < min(right, limit)), None)
         if year is None:  # "In 2024, Korean firms invested …", "… in 2024, up 8.5%"
             earlier = [
                 d
@@ -125,7 +132,9 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
                 if d.end <= start and not _MILESTONE.search(_clause(sentence, d.start, d.end))
             ]
             year = earlier[-1].year if earlier else None
-        deadline = next((d.year for d in dates if d.kind == "deadline" and d.start >= end), None)
+        deadline = next(
+            (d.year for d in dates if d.kind == "deadline" and end <= d.start < limit), None
+        )
         mention = _figure(sentence, match, year, deadline)
         if mention:
             found.append(mention)

@@ -1,7 +1,8 @@
-"""Buttons: a did-you-mean suggestion, Show more, Share in channel."""
+"""Buttons: a did-you-mean suggestion, Show more, Share in channel, 👍 / 👎."""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,30 +10,48 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.answer import Answer
-from bot.core import answer_safely
-from bot.slack.blocks import RUN_QUERY, SHARE, SHOW_MORE, render_blocks
+from bot.config import Settings
+from bot.slack.asking import answer_id, log_question, timed_answer
+from bot.slack.blocks import RUN_QUERY, SHARE, SHOW_MORE, VOTE_DOWN, VOTE_UP, render_blocks
 from bot.slack.payloads import button_query, channel_of, message_thread, shared_by, user_of
 from store.db import Store
+from store.state import StateStore, StateUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
-    """run_query_<n>, show_more, share_answer, then any other button (acknowledged only)."""
+    """run_query_<n>, show_more, share_answer, the votes, then any other button (acked only)."""
     app.action(re.compile(rf"^{RUN_QUERY}_\d+$"))(answer_button)
     app.action(SHOW_MORE)(answer_button)
     app.action(SHARE)(share_answer)
+    app.action(re.compile(rf"^(?:{VOTE_UP}|{VOTE_DOWN})$"))(record_vote)
     app.action(re.compile(".*"))(ignore_action)
 
 
 def answer_button(
-    ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond, store: Store
+    ack: Ack,
+    action: dict[str, Any],
+    body: dict[str, Any],
+    respond: Respond,
+    store: Store,
+    state: StateStore | None,
+    settings: Settings,
 ) -> None:
     """Run the query (and page) the button carries; the answer appears privately below."""
     ack()
     carried = button_query(action.get("value"))
-    answer = answer_safely(store, *carried) if carried else expired_button()
-    payload = render_blocks(answer, shareable=carried is not None)
+    if carried is None:
+        respond(
+            response_type="ephemeral", replace_original=False, **render_blocks(expired_button())
+        )
+        return
+    timed = timed_answer(store, *carried)
+    payload = render_blocks(timed.answer, shareable=True)
     thread = message_thread(body)
     respond(response_type="ephemeral", replace_original=False, thread_ts=thread, **payload)
+    if action.get("action_id") != SHOW_MORE:  # a suggestion is a question; a next page is not
+        log_question(state, settings, user_of(body), "button", timed, carried[1])
 
 
 def share_answer(
@@ -46,7 +65,7 @@ def share_answer(
     """Post the same answer for everyone, then remove the private copy."""
     ack()
     carried = button_query(action.get("value"))
-    answer = answer_safely(store, *carried) if carried else expired_button()
+    answer = timed_answer(store, *carried).answer if carried else expired_button()
     if answer.intent == "error":
         respond(response_type="ephemeral", replace_original=False, **render_blocks(answer))
         return
@@ -59,6 +78,32 @@ def share_answer(
     elif channel := channel_of(body):
         # response_url expires after 30 minutes; the Web API still works where the bot may post.
         client.chat_postMessage(channel=channel, thread_ts=thread, **payload)
+
+
+def record_vote(
+    ack: Ack,
+    action: dict[str, Any],
+    body: dict[str, Any],
+    respond: Respond,
+    state: StateStore | None,
+    settings: Settings,
+) -> None:
+    """One vote per person and answer (pressing again changes it), acknowledged privately."""
+    ack()
+    carried, up = button_query(action.get("value")), action.get("action_id") == VOTE_UP
+    if carried is None:
+        note = "That button no longer works; thank you all the same."
+    elif state is None:
+        note = "Sorry, I could not record that just now."
+    else:
+        try:
+            who = state.queries.user_hash(user_of(body), settings.query_log_salt)
+            state.votes.record(answer_id(*carried), who, carried[0], carried[1], up)
+            note = "Thanks, noted: 👍" if up else "Thanks, noted: 👎. The maintainers will look."
+        except StateUnavailable as error:
+            logger.warning("could not record a vote: %s", error)
+            note = "Sorry, I could not record that just now."
+    respond(response_type="ephemeral", replace_original=False, text=note)
 
 
 def ignore_action(ack: Ack) -> None:

@@ -1,18 +1,25 @@
-"""Slash commands, answered in the ack itself: ephemeral, with a Share in channel button."""
+"""Slash commands, answered in the ack (or, past the budget, through the response_url):
+ephemeral, with Share in channel and 👍/👎 buttons."""
 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot.config import Settings
-from bot.core import answer_safely
-from bot.slack.attache import attache_answer, help_answer
+from bot.slack.asking import Timed, ack_in_time, log_question, timed_answer
+from bot.slack.attache import AttacheRequest, attache_answer, help_answer
+from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
 from bot.slack.payloads import user_of
+from bot.slack.replies import follow_up, private
+from bot.slack.reseeding import Reseeder
 from store.db import Store
+from store.state import StateStore
 
 COMMANDS = ("/commitment", "/visit", "/who", "/figure", "/search")
 MAINTAINERS = "/attache"
@@ -26,18 +33,40 @@ def register(app: App) -> None:
     app.command(re.compile(".*"))(answer_unknown_command)
 
 
-def answer_command(ack: Ack, command: dict[str, Any], store: Store) -> None:
-    """`/visit august` -> the core's answer to the line "/visit august"."""
+def answer_command(
+    ack: Ack,
+    command: dict[str, Any],
+    respond: Respond,
+    store: Store,
+    state: StateStore | None,
+    settings: Settings,
+    background: Background,
+) -> None:
+    """`/visit august` -> the core's answer to the line "/visit august"; then the query log."""
     query = f"{command['command']} {command.get('text') or ''}".strip()
-    answer = answer_safely(store, query)
-    ack(response_type="ephemeral", **render_blocks(answer, shareable=True))
+    render = partial(private, shareable=True)
+    timed = ack_in_time(ack, respond, background, partial(timed_answer, store, query), render)
+    log_question(state, settings, user_of(command), "command", timed)
 
 
-def answer_attache(ack: Ack, command: dict[str, Any], store: Store, settings: Settings) -> None:
-    """/attache help|status|reseed|report."""
+def answer_attache(
+    ack: Ack,
+    command: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    store: Store,
+    state: StateStore | None,
+    settings: Settings,
+    background: Background,
+    reseeder: Reseeder,
+) -> None:
+    """/attache help|status|reseed|report|documents|remove <name>."""
+    user = user_of(command)
+    request = AttacheRequest(
+        store, settings, state, user, reseeder, background, follow_up(respond, client, user)
+    )
     text = command.get("text") or ""
-    answer = attache_answer(store, text, user_of(command), settings.admin_user_ids)
-    ack(response_type="ephemeral", **render_blocks(answer))
+    ack_in_time(ack, respond, background, lambda: Timed(attache_answer(request, text), 0), private)
 
 
 def answer_unknown_command(ack: Ack, command: dict[str, Any], store: Store) -> None:

@@ -6,10 +6,12 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, Say
 
-from bot.core import answer_safely
+from bot.config import Settings
+from bot.slack.asking import log_question, timed_answer
 from bot.slack.blocks import render_blocks
-from bot.slack.payloads import mention_thread, strip_mention
+from bot.slack.payloads import event_user, mention_thread, strip_mention
 from store.db import Store
+from store.state import StateStore
 
 
 def register(app: App) -> None:
@@ -17,11 +19,18 @@ def register(app: App) -> None:
     app.event("app_mention")(answer_mention)
 
 
-def answer_mention(event: dict[str, Any], context: BoltContext, say: Say, store: Store) -> None:
+def answer_mention(
+    event: dict[str, Any],
+    context: BoltContext,
+    say: Say,
+    store: Store,
+    state: StateStore | None,
+    settings: Settings,
+) -> None:
     """`@Attaché /visit october` or `@Attaché what did they agree on trade?`, in the thread."""
     thread = mention_thread(event)
     if event.get("bot_id") or thread is None:
         return
-    query = strip_mention(event.get("text"), context.bot_user_id)
-    answer = answer_safely(store, query)
-    say(thread_ts=thread, **render_blocks(answer))
+    timed = timed_answer(store, strip_mention(event.get("text"), context.bot_user_id))
+    say(thread_ts=thread, **render_blocks(timed.answer))
+    log_question(state, settings, event_user(event), "mention", timed)

@@ -1,0 +1,103 @@
+"""Asking the core from Slack: the answer within Slack's 3 seconds (or a placeholder and the answer
+later), then a line in the query log."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, Respond
+
+from bot.answer import Answer
+from bot.config import Settings
+from bot.core import answer_safely
+from bot.slack.background import Background
+from store.db import Store
+from store.state import StateStore, StateUnavailable
+from store.state.querylog import Asked, query_key
+
+logger = logging.getLogger(__name__)
+
+ANSWER_BUDGET_SECONDS = 2.0  # Slack waits 3 s for the ack; the rest is for the way back
+LOOKING_TEXT = "Looking that up…"
+DAY = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Timed:
+    answer: Answer
+    latency_ms: int
+
+
+def timed_answer(store: Store, query: str, page: int = 1) -> Timed:
+    """The core's answer and how long it took."""
+    started = time.perf_counter()
+    answer = answer_safely(store, query, page)
+    return Timed(answer, round((time.perf_counter() - started) * 1000))
+
+
+def answer_id(query: str, page: int) -> str:
+    """What identifies an answer for votes: the question (case and spacing aside) and its page."""
+    return hashlib.sha256(f"{query_key(query)}\n{page}".encode()).hexdigest()[:16]
+
+
+def ack_in_time(
+    ack: Ack,
+    respond: Respond,
+    background: Background,
+    work: Callable[[], Timed],
+    render: Callable[[Answer], dict[str, Any]],
+) -> Timed:
+    """Ack with the rendered answer if it is ready within the budget, else ack a placeholder and
+    replace it through the response_url when the answer comes."""
+    pending = background.submit(work)
+    try:
+        timed = pending.result(timeout=ANSWER_BUDGET_SECONDS)
+    except FutureTimeout:
+        ack(response_type="ephemeral", text=LOOKING_TEXT)
+        timed = pending.result()
+        respond(replace_original=True, **render(timed.answer))
+        return timed
+    ack(**render(timed.answer))
+    return timed
+
+
+def log_question(
+    state: StateStore | None,
+    settings: Settings,
+    user_id: str | None,
+    source: str,
+    timed: Timed,
+    page: int = 1,
+) -> None:
+    """One line in the query log; trouble with the state is logged, never shown to the person."""
+    answer = timed.answer
+    if state is None or answer.intent == "error":
+        return
+    asked = Asked(
+        query=answer.query,
+        source=source,
+        intent=answer.extra.get("route", answer.intent),
+        score=_number(answer.extra.get("score")),
+        results=answer.total,
+        empty=answer.empty,
+        latency_ms=timed.latency_ms,
+        answer_id=answer_id(answer.query, page),
+    )
+    try:
+        user = state.queries.user_hash(user_id, settings.query_log_salt)
+        state.log_question(asked, user, keep_seconds=settings.query_log_days * DAY)
+    except StateUnavailable as error:
+        logger.warning("could not log a query: %s", error)
+
+
+def _number(raw: str | None) -> float:
+    try:
+        return float(raw) if raw is not None else 0.0
+    except ValueError:
+        return 0.0
