@@ -34,22 +34,34 @@ class TopicMatch:
         return counted[:count]
 
 
-def topic_match(argument: str, known: Knowledge) -> TopicMatch:
+def topic_match(argument: str, known: Knowledge, partial: bool = False) -> TopicMatch:
     """The topics an argument names: exactly, in the plural, or with a typo (not for 2–3 letters)."""
     query = normalise(argument)
     if not query:
         return TopicMatch((), 0.0, ())
-    best: dict[str, float] = {}
-    for alias, topic_key in known.topic_aliases.items():
-        score = _alias_score(query, alias)
-        if score > best.get(topic_key, -1):
-            best[topic_key] = score
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    whole = _topic_scores(query, known)
+    if partial and max(whole.values(), default=0) < _threshold("topic") and " " in query:
+        # "parliamentary cooperation": the telling word alone may name the topic
+        generic = set(routing()["generic_words"])
+        for word in query.split():
+            if word not in generic and len(word) > 3:
+                for topic_key, score in _topic_scores(word, known).items():
+                    whole[topic_key] = max(whole.get(topic_key, 0), score - 1)
+    ranked = sorted(whole.items(), key=lambda kv: -kv[1])
     top = ranked[0][1] if ranked else 0.0
     cutoff = _threshold("topic")
     gap = _threshold("ambiguity_gap")
     keys = tuple(k for k, s in ranked if s >= cutoff and s >= top - gap)
     return TopicMatch(keys, top, tuple(k for k, _ in ranked))
+
+
+def _topic_scores(query: str, known: Knowledge) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for alias, topic_key in known.topic_aliases.items():
+        score = _alias_score(query, alias)
+        if score > best.get(topic_key, -1):
+            best[topic_key] = score
+    return best
 
 
 def _alias_score(query: str, alias: str) -> float:

@@ -9,6 +9,7 @@ from bot.resolve import normalise, topic_match
 from store import queries
 from store.dates_text import visit_when
 from store.queries import CommitmentInfo, VisitInfo
+from store.textutil import key
 
 _VERBS = {
     "reaffirmed": "Reaffirmed",
@@ -26,7 +27,7 @@ _VERBS = {
 def answer_commitments(ctx: Context) -> Answer:
     if not ctx.argument or normalise(ctx.argument) == "help":
         return usage(ctx, "commitment")
-    match = topic_match(ctx.argument, ctx.known)
+    match = topic_match(ctx.argument, ctx.known, partial=True)
     with ctx.store.session() as session:
         found = queries.commitments(session, topic_keys=list(match.keys)) if match.keys else []
         label = " / ".join(ctx.known.topic(k).label for k in match.keys)
@@ -41,6 +42,9 @@ def answer_commitments(ctx: Context) -> Answer:
         return nothing_found(
             ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels]
         )
+    wanted = set(normalise(ctx.argument).split())
+    if len(wanted) > 1:  # "nuclear power" within energy: the commitments that say so come first
+        found.sort(key=lambda c: -len(wanted & set(key(c.quote.text).split())))
     items = [_item(c, visits) for c in found]
     documents = len({q.document.id for c in found for q in c.sources})
     summary = f"{len(found)} commitment{'s' * (len(found) != 1)} from {documents} document{'s' * (documents != 1)}"

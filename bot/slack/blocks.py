@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from bot.answer import Answer, Item
@@ -18,6 +19,7 @@ FALLBACK_LIMIT = 3000
 VALUE_LIMIT = 2000
 
 Block = dict[str, Any]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL, escapes, CR…: never shown
 
 RUN_QUERY = "run_query"
 SHOW_MORE = "show_more"
@@ -65,7 +67,7 @@ def _header(text: str) -> Block:
         "type": "header",
         "text": {
             "type": "plain_text",
-            "text": escape(shorten(text, HEADER_LIMIT - 10)),
+            "text": escape(shorten(_visible(text), HEADER_LIMIT - 10)),
             "emoji": False,
         },
     }
@@ -84,7 +86,13 @@ def _context(texts: list[str]) -> Block:
 
 def _fit(mrkdwn: str, limit: int) -> str:
     # Cut before escaping could split an entity; cut the escaped text at a space instead.
+    mrkdwn = _visible(mrkdwn)
     return mrkdwn if len(mrkdwn) <= limit else shorten(mrkdwn, limit)
+
+
+def _visible(text: str) -> str:
+    """Text without control characters (a typed NUL or escape sequence is not shown back)."""
+    return _CONTROL.sub("", text)
 
 
 def _item(item: Item) -> list[Block]:
@@ -122,7 +130,7 @@ def _button(label: str, action_id: str, value: str, spoken: str | None = None) -
         "type": "button",
         "text": {
             "type": "plain_text",
-            "text": escape(shorten(label, BUTTON_LIMIT - 5)),
+            "text": escape(shorten(_visible(label), BUTTON_LIMIT - 5)) or "…",
             "emoji": False,
         },
         "action_id": action_id,

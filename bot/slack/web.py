@@ -161,7 +161,7 @@ def _payload(raw: bytes, media: str) -> dict[str, Any] | None:
         )
         if media == FORM and "payload" in data:
             data = json.loads(data["payload"])
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # deep nesting: not Slack's
         return None
     return data if isinstance(data, dict) else None
 

@@ -90,7 +90,12 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
     _date_visits(docs, visits, links)
     commitments = _commitments(on_topic, people, topics, links)
     figures = [
-        FigureFact(f, s, topics.topics_in(f.measure) or s.topics)
+        FigureFact(
+            f,
+            s,
+            topics.topics_in(f.measure)
+            or topics.topics_in(s.text[max(0, f.start - 80) : f.end + 40]),
+        )
         for s in on_topic
         if not s.heading
         for f in find_figures(s.text, s.dates)

@@ -185,7 +185,7 @@ def _counted_noun(after: str) -> str:
     """The noun phrase a bare number counts: '10 cooperation documents' -> 'cooperation documents'."""
     words = []
     for word in re.findall(r"[A-Za-z][\w'’-]*", after[:60]):
-        if word.lower() in _NOUN_STOP:
+        if word.lower() in _NOUN_STOP or (words and word.lower().endswith(("ing", "ed"))):
             break
         words.append(word)
         if len(words) == 3:
