@@ -21,6 +21,16 @@ def visit_when(start: str | None, end: str | None, month: int | None, year: int 
     return str(year) if year else "date unknown"
 
 
+def range_without_year(month: int, day: int, end_month: int, end_day: int) -> str:
+    """'March 13–15 (year not stated)'."""
+    first = date(2000, month, 1).strftime("%B")
+    if (month, day) == (end_month, end_day):
+        return f"{first} {day} (year not stated)"
+    if month == end_month:
+        return f"{first} {day}–{end_day} (year not stated)"
+    return f"{first} {day} – {date(2000, end_month, 1):%B} {end_day} (year not stated)"
+
+
 def day_text(day: str) -> str:
     """'2025-08-11' -> 'Aug 11'."""
     value = date.fromisoformat(day)

@@ -99,6 +99,9 @@ class Visit(Base):
     month: Mapped[int | None]
     year: Mapped[int | None] = mapped_column(index=True)
     year_note: Mapped[str] = mapped_column(Text, default="")
+    dates_text: Mapped[str] = mapped_column(
+        String(100), default=""
+    )  # as shown: "August 10–13, 2025"
     places: Mapped[str] = mapped_column(Text, default="")  # newline-separated, in order
 
     def __repr__(self) -> str:

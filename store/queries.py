@@ -10,7 +10,6 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from store import models as m
-from store.dates_text import visit_when
 from store.search import matching_sentence_ids
 
 
@@ -70,6 +69,7 @@ class VisitInfo:
     month: int | None
     year: int | None
     year_note: str
+    when: str  # the dates as shown
     places: tuple[str, ...]
     events: tuple[VisitEventInfo, ...]
 
@@ -192,6 +192,7 @@ def visits(session: Session) -> list[VisitInfo]:
             v.month,
             v.year,
             v.year_note,
+            v.dates_text,
             tuple(p for p in v.places.split("\n") if p),
             tuple(by_visit[v.id]),
         )
@@ -334,10 +335,7 @@ def overview(session: Session) -> StoreOverview:
     """What the store holds, for the Home tab, help and status."""
     meta = {row.key: row.value for row in session.scalars(select(m.Meta))}
     documents = session.scalar(select(text("count(*)")).select_from(m.Document)) or 0
-    lines = [
-        f"{visit_when(v.start, v.end, v.month, v.year)} — {v.kind} of {v.visitor.name} to {v.destination}"
-        for v in visits(session)
-    ]
+    lines = [f"{v.when} — {v.kind} of {v.visitor.name} to {v.destination}" for v in visits(session)]
     return StoreOverview(
         documents=int(documents),
         visits=lines,

@@ -7,7 +7,6 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, topic_match
 from store import queries
-from store.dates_text import visit_when
 from store.queries import CommitmentInfo, VisitInfo
 from store.textutil import key
 
@@ -61,11 +60,7 @@ def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
     occasions = [visits[v] for v in commitment.occasions if v in visits]
     if occasions:
         lines.append(
-            "Occasion: "
-            + "; ".join(
-                f"{v.kind} of {v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}"
-                for v in occasions
-            )
+            "Occasion: " + "; ".join(f"{v.kind} of {v.visitor.name}, {v.when}" for v in occasions)
         )
     if commitment.figures:
         deadline = f", deadline {commitment.deadline}" if commitment.deadline else ""

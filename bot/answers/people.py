@@ -9,7 +9,6 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, person_match
 from store import queries
-from store.dates_text import visit_when
 from store.queries import PersonInfo, VisitInfo
 from store.textutil import shorten
 
@@ -61,7 +60,7 @@ def _card(session: Session, person: PersonInfo, visits: list[VisitInfo], ctx: Co
             else None
         )
         if part:
-            when = visit_when(visit.start, visit.end, visit.month, visit.year)
+            when = visit.when
             lines.append(f"{visit.kind.capitalize()} to {visit.destination}, {when} ({part})")
     mentions = [q for q in queries.mentions_of(session, person.id) if q.on_topic]
     shown = _spread(mentions)

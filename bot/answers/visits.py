@@ -10,7 +10,7 @@ from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, paged, sources
 from bot.resolve import VisitTerms, normalise, visit_terms
 from store import queries
-from store.dates_text import day_text, visit_when
+from store.dates_text import day_text
 from store.queries import VisitEventInfo, VisitInfo
 from store.textutil import key, shorten
 
@@ -37,7 +37,7 @@ def answer_visits(ctx: Context) -> Answer:
     if not chosen:
         closest = [
             Suggestion(
-                f"{v.visitor.name}, {visit_when(v.start, v.end, v.month, v.year)}",
+                f"{v.visitor.name}, {v.when}",
                 f"/visit {v.visitor.name}",
             )
             for v in every[:3]
@@ -82,7 +82,7 @@ def _matches(visit: VisitInfo, terms: VisitTerms) -> bool:
 
 
 def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
-    when = visit_when(visit.start, visit.end, visit.month, visit.year)
+    when = visit.when
     lines = [
         f"When: {when}"
         + (f" (year {visit.year_note})" if visit.year_note and visit.year_note != "stated" else "")

@@ -10,6 +10,7 @@ from slack_bolt.error import BoltError
 
 from bot.answer import Answer
 from bot.config import ConfigError
+from bot.core import answer_safely
 from bot.slack import listeners
 from bot.slack.blocks import render_blocks
 from bot.slack.deps import Deps
@@ -48,6 +49,8 @@ def build_app(deps: Deps) -> App:
     app.use(once_per_event(deps.state))
     listeners.register(app)
     app.error(tell_the_user)
+    # Import the answering code and load what it knows now, not in the first person's 3 seconds.
+    answer_safely(deps.store, "/visit")
     return app
 
 

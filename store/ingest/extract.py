@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from store.dates_text import range_without_year, visit_when
 from store.ingest.clean import CleanDocument
 from store.ingest.commitments import find_commitments
 from store.ingest.corpus_types import Sent
@@ -244,7 +245,18 @@ def _fill_dates(visit: Visit) -> None:
         visit.events = [e for e in visit.events if e[1] is None or visit.start <= e[1] <= visit.end]
     visit.events.sort(key=lambda e: (e[2], e[1] or date.min, e[0].id))
     if visit.year is None:
+        if visit.start and visit.end:
+            visit.dates_text = range_without_year(
+                visit.start.month, visit.start.day, visit.end.month, visit.end.day
+            )
         visit.start = visit.end = None
+    else:
+        visit.dates_text = visit_when(
+            visit.start.isoformat() if visit.start else None,
+            visit.end.isoformat() if visit.end else None,
+            min(visit.months) if visit.months else None,
+            visit.year,
+        )
 
 
 def _commitments(

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from store import models as m
+from store.dates_text import visit_when
 from store.ingest.extract import Extraction
 from store.lexicon import parties
 from store.textutil import fold, key, words
@@ -149,6 +150,8 @@ def _visits(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dict[in
                 "month": min(visit.months) if visit.months else None,
                 "year": visit.year,
                 "year_note": visit.year_note,
+                "dates_text": visit.dates_text
+                or visit_when(None, None, min(visit.months) if visit.months else None, visit.year),
                 "places": "\n".join(visit.places),
             }
         )

@@ -107,7 +107,11 @@ def _title_after() -> re.Pattern[str]:
 _SPOUSE_AFTER = re.compile(
     r"^,\s+(?:the\s+)?(?:spouse|wife|husband)\s+of\s+(?P<partner>[^,;.]{2,80})[,;.]"
 )
-_SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:spouse|wife|husband)\s+$")
+_SPOUSE_BEFORE = re.compile(r"\b(?:(?:his|her)\s+(?:spouse|wife|husband)|First Lady)\s+$")
+# "President Yoon and his wife …": the partner named just before, by title and short name
+_PARTNER_BEFORE = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){1,4})(?:and|with)\s+(?:his|her|the)?\s*(?:spouse|wife|husband|First Lady)\s+$"
+)
 
 
 def name_runs(sentence: str) -> list[tuple[int, int, str]]:
@@ -175,7 +179,10 @@ def introductions(sentence: str) -> list[Introduction]:
                 )
             )
         elif _SPOUSE_BEFORE.search(prefix):
-            partner = found[-1].name if found else None
+            named_before = _PARTNER_BEFORE.search(prefix)
+            partner = (
+                found[-1].name if found else named_before.group(1).strip() if named_before else None
+            )
             side = found[-1].side if found else _side_from_name(name)
             role = f"spouse of {partner}" if partner else "spouse"
             found.append(Introduction(name, start, end, role, side, spouse_of=partner))

@@ -44,6 +44,7 @@ class Visit:
     mentions: list[VisitMention] = field(default_factory=list)
     year: int | None = None
     year_note: str = ""
+    dates_text: str = ""
     start: date | None = None
     end: date | None = None
     months: set[int] = field(default_factory=set)
