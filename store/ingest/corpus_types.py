@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from store.ingest.dates import DateMention
+from store.ingest.figures import FigureMention
 from store.ingest.people import Mention
 
 
@@ -20,3 +21,4 @@ class Sent:
     dates: list[DateMention] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    figures: list[FigureMention] = field(default_factory=list)

@@ -78,11 +78,21 @@ def _month_number(name: str | None) -> int | None:
     return months().get(name.rstrip(".").lower()) if name else None
 
 
+_ANY_MONTH = re.compile(_M)
+_YEAR_ANYWHERE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date mention in a sentence, longest first where two overlap, in text order."""
+    has_month = _ANY_MONTH.search(sentence) is not None
+    has_year = _YEAR_ANYWHERE.search(sentence) is not None
+    if not has_month and not has_year:
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if (kind in ("range", "day") and not has_month) or (kind in ("period", "deadline", "year") and not has_year):
+            continue
         for match in pattern.finditer(sentence):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):

@@ -83,6 +83,7 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
     for sent in sents:
         sent.dates = find_dates(sent.text)
         if sent.on_topic:
+            sent.figures = [] if sent.heading else find_figures(sent.text, sent.dates)
             sent.mentions = index.find(sent.text)
             sent.topics = topics.topics_in(sent.text)
             mention_counts.update({m.person for m in sent.mentions})
@@ -98,8 +99,7 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
             or topics.topics_in(s.text[max(0, f.start - 80) : f.end + 40]),
         )
         for s in on_topic
-        if not s.heading
-        for f in find_figures(s.text, s.dates)
+        for f in s.figures
     ]
     return Extraction(docs, sents, people, mention_counts, visits, commitments, figures, topics)
 
@@ -270,7 +270,7 @@ def _commitments(
     for sent in on_topic:
         if sent.heading:
             continue
-        sentence_figures = [f for f in find_figures(sent.text, sent.dates) if f.unit != "year"]
+        sentence_figures = [f for f in sent.figures if f.unit != "year"]
         for mention in find_commitments(sent.text):
             found_topics = topics.topics_in(mention.span) or ["general"]
             before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]

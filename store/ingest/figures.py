@@ -100,6 +100,7 @@ class FigureMention:
     end: int
 
 
+_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", re.IGNORECASE)
 
 
@@ -108,6 +109,8 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
 
     A figure's year or deadline is the one that follows it before the next figure.
     """
+    if not _DIGIT.search(sentence):
+        return []
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     matches = []
     for match in _FIGURE.finditer(sentence):

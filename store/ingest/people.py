@@ -9,6 +9,7 @@ from functools import cache
 
 from store.ingest.relevance import parties_named
 from store.lexicon import parties, phrase_pattern, titles
+from store.lexicon.gazetteer import Gazetteer, tokens
 from store.textutil import fold, key
 
 _TOKEN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
@@ -293,23 +294,20 @@ class PeopleIndex:
         for person_key, person in registry.items():
             for alias in (person.name, fold(person.name), person.name.replace("-", " ")):
                 names[alias] = person_key
-        self._by_name = names
-        self._full = re.compile(phrase_pattern(list(names))) if names else None
+        self._full = Gazetteer.of(names.items(), case_sensitive=True)
         self._by_short: dict[str, list[str]] = {}
         for person_key, person in registry.items():
             self._by_short.setdefault(fold(person.short_name), []).append(person_key)
         every_title = [*_titles(), *titles()["honorifics"]]
         title = phrase_pattern(every_title).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
         self._short = re.compile(rf"(?P<title>{title})\s+(?P<short>{_TOKEN})(?![\w-])")
+        self._short_names = set(self._by_short)
 
     def find(self, sentence: str) -> list[Mention]:
         """Mentions in text order; a full name wins over a short reference inside it."""
-        found: list[Mention] = []
-        if self._full:
-            for match in self._full.finditer(sentence):
-                person_key = self._by_name.get(match.group(0)) or key(match.group(0))
-                if person_key in self.registry:
-                    found.append(Mention(person_key, match.start(), match.end()))
+        found = [Mention(person_key, start, end) for start, end, person_key in self._full.spans(sentence)]
+        if self._short_names.isdisjoint(tokens(fold(sentence))):
+            return found
         for match in self._short.finditer(sentence):
             start, end = match.span("short")
             if any(m.start <= start < m.end for m in found):

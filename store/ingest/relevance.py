@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from store.lexicon import country_gazetteer, cues, parties, party_gazetteer, phrase_pattern
 from store.textutil import fold
@@ -25,6 +26,7 @@ def _without_currency(text: str) -> str:
     return re.sub(r"\bU\.?S\.?\s?\$", "USD ", text)
 
 
+@cache
 def _digest_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(cues()["digest_markers"]), re.IGNORECASE)
 

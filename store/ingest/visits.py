@@ -316,12 +316,16 @@ def event_rank(sent: Sent, day: date | None) -> int | None:
     return None
 
 
+@cache
+def _cities_pattern(party_key: str) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(list(next(p.cities for p in parties() if p.key == party_key))))
+
+
 def destination_cities(sent: Sent, destination: str) -> list[str]:
     """Cities of the destination a sentence names, once each, in order; names of people excluded."""
-    cities = next(p.cities for p in parties() if p.key == destination)
     text = sent.text
     for m in sorted(sent.mentions, key=lambda m: -m.start):  # "Vuong Dinh Hue" is not Hue
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    found = [(m.start(), m.group(0)) for m in re.finditer(phrase_pattern(list(cities)), text)]
+    found = [(m.start(), m.group(0)) for m in _cities_pattern(destination).finditer(text)]
     names = [city_aliases().get(name, name) for _, name in sorted(found)]
     return list(dict.fromkeys(names))

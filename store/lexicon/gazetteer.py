@@ -13,6 +13,10 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def token_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text)]
+
+
 @dataclass
 class Gazetteer:
     """Phrases (with a value each) matched as whole words; capitalised acronyms match only as written.
@@ -73,16 +77,40 @@ class Gazetteer:
             values = self._exact.get(tuple(words[start : start + size]))
             if values:
                 found.append((size, values))
-        return sorted(found, key=lambda sv: -sv[0])
+        if len(found) > 1:
+            found.sort(key=lambda sv: -sv[0])
+        return found
+
+    def _starts(self, words: list[str], lowered: list[str]) -> list[int]:
+        """Positions where some phrase may start: one dict look-up per word."""
+        folded, exact = self._sizes_folded, self._sizes_exact
+        return [i for i in range(len(words)) if lowered[i] in folded or words[i] in exact]
 
     def matches(self, text: str) -> list[tuple[int, str]]:
         """(word index, value) of every phrase found, longest phrase first at each position."""
         words = tokens(text)
         lowered = [w.lower() for w in words]
         found: list[tuple[int, str]] = []
-        for start in range(len(words)):
+        for start in self._starts(words, lowered):
             for _size, values in self._at(words, lowered, start):
                 found += [(start, v) for v in sorted(values)]
+        return found
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, value) in characters of the longest phrase at each position, not overlapping."""
+        spans = token_spans(text)
+        words = [text[a:b] for a, b in spans]
+        lowered = [w.lower() for w in words]
+        found: list[tuple[int, int, str]] = []
+        covered = 0
+        for start in self._starts(words, lowered):
+            if start < covered:
+                continue
+            at = self._at(words, lowered, start)
+            if at:
+                size, values = at[0]
+                found += [(spans[start][0], spans[start + size - 1][1], v) for v in sorted(values)]
+                covered = start + size
         return found
 
     def values(self, text: str) -> list[str]:
@@ -97,13 +125,13 @@ class Gazetteer:
         words = tokens(text)
         lowered = [w.lower() for w in words]
         found: list[str] = []
-        start = 0
-        while start < len(words):
+        covered = 0
+        for start in self._starts(words, lowered):
+            if start < covered:
+                continue
             at = self._at(words, lowered, start)
             if at:
                 size, values = at[0]
                 found += [v for v in sorted(values) if v != "-"]
-                start += size
-            else:
-                start += 1
+                covered = start + size
         return list(dict.fromkeys(found))

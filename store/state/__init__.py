@@ -84,9 +84,9 @@ class StateStore:
         now = time.time() if now is None else now
         statement = insert_ignoring_conflicts(
             self.engine, HandledEvent, {"event_id": event_id, "handled_at": now}
-        )
+        ).returning(HandledEvent.event_id)  # rowcount is -1 on some drivers (psycopg 3)
         with transaction(self.engine, f"record event {event_id[:40]!r}") as connection:
-            won = connection.execute(statement).rowcount == 1
+            won = connection.execute(statement).first() is not None
             if now - self._last_prune >= self.prune_every:
                 cutoff = now - self.keep_seconds
                 connection.execute(delete(HandledEvent).where(HandledEvent.handled_at < cutoff))
