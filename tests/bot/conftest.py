@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,20 +14,22 @@ from store.reseed import reseed
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, seeds: Path) -> Store:
-    url = f"sqlite:///{tmp_path_factory.mktemp(name) / 'store.db'}"
+def _built(make_url: Callable[[str], str], name: str, seeds: Path) -> Store:
+    url = make_url(name)
     reseed(url, seeds)
     return Store.open(url)
 
 
 @pytest.fixture(scope="session")
-def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return _built(tmp_path_factory, "seeds", ROOT / "seeds")
+def seeds_store(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Store:
+    """The seeds, on each backend."""
+    return _built(make_store_url(backend), "seeds", ROOT / "seeds")
 
 
 @pytest.fixture(scope="session")
-def data_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return _built(tmp_path_factory, "data", ROOT / "tests" / "data")
+def data_store(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Store:
+    """The documents written for the tests, on each backend."""
+    return _built(make_store_url(backend), "data", ROOT / "tests" / "data")
 
 
 @pytest.fixture(scope="session")

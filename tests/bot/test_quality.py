@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,8 @@ def contains(needle: str, answer: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'store.db'}"
+def corpus_store(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Store:
+    url = make_store_url(backend)("corpus")
     reseed(url, CORPUS)
     return Store.open(url)
 
