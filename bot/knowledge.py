@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from store import queries
+from store.lexicon import city_aliases, parties
 from store.lexicon import months as month_names
-from store.lexicon import parties
 from store.queries import PersonInfo, TopicInfo
 from store.textutil import key
 
@@ -55,8 +55,9 @@ def build(session: Session, stamp: str | None) -> Knowledge:
             person_aliases.setdefault(key(alias), person.id)
             person_aliases.setdefault(key(alias).replace(" ", ""), person.id)
     places = {key(city): city for party in parties() for city in party.cities}
-    for visit in queries.visits(session):
-        places.update({key(p): p for p in visit.places})
+    places.update({key(p): p for p in queries.places(session)})
+    for alias, city in city_aliases().items():
+        places.setdefault(key(alias), city)
     return Knowledge(
         stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names())
     )

@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 
 from store import generations
 from store.errors import StoreUnavailable
+from store.models import SCHEMA_VERSION, Meta
 
 
 def sqlite_path(database_url: str) -> Path | None:
@@ -86,15 +87,14 @@ class Store:
             raise StoreUnavailable(_describe(error)) from error
 
     def exists(self) -> bool:
-        """Whether a built store is there to read."""
+        """Whether a store built by this version of the code is there to read."""
         path = sqlite_path(self.database_url)
         if path is not None and not path.exists():
             return False
         try:
             with self.session() as session:
-                from store.models import Meta
-
-                return session.get(Meta, "reseeded_at") is not None
+                schema = session.get(Meta, "schema")
+                return schema is not None and schema.value == SCHEMA_VERSION
         except StoreUnavailable:
             return False
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
+SCHEMA_VERSION = "3"
+
 
 class Base(DeclarativeBase):
     pass
@@ -99,9 +102,9 @@ class Visit(Base):
     month: Mapped[int | None]
     year: Mapped[int | None] = mapped_column(index=True)
     year_note: Mapped[str] = mapped_column(Text, default="")
-    dates_text: Mapped[str] = mapped_column(
-        String(100), default=""
-    )  # as shown: "August 10–13, 2025"
+    # The dates as shown ("August 10–13, 2025"), and the months they span (",6,7,").
+    dates_text: Mapped[str] = mapped_column(String(100), default="")
+    months: Mapped[str] = mapped_column(String(40), default="")
     places: Mapped[str] = mapped_column(Text, default="")  # newline-separated, in order
 
     def __repr__(self) -> str:
@@ -123,6 +126,7 @@ class VisitEvent(Base):
 class Commitment(Base):
     __tablename__ = "commitments"
     id: Mapped[int] = mapped_column(primary_key=True)
+    report_count: Mapped[int] = mapped_column(default=1, index=True)  # documents reporting it
     kind: Mapped[str] = mapped_column(String(30))
     actor: Mapped[str | None] = mapped_column(String(300))
     quote_sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"))

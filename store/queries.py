@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import ColumnElement, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from store import models as m
@@ -101,6 +101,9 @@ class FigureInfo:
     quote: Quote
 
 
+OVERVIEW_VISITS = 10
+
+
 @dataclass(frozen=True)
 class StoreOverview:
     documents: int
@@ -131,9 +134,15 @@ def topics(session: Session) -> list[TopicInfo]:
     ]
 
 
-def people(session: Session) -> list[PersonInfo]:
+def people(session: Session, ids: set[int] | None = None) -> list[PersonInfo]:
+    """People (all of them, or those with these ids) with their aliases."""
     aliases: dict[int, list[str]] = defaultdict(list)
-    for alias in session.scalars(select(m.PersonAlias)):
+    alias_query = select(m.PersonAlias)
+    person_query = select(m.Person).order_by(m.Person.id)
+    if ids is not None:
+        alias_query = alias_query.where(m.PersonAlias.person_id.in_(ids))
+        person_query = person_query.where(m.Person.id.in_(ids))
+    for alias in session.scalars(alias_query):
         aliases[alias.person_id].append(alias.alias)
     return [
         PersonInfo(
@@ -146,7 +155,7 @@ def people(session: Session) -> list[PersonInfo]:
             p.mention_count,
             tuple(aliases[p.id]),
         )
-        for p in session.scalars(select(m.Person).order_by(m.Person.id))
+        for p in session.scalars(person_query)
     ]
 
 
@@ -165,13 +174,65 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     }
 
 
-def visits(session: Session) -> list[VisitInfo]:
-    """Every visit with its events, by date."""
-    everyone = {p.id: p for p in people(session)}
-    rows = list(session.scalars(select(m.Visit).order_by(m.Visit.start, m.Visit.id)))
+@dataclass(frozen=True)
+class VisitFilter:
+    """Which visits: any of these months and years, on this day, with these people or places."""
+
+    months: frozenset[int] = frozenset()
+    day: int | None = None
+    years: frozenset[int] = frozenset()
+    person_ids: frozenset[int] = frozenset()
+    visitor_only: bool = False
+    places: frozenset[str] = frozenset()
+    ids: frozenset[int] | None = None
+
+
+def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.ids is not None:
+        conditions.append(m.Visit.id.in_(flt.ids))
+    if flt.months:
+        conditions.append(or_(*(m.Visit.months.like(f"%,{n},%") for n in flt.months)))
+    if flt.years:
+        conditions.append(m.Visit.year.in_(flt.years))
+    if flt.day is not None:
+        day = f"{flt.day:02d}"
+        conditions += [
+            func.substr(m.Visit.start, 9, 2) <= day,
+            func.substr(m.Visit.end, 9, 2) >= day,
+        ]
+    if flt.person_ids:
+        people_match = m.Visit.visitor_id.in_(flt.person_ids)
+        if not flt.visitor_only:
+            people_match = or_(people_match, m.Visit.host_id.in_(flt.person_ids))
+        conditions.append(people_match)
+    if flt.places:
+        framed = literal("\n") + m.Visit.places + literal("\n")
+        conditions.append(or_(*(framed.like(f"%\n{p}\n%") for p in flt.places)))
+    return conditions
+
+
+def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
+    query = select(func.count()).select_from(m.Visit).where(*_visit_conditions(flt))
+    return int(session.scalar(query) or 0)
+
+
+def visits(
+    session: Session, flt: VisitFilter = VisitFilter(), limit: int | None = None, offset: int = 0
+) -> list[VisitInfo]:
+    """Visits matching the filter, by date, with their events (only for the visits returned)."""
+    query = select(m.Visit).where(*_visit_conditions(flt))
+    query = query.order_by(m.Visit.start.is_(None), m.Visit.start, m.Visit.id).offset(offset)
+    rows = list(session.scalars(query.limit(limit) if limit is not None else query))
+    if not rows:
+        return []
+    person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
+    everyone = {p.id: p for p in people(session, person_ids)}
     events = list(
         session.scalars(
-            select(m.VisitEvent).order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+            select(m.VisitEvent)
+            .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
+            .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
         )
     )
     found = quotes(session, [e.sentence_id for e in events])
@@ -200,8 +261,21 @@ def visits(session: Session) -> list[VisitInfo]:
     ]
 
 
+def places(session: Session) -> set[str]:
+    """Every place a visit went to."""
+    return {
+        p
+        for row in session.scalars(select(m.Visit.places).distinct())
+        for p in row.split("\n")
+        if p
+    }
+
+
 def commitments(
-    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+    session: Session,
+    topic_keys: list[str] | None = None,
+    sentence_ids: list[int] | None = None,
+    limit: int = 200,
 ) -> list[CommitmentInfo]:
     """Commitments on any of the topics (or citing any of the sentences), most reported first."""
     query = select(m.Commitment)
@@ -221,7 +295,11 @@ def commitments(
                 )
             )
         )
-    rows = list(session.scalars(query.order_by(m.Commitment.id)))
+    rows = list(
+        session.scalars(
+            query.order_by(m.Commitment.report_count.desc(), m.Commitment.id).limit(limit)
+        )
+    )
     ids = [c.id for c in rows]
     topic_rows: dict[int, list[str]] = defaultdict(list)
     source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
@@ -255,7 +333,10 @@ def commitments(
 
 
 def figures(
-    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+    session: Session,
+    topic_keys: list[str] | None = None,
+    sentence_ids: list[int] | None = None,
+    limit: int = 400,
 ) -> list[FigureInfo]:
     """Figures on any of the topics or in any of the sentences."""
     query = select(m.Figure)
@@ -272,7 +353,7 @@ def figures(
         if not conditions:
             return []
         query = query.where(or_(*conditions))
-    rows = list(session.scalars(query.order_by(m.Figure.id)))
+    rows = list(session.scalars(query.order_by(m.Figure.id).limit(limit)))
     ids = [f.id for f in rows]
     topic_rows: dict[int, list[str]] = defaultdict(list)
     for t in session.scalars(select(m.FigureTopic).where(m.FigureTopic.figure_id.in_(ids))):
@@ -335,7 +416,11 @@ def overview(session: Session) -> StoreOverview:
     """What the store holds, for the Home tab, help and status."""
     meta = {row.key: row.value for row in session.scalars(select(m.Meta))}
     documents = session.scalar(select(text("count(*)")).select_from(m.Document)) or 0
-    lines = [f"{v.when} — {v.kind} of {v.visitor.name} to {v.destination}" for v in visits(session)]
+    shown = visits(session, limit=OVERVIEW_VISITS)
+    lines = [f"{v.when} — {v.kind} of {v.visitor.name} to {v.destination}" for v in shown]
+    more = count_visits(session) - len(lines)
+    if more > 0:
+        lines.append(f"and {more} more (ask /visit <month|year|person|place>)")
     return StoreOverview(
         documents=int(documents),
         visits=lines,

@@ -35,7 +35,12 @@ def answer_commitments(ctx: Context) -> Answer:
             ids = [q.sentence_id for q in hits if q.on_topic]
             found = queries.commitments(session, sentence_ids=ids) if ids else []
             label = f"“{ctx.argument}”"
-        visits = {v.id: v for v in queries.visits(session)} if found else {}
+        occasions = frozenset(v for c in found for v in c.occasions)
+        visits = (
+            {v.id: v for v in queries.visits(session, queries.VisitFilter(ids=occasions))}
+            if occasions
+            else {}
+        )
     if not found:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
         return nothing_found(

@@ -67,6 +67,40 @@ def paged(
     )
 
 
+def page_window(ctx: Context, total: int) -> tuple[int, int, int]:
+    """(page, offset, size) of the asked page, clamped to the pages there are."""
+    size = page_size()
+    pages = max(1, -(-total // size))
+    page = min(max(1, ctx.page), pages)
+    return page, (page - 1) * size, size
+
+
+def one_page(
+    ctx: Context,
+    intent: str,
+    heading: str,
+    items: Sequence[Item],
+    total: int,
+    summary: str = "",
+    notice: str = "",
+    suggestions: tuple[Suggestion, ...] = (),
+) -> Answer:
+    """An answer whose items are already the asked page of `total`."""
+    page, _offset, size = page_window(ctx, total)
+    return Answer(
+        query=ctx.query,
+        intent=intent,
+        heading=heading,
+        summary=summary,
+        notice=notice,
+        items=tuple(items),
+        total=total,
+        page=page,
+        page_size=size,
+        suggestions=suggestions,
+    )
+
+
 def nothing_found(
     ctx: Context, intent: str, what: str, closest: Sequence[Suggestion], hint: str = ""
 ) -> Answer:

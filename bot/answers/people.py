@@ -9,10 +9,11 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, person_match
 from store import queries
-from store.queries import PersonInfo, VisitInfo
+from store.queries import PersonInfo
 from store.textutil import shorten
 
 MENTIONS_SHOWN = 3
+MAX_PEOPLE = 25
 
 
 def answer_who(ctx: Context) -> Answer:
@@ -23,8 +24,7 @@ def answer_who(ctx: Context) -> Answer:
         closest = [Suggestion(p.name, f"/who {p.name}") for p in match.closest]
         return nothing_found(ctx, "who", "people", closest)
     with ctx.store.session() as session:
-        visits = queries.visits(session)
-        cards = [_card(session, p, visits, ctx) for p in match.people]
+        cards = [_card(session, p, ctx) for p in match.people[:MAX_PEOPLE]]
     if len(match.people) > 1:
         suggestions = tuple(Suggestion(p.name, f"/who {p.name}") for p in match.people[:5])
         return paged(
@@ -38,7 +38,10 @@ def answer_who(ctx: Context) -> Answer:
     return paged(ctx, "who", match.people[0].name, cards)
 
 
-def _card(session: Session, person: PersonInfo, visits: list[VisitInfo], ctx: Context) -> Item:
+def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
+    visits = queries.visits(
+        session, queries.VisitFilter(person_ids=frozenset({person.id})), limit=10
+    )
     lines = []
     if person.role:
         lines.append(f"Role: {person.role}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 
 from rapidfuzz import fuzz
+from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.resolve import VisitTerms, normalise, visit_terms
 from store import queries
 from store.dates_text import day_text
@@ -22,63 +23,44 @@ def answer_visits(ctx: Context) -> Answer:
         from bot.answers.usage import usage
 
         return usage(ctx, "visit")
+    terms = visit_terms(ctx.argument, ctx.known) if ctx.argument else None
     with ctx.store.session() as session:
-        every = queries.visits(session)
-    if not ctx.argument:
-        items = [_card(v, None) for v in every]
-        return paged(
-            ctx, "visit", "Visits on record", items, summary=f"{len(every)} visits, by date"
+        if terms is None:
+            return _listed(ctx, session, queries.VisitFilter(), "Visits on record", None)
+        if terms.rest:
+            return _none(ctx, session)
+        people = frozenset(p.id for p in terms.people)
+        flt = queries.VisitFilter(
+            months=frozenset(terms.months),
+            day=terms.day,
+            years=frozenset(terms.years),
+            person_ids=people,
+            visitor_only=bool(people),
+            places=frozenset(terms.places),
         )
-    terms = visit_terms(ctx.argument, ctx.known)
-    chosen = [v for v in every if _matches(v, terms)] if not terms.rest else []
-    travelled = [v for v in chosen if v.visitor.id in {p.id for p in terms.people}]
-    if travelled:  # "when did X visit …": X's own trips, not the ones X hosted
-        chosen = travelled
-    if not chosen:
-        closest = [
-            Suggestion(
-                f"{v.visitor.name}, {v.when}",
-                f"/visit {v.visitor.name}",
-            )
-            for v in every[:3]
-        ]
-        return nothing_found(ctx, "visit", "visits", closest)
-    items = [_card(v, terms) for v in chosen]
-    return paged(
-        ctx,
-        "visit",
-        f"Visits: {ctx.argument}",
-        items,
-        summary=f"{len(chosen)} visit{'s' * (len(chosen) != 1)}",
-    )
+        if people and not queries.count_visits(session, flt):
+            flt = replace(flt, visitor_only=False)  # nobody's own trips: the ones they hosted
+        if not queries.count_visits(session, flt):
+            return _none(ctx, session)
+        return _listed(ctx, session, flt, f"Visits: {ctx.argument}", terms)
 
 
-def _months(visit: VisitInfo) -> set[int]:
-    if visit.start and visit.end:
-        first, last = date.fromisoformat(visit.start), date.fromisoformat(visit.end)
-        return (
-            set(range(first.month, last.month + 1))
-            if first.year == last.year
-            else {first.month, last.month}
-        )
-    return {visit.month} if visit.month else set()
+def _listed(
+    ctx: Context, session: Session, flt: queries.VisitFilter, heading: str, terms: VisitTerms | None
+) -> Answer:
+    total = queries.count_visits(session, flt)
+    _page, offset, size = page_window(ctx, total)
+    shown = queries.visits(session, flt, limit=size, offset=offset)
+    summary = f"{total} visit{'s' * (total != 1)}" + (", by date" if terms is None else "")
+    return one_page(ctx, "visit", heading, [_card(v, terms) for v in shown], total, summary=summary)
 
 
-def _matches(visit: VisitInfo, terms: VisitTerms) -> bool:
-    if terms.months and not terms.months & _months(visit):
-        return False
-    if terms.years and visit.year not in terms.years:
-        return False
-    if terms.day is not None and visit.start and visit.end:
-        first, last = date.fromisoformat(visit.start), date.fromisoformat(visit.end)
-        if not first.day <= terms.day <= last.day or first.month != last.month:
-            return False
-    if terms.people and not {p.id for p in terms.people} & {
-        visit.visitor.id,
-        visit.host.id if visit.host else -1,
-    }:
-        return False
-    return not terms.places or bool({key(p) for p in terms.places} & {key(p) for p in visit.places})
+def _none(ctx: Context, session: Session) -> Answer:
+    closest = [
+        Suggestion(f"{v.visitor.name}, {v.when}", f"/visit {v.visitor.name}")
+        for v in queries.visits(session, limit=3)
+    ]
+    return nothing_found(ctx, "visit", "visits", closest)
 
 
 def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:

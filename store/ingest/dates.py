@@ -91,7 +91,9 @@ def find_dates(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        if (kind in ("range", "day") and not has_month) or (kind in ("period", "deadline", "year") and not has_year):
+        if (kind in ("range", "day") and not has_month) or (
+            kind in ("period", "deadline", "year") and not has_year
+        ):
             continue
         for match in pattern.finditer(sentence):
             span = match.span()

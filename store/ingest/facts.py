@@ -150,6 +150,7 @@ def _visits(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dict[in
                 "month": min(visit.months) if visit.months else None,
                 "year": visit.year,
                 "year_note": visit.year_note,
+                "months": "," + ",".join(str(n) for n in sorted(visit.months)) + ",",
                 "dates_text": visit.dates_text
                 or visit_when(None, None, min(visit.months) if visit.months else None, visit.year),
                 "places": "\n".join(visit.places),
@@ -197,6 +198,7 @@ def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> Non
                 "kind": fact.kind,
                 "actor": fact.actor,
                 "quote_sentence_id": quote[0].id,
+                "report_count": len({sent.doc for sent, _, _ in fact.sources}),
                 "deadline": fact.deadline,
                 "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
                 "first_day": first_day.isoformat() if first_day else None,

@@ -93,6 +93,6 @@ def _insert_meta(connection: Connection, summary: Summary, by: str) -> None:
         "reseeded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "reseeded_by": by,
         "summary": json.dumps(asdict(summary)),
-        "schema": "1",
+        "schema": m.SCHEMA_VERSION,
     }
     connection.execute(insert(m.Meta), [{"key": k, "value": v} for k, v in values.items()])

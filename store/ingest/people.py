@@ -305,7 +305,9 @@ class PeopleIndex:
 
     def find(self, sentence: str) -> list[Mention]:
         """Mentions in text order; a full name wins over a short reference inside it."""
-        found = [Mention(person_key, start, end) for start, end, person_key in self._full.spans(sentence)]
+        found = [
+            Mention(person_key, start, end) for start, end, person_key in self._full.spans(sentence)
+        ]
         if self._short_names.isdisjoint(tokens(fold(sentence))):
             return found
         for match in self._short.finditer(sentence):

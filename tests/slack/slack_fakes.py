@@ -8,7 +8,7 @@ import http.client
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,12 +38,26 @@ class Call:
 
 
 @dataclass
+class Scripted:
+    """What the next calls to a method get instead of the usual answer."""
+
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str]
+    delay: float = 0.0
+
+
+@dataclass
 class FakeSlack:
-    """The Web API at {url}, response URLs at {response_url(name)}; every call is kept in calls."""
+    """The Web API at {url}, response URLs at {response_url(name)}, shared files at
+    {base}/files-pri/…; every call (and file download) is kept in calls."""
 
     server: ThreadingHTTPServer
     calls: list[Call] = field(default_factory=list)
     failing: set[str] = field(default_factory=set)
+    scripted: dict[str, list[Scripted]] = field(default_factory=dict)
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    file_objects: list[dict[str, Any]] = field(default_factory=list)
     held: dict[str, threading.Event] = field(default_factory=dict)
     arrived: dict[str, threading.Event] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -64,6 +78,60 @@ class FakeSlack:
         with self.lock:
             self.calls.clear()
             self.failing.clear()
+            self.scripted.clear()
+
+    def script(
+        self,
+        method: str,
+        status: int = 200,
+        body: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        times: int = 1,
+        delay: float = 0.0,
+    ) -> None:
+        """The next `times` calls to method answer status and body (after delay seconds)."""
+        answer = Scripted(
+            status, body or {"ok": False, "error": "internal_error"}, headers or {}, delay
+        )
+        with self.lock:
+            self.scripted.setdefault(method, []).extend([answer] * times)
+
+    def next_scripted(self, method: str) -> Scripted | None:
+        with self.lock:
+            queue = self.scripted.get(method)
+            return queue.pop(0) if queue else None
+
+    def add_file(
+        self, name: str, data: bytes, content_type: str = "text/plain", **extra: Any
+    ) -> dict[str, Any]:
+        """Serve data at a url_private, as Slack does for a file shared with the bot."""
+        file_id = f"F{len(self.files) + 1:08d}"
+        path = f"/files-pri/{TEAM_ID}-{file_id}/{name}"
+        self.files[path] = (data, content_type)
+        described = {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": content_type,
+            "filetype": extra.pop("filetype", "text"),
+            "size": len(data),
+            "url_private": f"{self.base}{path}",
+            "url_private_download": f"{self.base}{path.replace(file_id + '/', file_id + '/download/')}",
+            **extra,
+        }
+        self.file_objects.append(described)
+        return described
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 20) -> list[Call]:
+        """The calls to method once there are at least count of them (fails after timeout)."""
+        deadline = time.monotonic() + timeout
+        while len(self.of(method)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"{method} was called {len(self.of(method))} times, not {count}"
+                )
+            time.sleep(0.02)
+        return self.of(method)
 
     def fail_next(self, method: str) -> None:
         """The next call to method answers ok: false (internal_error); later ones succeed."""
@@ -130,11 +198,31 @@ def _answer(call: Call) -> tuple[int, dict[str, Any]]:
         return 200, {"ok": True, "channel": call.params.get("channel"), "ts": f"{time.time():.6f}"}
     if call.method == "views.publish":
         return 200, {"ok": True, "view": {"id": "V1", **call.params.get("view", {})}}
+    if call.method == "files.info":
+        return 200, {"ok": True, "file": call.params.get("_file", {})}
     return 200, {"ok": True}
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: Any
+
+    def do_GET(self) -> None:
+        """A shared file, for the bot token only (Slack sends its sign-in page otherwise)."""
+        fake: FakeSlack = self.server.fake
+        path = urlsplit(self.path).path.replace("/download/", "/")
+        authorization = self.headers.get("Authorization")
+        fake.record(Call("file_download", {"path": path}, authorization))
+        if path not in fake.files:
+            data, kind, status = b"not found", "text/plain", 404
+        elif authorization != f"Bearer {BOT_TOKEN}":
+            data, kind, status = b"<html>sign in</html>", "text/html", 200
+        else:
+            (data, kind), status = fake.files[path], 200
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -149,10 +237,24 @@ class _Handler(BaseHTTPRequestHandler):
                 _params(raw, self.headers.get("Content-Type", "")),
                 self.headers.get("Authorization"),
             )
-        failing = self.server.fake.record(call)
-        status, body = (200, {"ok": False, "error": "internal_error"}) if failing else _answer(call)
+        fake: FakeSlack = self.server.fake
+        if call.method == "files.info":
+            found = next((f for f in fake.file_objects if f["id"] == call.params.get("file")), {})
+            call.params["_file"] = found
+        failing = fake.record(call)
+        scripted = fake.next_scripted(call.method)
+        headers: dict[str, str] = {}
+        if scripted is not None:
+            time.sleep(scripted.delay)
+            status, body, headers = scripted.status, scripted.body, scripted.headers
+        elif failing:
+            status, body = 200, {"ok": False, "error": "internal_error"}
+        else:
+            status, body = _answer(call)
         data = json.dumps(body).encode()
         self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -177,6 +279,7 @@ def _params(raw: bytes, content_type: str) -> dict[str, Any]:
 def start_fake_slack() -> FakeSlack:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
+    server.handle_error = lambda *_: None  # type: ignore[method-assign]  # a client that gave up
     fake = FakeSlack(server)
     server.fake = fake  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -228,6 +331,7 @@ class SlackClient:
     host: str
     port: int
     secret: str = SIGNING_SECRET
+    settle: Callable[[], object] | None = None  # waits until the app's background work is done
 
     def post(
         self,
@@ -239,13 +343,18 @@ class SlackClient:
         headers: dict[str, str] | None = None,
         path: str = "/slack/events",
         sign: bool = True,
+        wait: bool = True,
     ) -> Reply:
+        """Send a request; unless wait is False, return once the app's background work is done."""
         stamp = int(time.time()) if timestamp is None else timestamp
         sent = {"Content-Type": content_type, **(headers or {})}
         if sign:
             sent["X-Slack-Request-Timestamp"] = str(stamp)
             sent["X-Slack-Signature"] = signature_value or signature(body, stamp, self.secret)
-        return self.request("POST", path, body, sent)
+        reply = self.request("POST", path, body, sent)
+        if wait and self.settle is not None:
+            self.settle()
+        return reply
 
     def request(
         self,
@@ -263,7 +372,9 @@ class SlackClient:
         finally:
             connection.close()
 
-    def command(self, command: str, text: str = "", user: str = "U123", **extra: str) -> Reply:
+    def command(
+        self, command: str, text: str = "", user: str = "U123", wait: bool = True, **extra: str
+    ) -> Reply:
         form = {
             "token": "legacy",
             "team_id": TEAM_ID,
@@ -278,9 +389,11 @@ class SlackClient:
             "api_app_id": "A0APP",
             **extra,
         }
-        return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded")
+        return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded", wait=wait)
 
-    def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> Reply:
+    def event(
+        self, event: dict[str, Any], event_id: str, retry: int | None = None, wait: bool = True
+    ) -> Reply:
         body = {
             "token": "legacy",
             "team_id": TEAM_ID,
@@ -296,7 +409,7 @@ class SlackClient:
             if retry
             else {}
         )
-        return self.post(json.dumps(body).encode(), "application/json", headers=headers)
+        return self.post(json.dumps(body).encode(), "application/json", headers=headers, wait=wait)
 
     def press(
         self,
@@ -306,6 +419,7 @@ class SlackClient:
         user: str = "U123",
         channel: str = "C123",
         thread_ts: str | None = None,
+        wait: bool = True,
     ) -> Reply:
         message: dict[str, Any] = {"type": "message", "ts": "1700000000.000200", "text": "answer"}
         if thread_ts:
@@ -338,4 +452,4 @@ class SlackClient:
             ],
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
-        return self.post(body, "application/x-www-form-urlencoded")
+        return self.post(body, "application/x-www-form-urlencoded", wait=wait)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from slack_fakes import FakeSlack, SlackClient
 
+from bot.slack.attache import ADMIN_ONLY, WORDS
 from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +105,8 @@ def test_the_readme_names_every_variable_the_slack_layer_reads() -> None:
         "ADMIN_USER_IDS",
         "LOG_LEVEL",
         "PORT",
+        "QUERY_LOG_SALT",
+        "QUERY_LOG_RETENTION_DAYS",
     ):
         assert f"`{name}`" in section
 
@@ -127,3 +130,47 @@ def imports(path: Path) -> set[str]:
 )
 def test_only_bot_slack_imports_slack(path: Path) -> None:
     assert not imports(path) & {"slack_bolt", "slack_sdk", "slack"}
+
+
+def attache_usage() -> str:
+    [attache] = [c for c in MANIFEST["features"]["slash_commands"] if c["command"] == MAINTAINERS]
+    return str(attache["usage_hint"])
+
+
+def test_the_manifest_lists_exactly_the_attache_words() -> None:
+    hinted = [part.split()[0] for part in attache_usage().split(" | ")]
+    assert sorted(hinted) == sorted(WORDS)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_every_attache_word_is_answered_and_documented(slack: SlackClient, word: str) -> None:
+    reply = slack.command(MAINTAINERS, word, user="U777")
+    assert reply.status == 200 and reply.json()["response_type"] == "ephemeral"
+    if word in ADMIN_ONLY:
+        assert "for the maintainers" in reply.json()["text"]
+    assert f"`/attache {word}" in README
+
+
+def test_maintaining_the_store_is_documented() -> None:
+    section = README.split("## Maintaining the store", 1)[1].split("\n## ", 1)[0]
+    for needed in (
+        "seeds/",
+        "upload",
+        "/attache reseed",
+        "/attache report",
+        "/attache documents",
+        "/attache remove",
+        "QUERY_LOG_SALT",
+        "QUERY_LOG_RETENTION_DAYS",
+        "files:read",
+    ):
+        assert needed in section
+
+
+def test_every_variable_in_env_example_has_a_comment_line_above_it() -> None:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    for number, line in enumerate(lines):
+        if line and not line.startswith("#"):
+            assert number > 0 and lines[number - 1].startswith("#"), line
+    names = {line.split("=", 1)[0] for line in lines if line and not line.startswith("#")}
+    assert {"QUERY_LOG_SALT", "QUERY_LOG_RETENTION_DAYS"} <= names

@@ -106,6 +106,7 @@ def test_socket_mode_answers_a_mention_in_the_thread_once(
             type="events_api", envelope_id="e2", payload=body, retry_attempt=attempt
         )
         socket.handle(recorder, request)
+    assert socket.background.wait_idle(30)
     assert [r.envelope_id for r in recorder.sent] == ["e2", "e2"]
     [post] = fake_slack.of("chat.postMessage")
     assert post.params["thread_ts"] == "5.1"

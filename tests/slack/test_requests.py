@@ -182,3 +182,102 @@ def test_healthz_is_503_without_a_store(settings_without_store: Settings) -> Non
         assert "unavailable" in reply.json()["text"]
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"[" * 100_000, "application/json"),
+        (urlencode({"payload": "[" * 50_000}).encode(), FORM),
+        (b'{"type": "event_callback", "event": ' * 2000 + b"{}" + b"}" * 2000, "application/json"),
+    ],
+    ids=["deep json", "deep payload", "deep event"],
+)
+def test_deeply_nested_bodies_get_a_400_not_a_500(
+    slack: SlackClient, fake_slack: FakeSlack, body: bytes, content_type: str
+) -> None:
+    reply = slack.post(body, content_type)
+    assert reply.status == 400 and "Traceback" not in reply.text
+    assert fake_slack.api_calls() == []
+
+
+def test_a_command_with_only_its_name_is_answered(slack: SlackClient) -> None:
+    reply = slack.post(urlencode({"command": "/visit"}).encode(), FORM)
+    assert reply.status == 200 and reply.json()["response_type"] == "ephemeral"
+
+
+def test_a_json_body_with_a_charset_is_read(slack: SlackClient) -> None:
+    reply = slack.post(
+        b'{"type": "url_verification", "challenge": "c1"}', "application/json; charset=utf-8"
+    )
+    assert reply.status == 200 and reply.json() == {"challenge": "c1"}
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "app_mention"},
+        {"type": "app_mention", "text": 5, "ts": ["x"], "user": None},
+        {"type": "message", "channel_type": "im"},
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": "U123",
+            "subtype": "file_share",
+            "files": "x",
+        },
+        {"type": "message", "channel_type": "im", "user": "U123", "text": None},
+        {"type": "app_home_opened", "user": 5},
+        {"type": "some_future_event", "payload": {"nested": [1, 2, 3]}},
+    ],
+    ids=[
+        "bare mention",
+        "mistyped mention",
+        "bare dm",
+        "files not a list",
+        "text null",
+        "home without user",
+        "unknown type",
+    ],
+)
+def test_events_missing_or_mistyping_fields_are_acknowledged_quietly(
+    slack: SlackClient, fake_slack: FakeSlack, event: dict[str, object]
+) -> None:
+    reply = slack.event(event, f"Ev{uuid.uuid4().hex[:10]}")
+    # 400 when Bolt cannot even read who it is from; never a 500, never an apology
+    assert reply.status in (200, 400) and "Traceback" not in reply.text
+    assert all("Sorry" not in c.params.get("text", "") for c in fake_slack.of("chat.postMessage"))
+
+
+def test_an_admin_file_share_with_odd_files_is_answered_politely(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    from slack_fakes import ADMIN
+
+    event = {
+        "type": "message",
+        "subtype": "file_share",
+        "channel_type": "im",
+        "channel": "D1",
+        "user": ADMIN,
+        "files": [5, {}, {"name": "x.txt", "url_private": 7}],
+        "ts": "1.1",
+    }
+    assert slack.event(event, f"Ev{uuid.uuid4().hex[:10]}").status == 200
+    [post] = fake_slack.of("chat.postMessage")
+    assert "Not added" in post.params["text"] and "Sorry" not in post.params["text"]
+
+
+def test_a_button_press_without_user_or_value_is_acknowledged(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    payload = {
+        "type": "block_actions",
+        "actions": [{"action_id": "vote_up"}],
+        "response_url": fake_slack.response_url(),
+        "team": {"id": "T0TEAM"},
+    }
+    reply = slack.post(urlencode({"payload": json.dumps(payload)}).encode(), FORM)
+    assert reply.status == 200
+    [sent] = fake_slack.of("response_url")
+    assert sent.params["response_type"] == "ephemeral"

@@ -1,0 +1,136 @@
+"""Fixtures for the fault tests: stores built from the seeds and from generated corpora, the app.
+
+The Slack helpers (fake Web API, signing client) are tests/slack's own, imported from there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "tests" / "slack") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests" / "slack"))
+
+from fault_tools import DATA, SEEDS, Built, run_reseed  # noqa: E402
+from slack_fakes import (  # noqa: E402
+    ADMIN,
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    FakeSlack,
+    SlackClient,
+    serve_wsgi,
+    start_fake_slack,
+)
+
+from bot.config import Settings  # noqa: E402
+from bot.slack.web import create_application  # noqa: E402
+from store.db import Store  # noqa: E402
+from store.reseed import reseed  # noqa: E402
+
+CORPUS_DOCUMENTS = 300  # enough for a reseed of a second or more
+MIN_RESEED_SECONDS = 1.5  # `python -m store reseed` from start to exit
+
+
+def _generator() -> Callable[[int, Path, int], None]:
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.generate
+
+
+def _build_with_cli(folder: Path, store: Path) -> Built:
+    started = time.monotonic()
+    done = run_reseed(f"sqlite:///{store}", folder)
+    assert done.returncode == 0, done.stderr
+    return Built(folder, store, time.monotonic() - started)
+
+
+@pytest.fixture(scope="session")
+def seeds_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The five seed documents."""
+    path = tmp_path_factory.mktemp("seeds-store") / "attache.db"
+    reseed(f"sqlite:///{path}", SEEDS)
+    return Built(SEEDS, path, 0.0)
+
+
+@pytest.fixture(scope="session")
+def data_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The three documents written for the tests (other people, other visits than the seeds)."""
+    path = tmp_path_factory.mktemp("data-store") / "attache.db"
+    reseed(f"sqlite:///{path}", DATA)
+    return Built(DATA, path, 0.0)
+
+
+@pytest.fixture(scope="session")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
+    """Two different generated corpora whose reseed takes a second or more, each built once."""
+    generate = _generator()
+    built: list[Built] = []
+    count = CORPUS_DOCUMENTS
+    for seed in (7, 8):
+        while True:
+            folder = tmp_path_factory.mktemp(f"corpus-{seed}-{count}")
+            generate(count, folder, seed)
+            candidate = _build_with_cli(folder, folder.parent / f"{folder.name}.db")
+            if built or candidate.seconds >= MIN_RESEED_SECONDS or count >= 8 * CORPUS_DOCUMENTS:
+                break
+            count *= 2  # the pipeline got faster: a bigger corpus keeps the run long enough
+        built.append(candidate)
+    return built[0], built[1]
+
+
+@pytest.fixture(scope="session")
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = start_fake_slack()
+    yield fake
+    fake.server.shutdown()
+
+
+@pytest.fixture
+def serve(
+    fake_slack: FakeSlack,
+) -> Callable[[str], AbstractContextManager[SlackClient]]:
+    """serve(database_url): the WSGI app gunicorn would serve, on loopback, for one store."""
+
+    @contextmanager
+    def serving(database_url: str) -> Iterator[SlackClient]:
+        settings = Settings(
+            database_url=database_url,
+            seeds_dir=SEEDS,
+            slack_bot_token=BOT_TOKEN,
+            slack_signing_secret=SIGNING_SECRET,
+            slack_app_token=None,
+            slack_api_url=fake_slack.url,
+            admin_user_ids=frozenset({ADMIN}),
+            log_level="INFO",
+        )
+        server = serve_wsgi(create_application(settings))
+        host, port = server.server_address[:2]
+        try:
+            yield SlackClient(str(host), int(port))
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    return serving
+
+
+@pytest.fixture
+def store_file(tmp_path: Path) -> Path:
+    """Where a test's own store lives."""
+    return tmp_path / "var" / "attache.db"
+
+
+@pytest.fixture
+def seeded(seeds_built: Built, store_file: Path) -> Store:
+    """The test's own store, holding the seeds."""
+    return Store.open(seeds_built.copy_to(store_file))

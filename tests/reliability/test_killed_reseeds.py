@@ -1,0 +1,142 @@
+"""A reseed killed with SIGKILL at any moment leaves a complete store serving, and the next one works.
+
+Each round starts `python -m store reseed` towards the other of two generated corpora and kills it
+after a random delay spread over the whole run (start-up, reading, extraction, writing, the swap).
+After the kill the store must answer exactly as one of the two corpora does: the old one, or the
+new one when the kill came after the rename. A thread keeps asking all along.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from fault_tools import (
+    ROOT,
+    Asker,
+    Built,
+    answers,
+    cli_env,
+    leftovers,
+    reseed_command,
+    rounds,
+    run_reseed,
+)
+
+from store.db import Store
+
+# Answers read in one session: each must be one corpus's answer, whole.
+QUERIES = ("/visit", "/search Busan", "hello")
+# Answers that must only never fail while reseeds come and go.
+LOOSE = ("/commitment trade", "/who kim", "/figure trade", "what did they agree on labour?")
+
+
+def integrity(path: Path) -> str:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def kill_after(delay: float, database_url: str, seeds: Path) -> bool:
+    """Start a reseed and SIGKILL it after delay seconds; False when it finished first."""
+    process = subprocess.Popen(
+        reseed_command(seeds),
+        cwd=ROOT,
+        env=cli_env(database_url),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        process.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
+        return True
+
+
+def kill_rounds(corpora: tuple[Built, Built], store_file: Path, count: int, seed: int) -> None:
+    first, second = corpora
+    url = first.copy_to(store_file)
+    store = Store.open(url)
+    expected = {built.seeds: answers(Store.open(built.url), QUERIES) for built in corpora}
+    assert expected[first.seeds] != expected[second.seeds], "the corpora must answer differently"
+    asker = Asker(store, {q: {a[q] for a in expected.values()} for q in QUERIES}, LOOSE)
+    asker.start()
+    rng = random.Random(seed)
+    longest = 1.3 * max(first.seconds, second.seconds)
+    current, killed, kept = first, 0, 0
+    try:
+        for index in range(count):
+            target = second if current is first else first
+            # Stratified: round i of n is killed somewhere in the i-th slice of the run.
+            delay = (index + rng.random()) / count * longest
+            was_killed = kill_after(delay, url, target.seeds)
+            killed += was_killed
+            assert store.exists(), f"round {index}: no store after a kill at {delay:.2f} s"
+            assert integrity(store_file) == "ok"
+            now = answers(store, QUERIES)
+            assert now in (expected[current.seeds], expected[target.seeds]), (
+                f"round {index}: killed at {delay:.2f} s, the store answers as neither corpus"
+            )
+            kept += was_killed and now == expected[current.seeds]
+            current = target if now == expected[target.seeds] else current
+        final = second if current is first else first
+        done = run_reseed(url, final.seeds)
+        assert done.returncode == 0, done.stderr
+        assert answers(store, QUERIES) == expected[final.seeds]
+        assert leftovers(store_file) == []
+    finally:
+        asker.stop()
+    assert asker.failures == []
+    assert min(asker.seen[q] for q in (*QUERIES, *LOOSE)) > 0
+    assert kept > 0, f"no reseed was killed before its swap ({killed} killed in {count} rounds)"
+
+
+def test_reseeds_killed_at_random_moments_leave_a_complete_store(
+    corpora: tuple[Built, Built], store_file: Path
+) -> None:
+    kill_rounds(corpora, store_file, count=4, seed=5)
+
+
+@pytest.mark.slow
+def test_many_killed_reseeds(corpora: tuple[Built, Built], store_file: Path) -> None:
+    kill_rounds(corpora, store_file, count=rounds("ATTACHE_KILL_ROUNDS", 40), seed=11)
+
+
+def test_a_reseed_killed_while_writing_leaves_a_leftover_the_next_reseed_clears(
+    corpora: tuple[Built, Built], store_file: Path
+) -> None:
+    first, second = corpora
+    url = first.copy_to(store_file)
+    store = Store.open(url)
+    before = answers(store, QUERIES)
+    for _attempt in range(5):
+        process = subprocess.Popen(
+            reseed_command(second.seeds),
+            cwd=ROOT,
+            env=cli_env(url),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while not leftovers(store_file) and process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+        process.kill()
+        process.wait(timeout=30)
+        if leftovers(store_file):
+            break
+        first, second = second, first  # it finished: go back the other way
+        before = answers(store, QUERIES)
+    else:
+        pytest.fail("never caught a reseed while it was writing")
+    assert answers(store, QUERIES) == before
+    assert integrity(store_file) == "ok"
+    done = run_reseed(url, second.seeds)
+    assert done.returncode == 0, done.stderr
+    assert leftovers(store_file) == []
+    assert answers(store, QUERIES) == answers(Store.open(second.url), QUERIES)

@@ -1,0 +1,87 @@
+"""Queries while reseeds alternate between two seed folders: never a failure, never a mix.
+
+The seeds (five documents: To Lam's state visit, Luong Cuong's trip) and tests/data (three
+documents: Park Sung-ho's visit, Tran Minh Khoa's trip) share no visit, so any mix shows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fault_tools import Asker, Built, answers, rounds, run_reseed
+from sqlalchemy import func, select
+
+from store import models as m
+from store.db import Store
+
+# Answered from one session: each must be one folder's answer, whole.
+EXACT = ("/visit", "/search Busan", "/search statue")
+# Answers that resolve names through the cached Knowledge first: they must never fail.
+LOOSE = (
+    "/commitment trade",
+    "/who lee",
+    "/who Tran Minh Khoa",
+    "/figure trade",
+    "/visit august",
+    "when did To Lam visit Korea?",
+    "hello",
+)
+
+Facts = tuple[int, tuple[str, ...], str]
+
+
+def facts(store: Store) -> Facts:
+    """Within one session: the documents, the visitors, and the summary the reseed wrote."""
+    with store.session() as session:
+        documents = session.scalar(select(func.count()).select_from(m.Document)) or 0
+        visitors = session.scalars(
+            select(m.Person.name)
+            .join(m.Visit, m.Visit.visitor_id == m.Person.id)
+            .order_by(m.Person.name)
+        ).all()
+        summary = session.scalars(select(m.Meta.value).where(m.Meta.key == "summary")).one()
+    counted = json.loads(summary).get("documents")
+    return documents, tuple(visitors), "ok" if counted == documents else summary
+
+
+def probe(store: Store, allowed: set[Facts]) -> Callable[[], str | None]:
+    def check() -> str | None:
+        seen = facts(store)
+        return None if seen in allowed else f"one session saw a mix: {seen}"
+
+    return check
+
+
+def alternate(seeds_built: Built, data_built: Built, store_file: Path, count: int) -> None:
+    url = seeds_built.copy_to(store_file)
+    store = Store.open(url)
+    folders = (seeds_built, data_built)
+    expected = [answers(Store.open(built.url), EXACT) for built in folders]
+    allowed = {facts(Store.open(built.url)) for built in folders}
+    assert len(allowed) == 2 and all(f[2] == "ok" for f in allowed)
+    asker = Asker(store, {q: {e[q] for e in expected} for q in EXACT}, LOOSE, probe(store, allowed))
+    asker.start()
+    try:
+        for index in range(count):
+            done = run_reseed(url, folders[(index + 1) % 2].seeds)
+            assert done.returncode == 0, done.stderr
+    finally:
+        asker.stop()
+    assert asker.failures == [], "\n\n".join(asker.failures[:3])
+    assert min(asker.seen.values()) > 0 and len(asker.seen) == len(EXACT) + len(LOOSE) + 1
+
+
+def test_queries_during_alternating_reseeds(
+    seeds_built: Built, data_built: Built, store_file: Path
+) -> None:
+    alternate(seeds_built, data_built, store_file, count=4)
+
+
+@pytest.mark.slow
+def test_queries_during_many_alternating_reseeds(
+    seeds_built: Built, data_built: Built, store_file: Path
+) -> None:
+    alternate(seeds_built, data_built, store_file, count=rounds("ATTACHE_KILL_ROUNDS", 40))

@@ -1,0 +1,199 @@
+"""Slack's Web API in trouble (429 with Retry-After, 500s, slow or failing answers): replies are
+retried within limits and then logged, no request waits past Slack's 3 seconds, and no token
+reaches the log."""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+from unittest.mock import Mock
+
+import pytest
+from slack_bolt import Ack, Respond
+from slack_fakes import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
+from slack_sdk.errors import SlackApiError
+
+from bot.answer import Answer
+from bot.markup import escape
+from bot.slack.asking import LOOKING_TEXT, Timed, ack_in_time
+from bot.slack.background import Background
+from bot.slack.blocks import button_value, render_blocks
+from bot.slack.webapi import web_client
+
+SLACK_DEADLINE = 3.0
+
+
+def mention(text: str = "/visit august", ts: str = "1700000000.000100") -> dict[str, Any]:
+    return {
+        "type": "app_mention",
+        "user": "U123",
+        "text": f"<@{BOT_USER_ID}> {text}",
+        "ts": ts,
+        "channel": "C123",
+    }
+
+
+def timed_event(slack: SlackClient, event: dict[str, Any]) -> float:
+    started = time.monotonic()
+    reply = slack.event(event, f"Ev{uuid.uuid4().hex[:12]}", wait=False)
+    elapsed = time.monotonic() - started
+    assert reply.status == 200
+    return elapsed
+
+
+def settle(slack: SlackClient) -> None:
+    assert slack.settle is not None
+    slack.settle()
+
+
+def test_a_429_with_a_short_retry_after_is_retried(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    fake_slack.script(
+        "chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+    )
+    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    settle(slack)
+    _first, second = fake_slack.of("chat.postMessage")
+    assert second.params["thread_ts"] == "1700000000.000100" and "August" in str(
+        second.params["blocks"]
+    )
+
+
+def test_a_429_asking_for_a_long_wait_is_given_up_and_logged(
+    slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_slack.script(
+        "chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "120"}
+    )
+    started = time.monotonic()
+    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    settle(slack)
+    assert time.monotonic() - started < 60  # it did not sleep for two minutes
+    assert any(r.exc_info and "ratelimited" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_server_errors_are_retried_twice(slack: SlackClient, fake_slack: FakeSlack) -> None:
+    fake_slack.script("chat.postMessage", 500, {"ok": False, "error": "fatal_error"}, times=2)
+    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    settle(slack)
+    assert len(fake_slack.of("chat.postMessage")) == 3
+
+
+def test_a_web_api_that_keeps_failing_is_logged_and_the_request_still_answered(
+    slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_slack.script("chat.postMessage", 500, {"ok": False, "error": "fatal_error"}, times=3)
+    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    settle(slack)
+    assert any("could not" in r.getMessage() for r in caplog.records)
+
+
+def test_a_slow_web_api_never_holds_the_request(slack: SlackClient, fake_slack: FakeSlack) -> None:
+    with fake_slack.holding("chat.postMessage") as arrived:
+        assert timed_event(slack, mention()) < SLACK_DEADLINE
+        assert arrived.wait(timeout=20)  # the reply is still on its way: held by the fake
+    settle(slack)
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+def test_a_slow_response_url_never_holds_a_button_press(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    with fake_slack.holding("response_url") as arrived:
+        started = time.monotonic()
+        value = escape(button_value("/visit august"))
+        reply = slack.press("run_query_0", value, fake_slack.response_url(), wait=False)
+        assert reply.status == 200 and time.monotonic() - started < SLACK_DEADLINE
+        assert arrived.wait(timeout=20)
+    settle(slack)
+
+
+def test_a_timed_out_call_is_retried_once(fake_slack: FakeSlack) -> None:
+    fake_slack.reset()
+    fake_slack.script("chat.postMessage", 200, {"ok": True, "ts": "1.1"}, delay=2.5)
+    client = web_client(BOT_TOKEN, fake_slack.url, timeout=1)
+    assert client.chat_postMessage(channel="C1", text="hi")["ok"] is True
+    assert len(fake_slack.of("chat.postMessage")) == 2
+
+
+def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -> None:
+    ack, respond, release = Mock(Ack), Mock(Respond), threading.Event()
+    answer = Answer(query="/visit", intent="visit", heading="Visits")
+
+    def slow() -> Timed:
+        release.wait(timeout=30)
+        return Timed(answer, 5000)
+
+    background = Background()
+    runner = threading.Thread(
+        target=ack_in_time, args=(ack, respond, background, slow, render_blocks)
+    )
+    runner.start()
+    deadline = time.monotonic() + SLACK_DEADLINE
+    while not ack.called and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert ack.called, "no ack within Slack's 3 seconds"
+    assert ack.call_args.kwargs["text"] == LOOKING_TEXT
+    respond.assert_not_called()
+    release.set()
+    runner.join(timeout=30)
+    assert respond.call_args.kwargs["replace_original"] is True
+    assert respond.call_args.kwargs["text"].startswith("Visits")
+
+
+@pytest.fixture
+def fresh_log() -> Iterator[io.StringIO]:
+    """Everything logged, through a handler added after start-up without any filter of ours
+    (as gunicorn's or a log shipper's would be)."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel("DEBUG")
+    root = logging.getLogger()
+    root.handlers.insert(0, handler)  # first: no filter of another handler has touched a record
+    yield stream
+    root.removeHandler(handler)
+
+
+def secrets_in(caplog: pytest.LogCaptureFixture, fresh_log: io.StringIO) -> list[str]:
+    logged = fresh_log.getvalue() + caplog.text
+    logged += "".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    return [s for s in (BOT_TOKEN, SIGNING_SECRET) if s in logged]
+
+
+def test_a_listener_failing_with_invalid_auth_logs_no_token(
+    slack: SlackClient,
+    fake_slack: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+    fresh_log: io.StringIO,
+) -> None:
+    caplog.set_level("DEBUG")
+    leaky = {"ok": False, "error": "invalid_auth", "detail": f"token {BOT_TOKEN} was revoked"}
+    fake_slack.script("chat.postMessage", 200, leaky)
+    assert timed_event(slack, mention(ts="1700000000.000444")) < SLACK_DEADLINE
+    settle(slack)
+    failure = next(r for r in caplog.records if r.exc_info)
+    assert isinstance(failure.exc_info[1], SlackApiError)  # type: ignore[index]
+    assert "invalid_auth" in fresh_log.getvalue() and "[redacted]" in fresh_log.getvalue()
+    assert secrets_in(caplog, fresh_log) == []
+    apology = fake_slack.of("chat.postMessage")[-1]
+    assert "Sorry, something went wrong" in apology.params["text"]
+    assert BOT_TOKEN not in str(apology.params)
+
+
+def test_a_failing_response_url_logs_no_secret(
+    slack: SlackClient,
+    fake_slack: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+    fresh_log: io.StringIO,
+) -> None:
+    caplog.set_level("DEBUG")
+    response_url = f"{fake_slack.base}/response/{BOT_TOKEN}-{SIGNING_SECRET}"
+    fake_slack.script("response_url", 500, {"ok": False, "error": f"bad {BOT_TOKEN}"}, times=5)
+    slack.press("vote_up", escape(button_value("/visit")), response_url)
+    assert secrets_in(caplog, fresh_log) == []
