@@ -31,9 +31,9 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     """The answer to one line (a slash command or free text), one page of it."""
     with store.session() as session:
         known = knowledge(session, store.database_url)
-    chosen = route(query, known)
-    ctx = Context(store=store, known=known, query=query, argument=chosen.argument, page=page)
-    answer = ANSWERS[chosen.intent](ctx)
+        chosen = route(query, known)
+        ctx = Context(store, session, known, query, chosen.argument, page)
+        answer = ANSWERS[chosen.intent](ctx)
     # How the line was routed, for the query log (extra takes no part in comparisons).
     routed = {"route": chosen.intent, "score": f"{chosen.score:g}"}
     return replace(answer, extra={**answer.extra, **routed})

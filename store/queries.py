@@ -116,7 +116,7 @@ class StoreOverview:
 
 def reseed_stamp(session: Session) -> str | None:
     """When the store was built: changes with every reseed, so caches can key on it."""
-    row = session.get(m.Meta, "reseeded_at")
+    row = session.get(m.Meta, "build_id")
     return row.value if row else None
 
 

@@ -27,20 +27,20 @@ def answer_commitments(ctx: Context) -> Answer:
     if not ctx.argument or normalise(ctx.argument) == "help":
         return usage(ctx, "commitment")
     match = topic_match(ctx.argument, ctx.known, partial=True)
-    with ctx.store.session() as session:
-        found = queries.commitments(session, topic_keys=list(match.keys)) if match.keys else []
-        label = " / ".join(ctx.known.topic(k).label for k in match.keys)
-        if not found:
-            hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
-            ids = [q.sentence_id for q in hits if q.on_topic]
-            found = queries.commitments(session, sentence_ids=ids) if ids else []
-            label = f"“{ctx.argument}”"
-        occasions = frozenset(v for c in found for v in c.occasions)
-        visits = (
-            {v.id: v for v in queries.visits(session, queries.VisitFilter(ids=occasions))}
-            if occasions
-            else {}
-        )
+    session = ctx.session
+    found = queries.commitments(session, topic_keys=list(match.keys)) if match.keys else []
+    label = " / ".join(ctx.known.topic(k).label for k in match.keys)
+    if not found:
+        hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
+        ids = [q.sentence_id for q in hits if q.on_topic]
+        found = queries.commitments(session, sentence_ids=ids) if ids else []
+        label = f"“{ctx.argument}”"
+    occasions = frozenset(v for c in found for v in c.occasions)
+    visits = (
+        {v.id: v for v in queries.visits(session, queries.VisitFilter(ids=occasions))}
+        if occasions
+        else {}
+    )
     if not found:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
         return nothing_found(

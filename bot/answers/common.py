@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from bot.answer import Answer, Item, Source, Suggestion
 from bot.knowledge import Knowledge, routing
 from store.db import Store
@@ -17,6 +19,7 @@ class Context:
     """What an answer builder works with: the store, what it knows, the query and the page."""
 
     store: Store
+    session: Session  # one session per answer: every read sees the same store
     known: Knowledge
     query: str
     argument: str

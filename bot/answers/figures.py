@@ -17,10 +17,10 @@ def answer_figures(ctx: Context) -> Answer:
         return usage(ctx, "figure")
     match = topic_match(ctx.argument, ctx.known, partial=True)
     words = _content_words(ctx.argument)
-    with ctx.store.session() as session:
-        hits = queries.search(session, words, limit=40, any_word=True) if words else []
-        ids = [q.sentence_id for q in hits if q.on_topic]
-        found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
+    session = ctx.session
+    hits = queries.search(session, words, limit=40, any_word=True) if words else []
+    ids = [q.sentence_id for q in hits if q.on_topic]
+    found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     if not found:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(

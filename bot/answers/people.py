@@ -23,8 +23,8 @@ def answer_who(ctx: Context) -> Answer:
     if not match.people:
         closest = [Suggestion(p.name, f"/who {p.name}") for p in match.closest]
         return nothing_found(ctx, "who", "people", closest)
-    with ctx.store.session() as session:
-        cards = [_card(session, p, ctx) for p in match.people[:MAX_PEOPLE]]
+    session = ctx.session
+    cards = [_card(session, p, ctx) for p in match.people[:MAX_PEOPLE]]
     if len(match.people) > 1:
         suggestions = tuple(Suggestion(p.name, f"/who {p.name}") for p in match.people[:5])
         return paged(

@@ -18,14 +18,14 @@ def answer_search(ctx: Context) -> Answer:
     words = [w for w in normalise(ctx.argument).split() if w][:12]
     if not words or words == ["help"]:
         return usage(ctx, "search")
-    with ctx.store.session() as session:
-        hits = queries.search(session, words, limit=25)
-        corrected = words
-        if not hits:
-            corrected = [_correct(session, w) for w in words]
-            hits = queries.search(session, corrected, limit=25) or queries.search(
-                session, corrected, limit=25, any_word=True
-            )
+    session = ctx.session
+    hits = queries.search(session, words, limit=25)
+    corrected = words
+    if not hits:
+        corrected = [_correct(session, w) for w in words]
+        hits = queries.search(session, corrected, limit=25) or queries.search(
+            session, corrected, limit=25, any_word=True
+        )
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""

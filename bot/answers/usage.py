@@ -39,8 +39,8 @@ def usage(ctx: Context, intent: str) -> Answer:
     elif intent == "who":
         lines.append("People: " + ", ".join(p.name for p in ctx.known.people[:20]))
     elif intent == "visit":
-        with ctx.store.session() as session:
-            lines += ["Visits on record: " + "; ".join(queries.overview(session).visits)]
+        session = ctx.session
+        lines += ["Visits on record: " + "; ".join(queries.overview(session).visits)]
     return Answer(
         query=ctx.query,
         intent="help",
@@ -52,8 +52,8 @@ def usage(ctx: Context, intent: str) -> Answer:
 
 def help_answer(ctx: Context) -> Answer:
     """What Attaché answers, with the topics and the visits on record."""
-    with ctx.store.session() as session:
-        overview = queries.overview(session)
+    session = ctx.session
+    overview = queries.overview(session)
     items = tuple(
         Item(title=f"{syntax} — {purpose}", lines=(f"Example: {example}",))
         for syntax, purpose, example in USAGE.values()

@@ -24,25 +24,25 @@ def answer_visits(ctx: Context) -> Answer:
 
         return usage(ctx, "visit")
     terms = visit_terms(ctx.argument, ctx.known) if ctx.argument else None
-    with ctx.store.session() as session:
-        if terms is None:
-            return _listed(ctx, session, queries.VisitFilter(), "Visits on record", None)
-        if terms.rest:
-            return _none(ctx, session)
-        people = frozenset(p.id for p in terms.people)
-        flt = queries.VisitFilter(
-            months=frozenset(terms.months),
-            day=terms.day,
-            years=frozenset(terms.years),
-            person_ids=people,
-            visitor_only=bool(people),
-            places=frozenset(terms.places),
-        )
-        if people and not queries.count_visits(session, flt):
-            flt = replace(flt, visitor_only=False)  # nobody's own trips: the ones they hosted
-        if not queries.count_visits(session, flt):
-            return _none(ctx, session)
-        return _listed(ctx, session, flt, f"Visits: {ctx.argument}", terms)
+    session = ctx.session
+    if terms is None:
+        return _listed(ctx, session, queries.VisitFilter(), "Visits on record", None)
+    if terms.rest:
+        return _none(ctx, session)
+    people = frozenset(p.id for p in terms.people)
+    flt = queries.VisitFilter(
+        months=frozenset(terms.months),
+        day=terms.day,
+        years=frozenset(terms.years),
+        person_ids=people,
+        visitor_only=bool(people),
+        places=frozenset(terms.places),
+    )
+    if people and not queries.count_visits(session, flt):
+        flt = replace(flt, visitor_only=False)  # nobody's own trips: the ones they hosted
+    if not queries.count_visits(session, flt):
+        return _none(ctx, session)
+    return _listed(ctx, session, flt, f"Visits: {ctx.argument}", terms)
 
 
 def _listed(

@@ -67,7 +67,7 @@ def _header(text: str) -> Block:
         "type": "header",
         "text": {
             "type": "plain_text",
-            "text": escape(shorten(_visible(text), HEADER_LIMIT - 10)),
+            "text": _escaped_within(text, HEADER_LIMIT),
             "emoji": False,
         },
     }
@@ -88,6 +88,15 @@ def _fit(mrkdwn: str, limit: int) -> str:
     # Cut before escaping could split an entity; cut the escaped text at a space instead.
     mrkdwn = _visible(mrkdwn)
     return mrkdwn if len(mrkdwn) <= limit else shorten(mrkdwn, limit)
+
+
+def _escaped_within(text: str, limit: int) -> str:
+    """Escaped text of at most limit characters, never cut inside an entity like &amp;."""
+    escaped = escape(_visible(text))
+    if len(escaped) <= limit:
+        return escaped
+    cut = re.sub(r"&[a-z]{0,4}$", "", escaped[: limit - 1])
+    return cut.rstrip() + "…"
 
 
 def _visible(text: str) -> str:
@@ -130,7 +139,7 @@ def _button(label: str, action_id: str, value: str, spoken: str | None = None) -
         "type": "button",
         "text": {
             "type": "plain_text",
-            "text": escape(shorten(_visible(label), BUTTON_LIMIT - 5)) or "…",
+            "text": _escaped_within(label, BUTTON_LIMIT) or "…",
             "emoji": False,
         },
         "action_id": action_id,

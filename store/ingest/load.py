@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import insert
@@ -94,5 +95,6 @@ def _insert_meta(connection: Connection, summary: Summary, by: str) -> None:
         "reseeded_by": by,
         "summary": json.dumps(asdict(summary)),
         "schema": m.SCHEMA_VERSION,
+        "build_id": uuid.uuid4().hex,  # changes with every reseed, however close together
     }
     connection.execute(insert(m.Meta), [{"key": k, "value": v} for k, v in values.items()])

@@ -31,7 +31,8 @@ def read_documents(folder: Path) -> tuple[list[RawDocument], list[Skipped]]:
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     for path in _candidates(folder):
-        name = str(path.relative_to(folder))
+        # A name that is not UTF-8 is kept readable ("caf?.txt") rather than failing the reseed.
+        name = os.fsencode(path.relative_to(folder)).decode("utf-8", "replace")
         outcome = read_one(path)
         if isinstance(outcome, str):
             skipped.append(Skipped(name, outcome))
