@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 class Base(DeclarativeBase):
@@ -140,6 +140,9 @@ class CommitmentTopic(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
     topic: Mapped[str] = mapped_column(String(50), index=True)
+    report_count: Mapped[int] = mapped_column(
+        default=1
+    )  # copied: a topic's best-reported first, from the index
 
 
 class CommitmentSource(Base):
@@ -202,4 +205,10 @@ class Meta(Base):
 
 
 Index("ix_visit_events_sentence", VisitEvent.sentence_id)
+Index(
+    "ix_commitment_topics_rank",
+    CommitmentTopic.topic,
+    CommitmentTopic.report_count.desc(),
+    CommitmentTopic.commitment_id,
+)
 Index("ix_commitment_sources_sentence", CommitmentSource.sentence_id)

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from store import models as m
@@ -82,9 +82,13 @@ class CommitmentInfo:
     topics: tuple[str, ...]
     quote: Quote
     sources: tuple[Quote, ...]
-    occasions: tuple[int, ...]  # visit ids
+    occasions: tuple[int, ...]  # visit ids, the first few
     figures: tuple[str, ...]
     deadline: int | None
+    reports: int  # documents that report it (sources holds the first few)
+
+
+SOURCES_SHOWN = 6
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class FigureInfo:
     deadline: int | None
     group_key: str
     topics: tuple[str, ...]
-    quote: Quote
+    sentence_id: int
 
 
 OVERVIEW_VISITS = 10
@@ -134,15 +138,17 @@ def topics(session: Session) -> list[TopicInfo]:
     ]
 
 
-def people(session: Session, ids: set[int] | None = None) -> list[PersonInfo]:
-    """People (all of them, or those with these ids) with their aliases."""
+def people(
+    session: Session, ids: set[int] | None = None, with_aliases: bool = True
+) -> list[PersonInfo]:
+    """People (all of them, or those with these ids), with their aliases if asked."""
     aliases: dict[int, list[str]] = defaultdict(list)
     alias_query = select(m.PersonAlias)
     person_query = select(m.Person).order_by(m.Person.id)
     if ids is not None:
         alias_query = alias_query.where(m.PersonAlias.person_id.in_(ids))
         person_query = person_query.where(m.Person.id.in_(ids))
-    for alias in session.scalars(alias_query):
+    for alias in session.scalars(alias_query) if with_aliases else ():
         aliases[alias.person_id].append(alias.alias)
     return [
         PersonInfo(
@@ -164,14 +170,24 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     if not sentence_ids:
         return {}
     rows = session.execute(
-        select(m.Sentence, m.Document)
+        select(
+            m.Sentence.id,
+            m.Sentence.text,
+            m.Sentence.on_topic,
+            m.Document.id,
+            m.Document.name,
+            m.Document.title,
+            m.Document.agency,
+        )
         .join(m.Document, m.Document.id == m.Sentence.document_id)
         .where(m.Sentence.id.in_(set(sentence_ids)))
     )
-    return {
-        s.id: Quote(s.id, s.text, s.on_topic, DocRef(d.id, d.name, d.title, d.agency))
-        for s, d in rows
-    }
+    documents: dict[int, DocRef] = {}
+    found = {}
+    for sid, text_, on_topic, did, name, title, agency in rows:
+        document = documents.setdefault(did, DocRef(did, name, title, agency))
+        found[sid] = Quote(sid, text_, bool(on_topic), document)
+    return found
 
 
 @dataclass(frozen=True)
@@ -218,7 +234,11 @@ def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
 
 
 def visits(
-    session: Session, flt: VisitFilter = VisitFilter(), limit: int | None = None, offset: int = 0
+    session: Session,
+    flt: VisitFilter = VisitFilter(),
+    limit: int | None = None,
+    offset: int = 0,
+    with_events: bool = True,
 ) -> list[VisitInfo]:
     """Visits matching the filter, by date, with their events (only for the visits returned)."""
     query = select(m.Visit).where(*_visit_conditions(flt))
@@ -227,12 +247,16 @@ def visits(
     if not rows:
         return []
     person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
-    everyone = {p.id: p for p in people(session, person_ids)}
-    events = list(
-        session.scalars(
-            select(m.VisitEvent)
-            .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
-            .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+    everyone = {p.id: p for p in people(session, person_ids, with_aliases=False)}
+    events = (
+        []
+        if not with_events
+        else list(
+            session.scalars(
+                select(m.VisitEvent)
+                .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
+                .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+            )
         )
     )
     found = quotes(session, [e.sentence_id for e in events])
@@ -271,51 +295,92 @@ def places(session: Session) -> set[str]:
     }
 
 
-def commitments(
+def _commitment_query(
+    topic_keys: list[str] | None, sentence_ids: list[int] | None
+) -> Select[tuple[int]]:
+    query = select(m.Commitment.id)
+    if topic_keys is not None:
+        topics_of = select(m.CommitmentTopic.commitment_id).where(
+            m.CommitmentTopic.topic.in_(topic_keys)
+        )
+        query = query.where(m.Commitment.id.in_(topics_of))
+    if sentence_ids is not None:
+        citing = select(m.CommitmentSource.commitment_id).where(
+            m.CommitmentSource.sentence_id.in_(sentence_ids)
+        )
+        query = query.where(m.Commitment.id.in_(citing))
+    return query
+
+
+def commitment_candidates(
     session: Session,
     topic_keys: list[str] | None = None,
     sentence_ids: list[int] | None = None,
-    limit: int = 200,
-) -> list[CommitmentInfo]:
-    """Commitments on any of the topics (or citing any of the sentences), most reported first."""
-    query = select(m.Commitment)
+    limit: int = 300,
+) -> list[int]:
+    """Ids of the commitments on the topics (or citing the sentences), most reported first."""
     if topic_keys is not None:
-        query = query.where(
-            m.Commitment.id.in_(
-                select(m.CommitmentTopic.commitment_id).where(
-                    m.CommitmentTopic.topic.in_(topic_keys)
-                )
-            )
+        query = (
+            select(m.CommitmentTopic.commitment_id)
+            .where(m.CommitmentTopic.topic.in_(topic_keys))
+            .order_by(m.CommitmentTopic.report_count.desc(), m.CommitmentTopic.commitment_id)
         )
-    if sentence_ids is not None:
-        query = query.where(
-            m.Commitment.id.in_(
-                select(m.CommitmentSource.commitment_id).where(
-                    m.CommitmentSource.sentence_id.in_(sentence_ids)
-                )
-            )
+    else:
+        query = _commitment_query(None, sentence_ids).order_by(
+            m.Commitment.report_count.desc(), m.Commitment.id
         )
-    rows = list(
-        session.scalars(
-            query.order_by(m.Commitment.report_count.desc(), m.Commitment.id).limit(limit)
-        )
+    return list(dict.fromkeys(session.scalars(query.limit(limit))))
+
+
+def quoted_texts(session: Session, commitment_ids: list[int]) -> dict[int, str]:
+    """The sentence each commitment quotes, by commitment id."""
+    query = (
+        select(m.Commitment.id, m.Sentence.text)
+        .join(m.Sentence, m.Sentence.id == m.Commitment.quote_sentence_id)
+        .where(m.Commitment.id.in_(commitment_ids))
     )
-    ids = [c.id for c in rows]
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
+def count_commitments(
+    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+) -> int:
+    if topic_keys is not None:
+        query = select(func.count(func.distinct(m.CommitmentTopic.commitment_id))).where(
+            m.CommitmentTopic.topic.in_(topic_keys)
+        )
+        return int(session.scalar(query) or 0)
+    ids = _commitment_query(topic_keys, sentence_ids).subquery()
+    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+
+
+def commitments(session: Session, ids: list[int]) -> list[CommitmentInfo]:
+    """The commitments with these ids, in that order, with their topics, sources and occasions."""
+    rows = {c.id: c for c in session.scalars(select(m.Commitment).where(m.Commitment.id.in_(ids)))}
     topic_rows: dict[int, list[str]] = defaultdict(list)
     source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    for t in session.scalars(
-        select(m.CommitmentTopic).where(m.CommitmentTopic.commitment_id.in_(ids))
+    for commitment_id, topic in session.execute(
+        select(m.CommitmentTopic.commitment_id, m.CommitmentTopic.topic).where(
+            m.CommitmentTopic.commitment_id.in_(ids)
+        )
     ):
-        topic_rows[t.commitment_id].append(t.topic)
-    for s in session.scalars(
-        select(m.CommitmentSource).where(m.CommitmentSource.commitment_id.in_(ids))
+        topic_rows[commitment_id].append(topic)
+    for commitment_id, sentence_id, visit_id in session.execute(
+        select(
+            m.CommitmentSource.commitment_id,
+            m.CommitmentSource.sentence_id,
+            m.CommitmentSource.visit_id,
+        )
+        .where(m.CommitmentSource.commitment_id.in_(ids))
+        .order_by(m.CommitmentSource.id)
     ):
-        source_rows[s.commitment_id].append((s.sentence_id, s.visit_id))
+        source_rows[commitment_id].append((sentence_id, visit_id))
     found = quotes(
         session,
-        [c.quote_sentence_id for c in rows] + [sid for v in source_rows.values() for sid, _ in v],
+        [c.quote_sentence_id for c in rows.values()]
+        + [sid for v in source_rows.values() for sid, _ in v],
     )
-    result = [
+    return [
         CommitmentInfo(
             c.id,
             c.kind,
@@ -326,10 +391,10 @@ def commitments(
             tuple(dict.fromkeys(v for _, v in source_rows[c.id] if v)),
             tuple(f for f in c.figures.split("\n") if f),
             c.deadline,
+            c.report_count,
         )
-        for c in rows
+        for c in (rows[i] for i in ids if i in rows)
     ]
-    return sorted(result, key=lambda c: (-len({q.document.id for q in c.sources}), c.id))
 
 
 def figures(
@@ -338,41 +403,56 @@ def figures(
     sentence_ids: list[int] | None = None,
     limit: int = 400,
 ) -> list[FigureInfo]:
-    """Figures on any of the topics or in any of the sentences."""
-    query = select(m.Figure)
-    conditions = []
+    """Figures on any of the topics or in any of the sentences (quotes are loaded by figure_quotes)."""
+    ids: list[int] = []
     if topic_keys:
-        conditions.append(
-            m.Figure.id.in_(
-                select(m.FigureTopic.figure_id).where(m.FigureTopic.topic.in_(topic_keys))
-            )
+        ids += session.scalars(
+            select(m.FigureTopic.figure_id)
+            .where(m.FigureTopic.topic.in_(topic_keys))
+            .order_by(m.FigureTopic.figure_id)
+            .limit(limit)
         )
     if sentence_ids:
-        conditions.append(m.Figure.sentence_id.in_(sentence_ids))
-    if topic_keys is not None or sentence_ids is not None:
-        if not conditions:
-            return []
-        query = query.where(or_(*conditions))
-    rows = list(session.scalars(query.order_by(m.Figure.id).limit(limit)))
-    ids = [f.id for f in rows]
+        ids += session.scalars(
+            select(m.Figure.id).where(m.Figure.sentence_id.in_(sentence_ids)).limit(limit)
+        )
+    if topic_keys is None and sentence_ids is None:
+        ids = list(session.scalars(select(m.Figure.id).order_by(m.Figure.id).limit(limit)))
+    ids = sorted(set(ids))
+    if not ids:
+        return []
     topic_rows: dict[int, list[str]] = defaultdict(list)
-    for t in session.scalars(select(m.FigureTopic).where(m.FigureTopic.figure_id.in_(ids))):
-        topic_rows[t.figure_id].append(t.topic)
-    found = quotes(session, [f.sentence_id for f in rows])
+    for figure_id, topic in session.execute(
+        select(m.FigureTopic.figure_id, m.FigureTopic.topic).where(m.FigureTopic.figure_id.in_(ids))
+    ):
+        topic_rows[figure_id].append(topic)
+    columns = (
+        m.Figure.id,
+        m.Figure.text,
+        m.Figure.value,
+        m.Figure.unit,
+        m.Figure.measure,
+        m.Figure.year,
+        m.Figure.deadline,
+        m.Figure.group_key,
+        m.Figure.sentence_id,
+    )
     return [
         FigureInfo(
-            f.id,
-            f.text,
-            f.value,
-            f.unit,
-            f.measure,
-            f.year,
-            f.deadline,
-            f.group_key,
-            tuple(topic_rows[f.id]),
-            found[f.sentence_id],
+            fid,
+            text_,
+            value,
+            unit,
+            measure,
+            year,
+            deadline,
+            group,
+            tuple(topic_rows[fid]),
+            sentence_id,
         )
-        for f in rows
+        for fid, text_, value, unit, measure, year, deadline, group, sentence_id in session.execute(
+            select(*columns).where(m.Figure.id.in_(ids)).order_by(m.Figure.id)
+        )
     ]
 
 

@@ -59,7 +59,7 @@ def matching_sentence_ids(
         match = fts_match(words, any_word)
         if not match:
             return []
-        sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY bm25(sentence_fts) LIMIT :n"
+        sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY rank LIMIT :n"
     else:
         match = tsquery(words, any_word)
         if not match:

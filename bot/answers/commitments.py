@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, topic_match
 from store import queries
@@ -28,31 +28,43 @@ def answer_commitments(ctx: Context) -> Answer:
         return usage(ctx, "commitment")
     match = topic_match(ctx.argument, ctx.known, partial=True)
     session = ctx.session
-    found = queries.commitments(session, topic_keys=list(match.keys)) if match.keys else []
+    scope: dict[str, list[str] | list[int]] = {"topic_keys": list(match.keys)}
     label = " / ".join(ctx.known.topic(k).label for k in match.keys)
-    if not found:
+    candidates = (
+        queries.commitment_candidates(session, topic_keys=list(match.keys)) if match.keys else []
+    )
+    if not candidates:
         hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
         ids = [q.sentence_id for q in hits if q.on_topic]
-        found = queries.commitments(session, sentence_ids=ids) if ids else []
+        scope = {"sentence_ids": ids}
+        candidates = queries.commitment_candidates(session, sentence_ids=ids) if ids else []
         label = f"“{ctx.argument}”"
-    occasions = frozenset(v for c in found for v in c.occasions)
-    visits = (
-        {v.id: v for v in queries.visits(session, queries.VisitFilter(ids=occasions))}
-        if occasions
-        else {}
-    )
-    if not found:
+    if not candidates:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
         return nothing_found(
             ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels]
         )
     wanted = set(normalise(ctx.argument).split())
     if len(wanted) > 1:  # "nuclear power" within energy: the commitments that say so come first
-        found.sort(key=lambda c: -len(wanted & set(key(c.quote.text).split())))
-    items = [_item(c, visits) for c in found]
-    documents = len({q.document.id for c in found for q in c.sources})
-    summary = f"{len(found)} commitment{'s' * (len(found) != 1)} from {documents} document{'s' * (documents != 1)}"
-    return paged(ctx, "commitment", f"Commitments on {label}", items, summary=summary)
+        texts = queries.quoted_texts(session, candidates)
+        candidates.sort(key=lambda c: -len(wanted & set(key(texts.get(c, "")).split())))
+    total = max(len(candidates), queries.count_commitments(session, **scope))  # type: ignore[arg-type]
+    _page, offset, size = page_window(ctx, total)
+    shown = queries.commitments(session, candidates[offset : offset + size])
+    occasions = frozenset(v for c in shown for v in c.occasions)
+    visits = {
+        v.id: v
+        for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
+    }
+    summary = f"{total} commitment{'s' * (total != 1)}"
+    return one_page(
+        ctx,
+        "commitment",
+        f"Commitments on {label}",
+        [_item(c, visits) for c in shown],
+        total,
+        summary=summary,
+    )
 
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
@@ -72,7 +84,7 @@ def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
         lines.append(f"Figures: {', '.join(commitment.figures)}{deadline}")
     elif commitment.deadline:
         lines.append(f"Deadline: {commitment.deadline}")
-    reports = len({q.document.id for q in commitment.sources})
+    reports = commitment.reports
     if reports > 1:
         lines.append(f"Reported by {reports} documents")
     return Item(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from store import queries
-from store.queries import FigureInfo
+from store.queries import FigureInfo, Quote
 from store.textutil import key
 
 
@@ -18,7 +20,11 @@ def answer_figures(ctx: Context) -> Answer:
     match = topic_match(ctx.argument, ctx.known, partial=True)
     words = _content_words(ctx.argument)
     session = ctx.session
-    hits = queries.search(session, words, limit=40, any_word=True) if words else []
+    # A topic finds its figures through the index; the words only rank them (a search of a
+    # common word over a large corpus costs more than it finds).
+    hits = (
+        queries.search(session, words, limit=40, any_word=True) if words and not match.keys else []
+    )
     ids = [q.sentence_id for q in hits if q.on_topic]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     if not found:
@@ -27,13 +33,18 @@ def answer_figures(ctx: Context) -> Answer:
             ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
         )
     ranked = _rank(found, set(match.keys), words)
-    items = [_item(group) for group in ranked]
-    return paged(
+    total = len(ranked)
+    _page, offset, size = page_window(ctx, total)
+    shown = ranked[offset : offset + size]
+    cited = queries.quotes(session, [f.sentence_id for group in shown for f in group])
+    items = [_item(group, cited) for group in shown]
+    return one_page(
         ctx,
         "figure",
         f"Figures: {ctx.argument}",
         items,
-        summary=f"{len(items)} figure{'s' * (len(items) != 1)}",
+        total,
+        summary=f"{total} figure{'s' * (total != 1)}",
     )
 
 
@@ -43,6 +54,7 @@ def _content_words(argument: str) -> list[str]:
     return [w for w in normalise(argument).split() if len(w) > 2 and w not in ignored]
 
 
+@cache
 def _stem(word: str) -> str:
     for suffix in ("ings", "ing", "ers", "ors", "ies", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -78,14 +90,14 @@ def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[l
     ]
 
 
-def _item(group: list[FigureInfo]) -> Item:
+def _item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
     figure = group[0]
     when = (
         f" by {figure.deadline}" if figure.deadline else f" in {figure.year}" if figure.year else ""
     )
+    quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
     lines = [f"Measures: {figure.measure}"]
-    if len(group) > 1:
-        lines.append(f"Reported by {len({f.quote.document.id for f in group})} documents")
-    return Item(
-        title=f"{figure.text}{when}", lines=tuple(lines), sources=sources(f.quote for f in group)
-    )
+    reports = len({q.document.id for q in quotes})
+    if reports > 1:
+        lines.append(f"Reported by {reports} documents")
+    return Item(title=f"{figure.text}{when}", lines=tuple(lines), sources=sources(quotes[:6]))

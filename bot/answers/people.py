@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, person_match
 from store import queries
@@ -13,7 +13,6 @@ from store.queries import PersonInfo
 from store.textutil import shorten
 
 MENTIONS_SHOWN = 3
-MAX_PEOPLE = 25
 
 
 def answer_who(ctx: Context) -> Answer:
@@ -23,19 +22,23 @@ def answer_who(ctx: Context) -> Answer:
     if not match.people:
         closest = [Suggestion(p.name, f"/who {p.name}") for p in match.closest]
         return nothing_found(ctx, "who", "people", closest)
-    session = ctx.session
-    cards = [_card(session, p, ctx) for p in match.people[:MAX_PEOPLE]]
-    if len(match.people) > 1:
-        suggestions = tuple(Suggestion(p.name, f"/who {p.name}") for p in match.people[:5])
-        return paged(
+    total = len(match.people)
+    _page, offset, size = page_window(ctx, total)
+    cards = [_card(ctx.session, p, ctx) for p in match.people[offset : offset + size]]
+    if total > 1:
+        suggestions = tuple(
+            Suggestion(p.name, f"/who {p.name}") for p in match.people[offset : offset + size]
+        )
+        return one_page(
             ctx,
             "who",
-            f"{len(match.people)} people match “{ctx.argument}”",
+            f"{total} people match “{ctx.argument}”",
             cards,
+            total,
             notice="Which one do you mean?",
             suggestions=suggestions,
         )
-    return paged(ctx, "who", match.people[0].name, cards)
+    return one_page(ctx, "who", match.people[0].name, cards, total)
 
 
 def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:

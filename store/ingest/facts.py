@@ -186,6 +186,7 @@ def _visits(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dict[in
 def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> None:
     for index, fact in enumerate(ex.commitments):
         commitment_id = index + 1
+        report_count = len({sent.doc for sent, _, _ in fact.sources})
         quote = max(
             fact.sources,
             key=lambda s: (len(set(ex.topics.topics_in(s[0].text)) & set(fact.topics)), -s[0].id),
@@ -198,14 +199,16 @@ def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> Non
                 "kind": fact.kind,
                 "actor": fact.actor,
                 "quote_sentence_id": quote[0].id,
-                "report_count": len({sent.doc for sent, _, _ in fact.sources}),
+                "report_count": report_count,
                 "deadline": fact.deadline,
                 "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
                 "first_day": first_day.isoformat() if first_day else None,
             }
         )
         for topic in fact.topics:
-            tables[m.CommitmentTopic].append({"commitment_id": commitment_id, "topic": topic})
+            tables[m.CommitmentTopic].append(
+                {"commitment_id": commitment_id, "topic": topic, "report_count": report_count}
+            )
         for sent, kind, occasion in fact.sources:
             tables[m.CommitmentSource].append(
                 {
