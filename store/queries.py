@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select, text
 from sqlalchemy.orm import Session
@@ -218,7 +219,7 @@ def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
             func.substr(m.Visit.end, 9, 2) >= day,
         ]
     if flt.person_ids:
-        people_match = m.Visit.visitor_id.in_(flt.person_ids)
+        people_match: ColumnElement[bool] = m.Visit.visitor_id.in_(flt.person_ids)
         if not flt.visitor_only:
             people_match = or_(people_match, m.Visit.host_id.in_(flt.person_ids))
         conditions.append(people_match)
@@ -298,7 +299,7 @@ def places(session: Session) -> set[str]:
 def _commitment_query(
     topic_keys: list[str] | None, sentence_ids: list[int] | None
 ) -> Select[tuple[int]]:
-    query = select(m.Commitment.id)
+    query: Select[tuple[int]] = select(m.Commitment.id)
     if topic_keys is not None:
         topics_of = select(m.CommitmentTopic.commitment_id).where(
             m.CommitmentTopic.topic.in_(topic_keys)
@@ -319,6 +320,7 @@ def commitment_candidates(
     limit: int = 300,
 ) -> list[int]:
     """Ids of the commitments on the topics (or citing the sentences), most reported first."""
+    query: Select[Any]
     if topic_keys is not None:
         query = (
             select(m.CommitmentTopic.commitment_id)

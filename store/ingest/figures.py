@@ -186,7 +186,7 @@ def _figure(
 
 def _counted_noun(after: str) -> str:
     """The noun phrase a bare number counts: '10 cooperation documents' -> 'cooperation documents'."""
-    words = []
+    words: list[str] = []
     for word in re.findall(r"[A-Za-z][\w'’-]*", after[:60]):
         if word.lower() in _NOUN_STOP or (words and word.lower().endswith(("ing", "ed"))):
             break
