@@ -34,6 +34,42 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def cold_starts(database_url: str, runs: int, query: str = "/commitment trade") -> list[float]:
+    """Seconds taken by `python -m bot ask QUERY` in a new process, runs times."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", query],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def answer_times(database_url: str, rounds: int) -> dict[str, list[float]]:
+    """Seconds per in-process answer, by command, after one warm-up answer (as a running worker)."""
+    from bot.core import ask
+    from store.db import Store
+
+    store = Store.open(database_url)
+    ask(store, "/commitment trade")  # warm the knowledge cache, as a running worker has
+    measured: dict[str, list[float]] = {}
+    for command, queries in QUERIES.items():
+        times = measured.setdefault(command, [])
+        for _ in range(rounds):
+            for query in queries:
+                started = time.perf_counter()
+                ask(store, query)
+                times.append(time.perf_counter() - started)
+    store.engine.dispose()
+    return measured
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
@@ -41,8 +77,6 @@ def main() -> int:
     parser.add_argument("--cold", type=int, default=5, help="cold `ask` runs")
     args = parser.parse_args()
 
-    from bot.core import ask
-    from store.db import Store
     from store.reseed import reseed
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,31 +84,12 @@ def main() -> int:
         started = time.perf_counter()
         summary = reseed(url, args.seeds)
         print(f"reseed: {summary.documents} documents in {time.perf_counter() - started:.2f} s")
-        env = {**os.environ, "DATABASE_URL": url}
-        cold = []
-        for _ in range(args.cold):
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "bot", "ask", "/commitment trade"],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                capture_output=True,
-            )
-            cold.append(time.perf_counter() - started)
+        cold = cold_starts(url, args.cold)
         print(
             f"ask cold start (process, /commitment trade): median {statistics.median(cold) * 1000:.0f} ms, "
             f"max {max(cold) * 1000:.0f} ms"
         )
-        store = Store.open(url)
-        ask(store, "/commitment trade")  # warm the knowledge cache, as a running worker has
-        for command, queries in QUERIES.items():
-            times = []
-            for _ in range(args.rounds):
-                for query in queries:
-                    started = time.perf_counter()
-                    ask(store, query)
-                    times.append(time.perf_counter() - started)
+        for command, times in answer_times(url, args.rounds).items():
             print(
                 f"{command:>10}: p50 {percentile(times, 0.5) * 1000:.2f} ms, "
                 f"p99 {percentile(times, 0.99) * 1000:.2f} ms ({len(times)} answers)"

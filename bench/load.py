@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +143,107 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=10)
 
 
+def release(database_url: str, seeds: Path) -> str:
+    """The Procfile's release step (`python -m store reseed`) into database_url; its output."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "store", "reseed", "--seeds", str(seeds)]
+    done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def web_env(database_url: str, api_url: str, port: int) -> dict[str, str]:
+    """The environment the web line runs with: the store, the fake Web API, the test secrets."""
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "DATABASE_URL": database_url,
+        "PORT": str(port),
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_APP_TOKEN": "",
+        "SLACK_API_URL": api_url,
+        "ADMIN_USER_IDS": "",
+        "LOG_LEVEL": "INFO",
+    }
+
+
+@contextlib.contextmanager
+def serving(
+    command: str,
+    env: dict[str, str],
+    log: Path,
+    ready: Callable[[SlackClient], bool] = healthy,
+) -> Iterator[tuple[subprocess.Popen[bytes], SlackClient]]:
+    """Run command (a Procfile-style line, through sh) on env["PORT"] until the block ends.
+
+    Yields once ready(client) holds; raises RuntimeError with the log when it never does.
+    """
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(
+            ["sh", "-c", command],
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    client = SlackClient("127.0.0.1", int(env["PORT"]))
+    try:
+        deadline = time.monotonic() + BOOT_SECONDS
+        while not ready(client):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the web process did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield process, client
+    finally:
+        stop(process)
+
+
+def run_load(
+    client: SlackClient,
+    response_url: str,
+    duration: float,
+    concurrency: int,
+    warmup: float = 2.0,
+) -> tuple[Tally, float]:
+    """Warm both workers up for warmup seconds, then load for duration; the tally and seconds."""
+    hammer(client, response_url, warmup, 4)
+    started = time.monotonic()
+    tally = hammer(client, response_url, duration, concurrency)
+    return tally, time.monotonic() - started
+
+
+@dataclass
+class LoadResult:
+    count: int
+    seconds: float
+    latencies: list[float]
+    errors: int
+    failures: dict[str, int]
+    fives: int
+    deferred: int
+
+    @classmethod
+    def of(cls, tally: Tally, seconds: float) -> LoadResult:
+        fives = sum(n for status, n in tally.statuses.items() if status >= 500)
+        return cls(
+            len(tally.latencies),
+            seconds,
+            tally.latencies,
+            sum(tally.failures.values()),
+            dict(tally.failures),
+            fives,
+            tally.deferred,
+        )
+
+    @property
+    def throughput(self) -> float:
+        return self.count / self.seconds
+
+    def ms(self, share: float) -> float:
+        return percentile(self.latencies, share) * 1000 if self.latencies else float("nan")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
@@ -151,72 +253,40 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/attache.db"
-        env = {
-            **os.environ,
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "DATABASE_URL": url,
-        }
-        release = [sys.executable, "-m", "store", "reseed", "--seeds", str(args.seeds)]
-        subprocess.run(release, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        release(url, args.seeds)
         fake = start_fake_slack()
-        port = free_port()
-        env.update(
-            PORT=str(port),
-            SLACK_BOT_TOKEN=BOT_TOKEN,
-            SLACK_SIGNING_SECRET=SIGNING_SECRET,
-            SLACK_APP_TOKEN="",
-            SLACK_API_URL=fake.url,
-            ADMIN_USER_IDS="",
-            LOG_LEVEL="INFO",
-        )
         log = Path(tmp) / "web.log"
-        with open(log, "wb") as sink:
-            process = subprocess.Popen(
-                ["sh", "-c", web_line()],
-                cwd=ROOT,
-                env=env,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        client = SlackClient("127.0.0.1", port)
         try:
-            deadline = time.monotonic() + BOOT_SECONDS
-            while not healthy(client):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    print(f"the web process did not start:\n{log.read_text()}", file=sys.stderr)
-                    return 1
-                time.sleep(0.1)
-            response_url = fake.response_url("load")
-            hammer(client, response_url, 2.0, 4)  # warm up both workers
-            started = time.monotonic()
-            tally = hammer(client, response_url, args.duration, args.concurrency)
-            elapsed = time.monotonic() - started
+            with serving(web_line(), web_env(url, fake.url, free_port()), log) as (_, client):
+                tally, elapsed = run_load(
+                    client, fake.response_url("load"), args.duration, args.concurrency
+                )
+        except RuntimeError as error:
+            print(error, file=sys.stderr)
+            return 1
         finally:
-            stop(process)
             fake.server.shutdown()
         server_log = log.read_text(errors="replace")
 
-    count = len(tally.latencies)
-    fives = sum(n for status, n in tally.statuses.items() if status >= 500)
-    errors = sum(tally.failures.values())
+    result = LoadResult.of(tally, elapsed)
     print(f"web line: {web_line()}")
     print(f"load: {args.concurrency} concurrent, {elapsed:.1f} s, commands {len(COMMANDS)} mixed")
-    print(f"requests: {count} ({count / elapsed:.1f}/s)")
+    print(f"requests: {result.count} ({result.throughput:.1f}/s)")
     print(
         "latency: "
         + ", ".join(
-            f"{name} {percentile(tally.latencies, share) * 1000:.0f} ms"
+            f"{name} {result.ms(share):.0f} ms"
             for name, share in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("max", 1.0))
         )
     )
-    print(f"errors: {errors} {json.dumps(dict(tally.failures)) if errors else ''}".rstrip())
-    print(f"5xx: {fives}")
-    print(f"answered later through the response_url: {tally.deferred}")
+    errors = result.errors
+    print(f"errors: {errors} {json.dumps(result.failures) if errors else ''}".rstrip())
+    print(f"5xx: {result.fives}")
+    print(f"answered later through the response_url: {result.deferred}")
     print(
         f"server log: {server_log.count(' ERROR ')} ERROR lines, {server_log.count('Traceback')} tracebacks"
     )
-    return 1 if errors or fives else 0
+    return 1 if errors or result.fives else 0
 
 
 if __name__ == "__main__":

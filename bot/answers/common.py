@@ -52,22 +52,9 @@ def paged(
     suggestions: tuple[Suggestion, ...] = (),
 ) -> Answer:
     """An answer showing one page of items, saying how many there are in all."""
-    size = page_size()
-    pages = max(1, -(-len(items) // size))
-    page = min(max(1, ctx.page), pages)
-    shown = tuple(items[(page - 1) * size : page * size])
-    return Answer(
-        query=ctx.query,
-        intent=intent,
-        heading=heading,
-        summary=summary,
-        notice=notice,
-        items=shown,
-        total=len(items),
-        page=page,
-        page_size=size,
-        suggestions=suggestions,
-    )
+    _page, offset, size = page_window(ctx, len(items))
+    shown = items[offset : offset + size]
+    return one_page(ctx, intent, heading, shown, len(items), summary, notice, suggestions)
 
 
 def page_window(ctx: Context, total: int) -> tuple[int, int, int]:

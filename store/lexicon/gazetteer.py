@@ -122,16 +122,4 @@ class Gazetteer:
 
         A value of "-" blocks its words: "North Korea" hides the "Korea" inside it.
         """
-        words = tokens(text)
-        lowered = [w.lower() for w in words]
-        found: list[str] = []
-        covered = 0
-        for start in self._starts(words, lowered):
-            if start < covered:
-                continue
-            at = self._at(words, lowered, start)
-            if at:
-                size, values = at[0]
-                found += [v for v in sorted(values) if v != "-"]
-                covered = start + size
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(v for _, _, v in self.spans(text) if v != "-"))
