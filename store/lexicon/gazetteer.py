@@ -69,11 +69,16 @@ class Gazetteer:
     def _at(self, words: list[str], lowered: list[str], start: int) -> list[tuple[int, set[str]]]:
         """(size, values) of the phrases starting at a word, longest first."""
         found = []
+        room = len(words) - start
         for size in self._sizes_folded.get(lowered[start], ()):
+            if size > room:
+                continue
             values = self._folded.get(tuple(lowered[start : start + size]))
             if values:
                 found.append((size, values))
         for size in self._sizes_exact.get(words[start], ()):
+            if size > room:
+                continue
             values = self._exact.get(tuple(words[start : start + size]))
             if values:
                 found.append((size, values))
