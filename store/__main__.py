@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import StoreError
@@ -24,13 +26,21 @@ def main(argv: list[str] | None = None) -> int:
     settings = StoreSettings.from_env()
     seeds = args.seeds or settings.seeds_dir
     try:
-        summary = reseed(settings.database_url, seeds)
+        summary = reseed(settings.database_url, seeds, progress=_progress_on_terminal())
     except (StoreError, ValueError) as error:
         print(f"reseed failed: {error}", file=sys.stderr)
         return 1
     print(f"reseeded {settings.database_url} from {seeds}")
     print("\n".join(summary.lines()))
     return 0
+
+
+def _progress_on_terminal() -> Callable[[str], None] | None:
+    """Progress lines on stderr when a person is watching; nothing in logs and pipes."""
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+    return lambda line: print(f"[{time.monotonic() - started:5.1f} s] {line}", file=sys.stderr)
 
 
 if __name__ == "__main__":
