@@ -32,7 +32,7 @@ app = App(
 
 @app.command(re.compile(r"^/"))
 def pong(ack: Ack) -> None:
-    ack(REPLY)
+    ack(text=REPLY, response_type="ephemeral")  # JSON, like Attaché's ephemeral answers
 
 
 application = SlackRequestHandler(app)

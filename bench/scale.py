@@ -132,6 +132,9 @@ class Http:
     log_errors: int
     rss_kb: list[int] = field(default_factory=list)
     hwm_kb: list[int] = field(default_factory=list)
+    worker_cores: float = 0.0  # the workers' CPU seconds per second of load
+    host_busy: float = 0.0  # the machine's busy share during the load (client included)
+    cpu_ms_per_request: float = 0.0  # worker CPU per request
 
 
 @dataclass
@@ -185,20 +188,39 @@ def in_process_answers(url: str, rounds: int) -> dict[str, tuple[float, float, i
 
 
 def gunicorn_workers(session: int) -> list[int]:
-    """The gunicorn workers in a process session: gunicorn processes whose parent is gunicorn."""
+    """The gunicorn workers in a process session: gunicorn processes whose parent is gunicorn
+    (the master's parent is the `sh -c` running the web line, whose argv[0] is sh)."""
     found: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes()
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
         fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[3]) == session and b"gunicorn" in command:
+        names = [Path(os.fsdecode(arg)).name for arg in argv[:2]]
+        if int(fields[3]) == session and "gunicorn" in names:
             found[int(entry.name)] = int(fields[1])
     return sorted(pid for pid, parent in found.items() if parent in found)
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time used so far by these processes."""
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def host_busy() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return sum(values) - idle, sum(values)
 
 
 def memory_kb(pid: int) -> tuple[int, int]:
@@ -227,8 +249,14 @@ def http_run(
     ready: Callable[[SlackClient], bool],
 ) -> Http:
     with load.serving(command, env, log, ready) as (process, client):
-        tally, seconds = load.run_load(client, response_url, duration, concurrency)
-        memory = [memory_kb(pid) for pid in gunicorn_workers(process.pid)]
+        load.hammer(client, response_url, 2.0, 4)  # warm both workers up
+        workers = gunicorn_workers(process.pid)
+        cpu_before, (busy_before, total_before) = cpu_seconds(workers), host_busy()
+        tally, seconds = load.run_load(client, response_url, duration, concurrency, warmup=0)
+        cpu = cpu_seconds(workers) - cpu_before
+        busy_after, total_after = host_busy()
+        busy = (busy_after - busy_before, total_after - total_before)
+        memory = [memory_kb(pid) for pid in workers]
     result = load.LoadResult.of(tally, seconds)
     text = log.read_text(errors="replace")
     return Http(
@@ -242,6 +270,9 @@ def http_run(
         log_errors=text.count(" ERROR ") + text.count("Traceback"),
         rss_kb=[rss for rss, _ in memory],
         hwm_kb=[hwm for _, hwm in memory],
+        worker_cores=cpu / seconds,
+        host_busy=busy[0] / busy[1] if busy[1] else 0.0,
+        cpu_ms_per_request=cpu / result.count * 1000 if result.count else 0.0,
     )
 
 
@@ -393,6 +424,18 @@ def markdown(results: list[Result], args: argparse.Namespace, started: str, ende
             f"HTTP {name}: throughput, p99 (c={args.concurrency}, {args.duration:.0f} s)", "", cells
         )
     row(
+        "HTTP worker CPU per request, workers' cores busy, machine busy: Attaché; bare Bolt",
+        "",
+        [
+            f"{r.attache.cpu_ms_per_request:.1f} ms, {r.attache.worker_cores:.2f}, "
+            f"{r.attache.host_busy:.0%}; {r.bare.cpu_ms_per_request:.2f} ms, "
+            f"{r.bare.worker_cores:.2f}, {r.bare.host_busy:.0%}"
+            if r.attache and r.bare
+            else "?"
+            for r in results
+        ],
+    )
+    row(
         "HTTP ratio Attaché / bare Bolt",
         f"≥ {RATIO_TARGET}",
         [f"{r.ratio:.2f}{mark(r.ratio >= RATIO_TARGET)}" for r in results],
@@ -534,6 +577,19 @@ class InProcessClient(SlackClient):
         return Reply(int(got["status"].split()[0]), data, got["headers"])
 
 
+class _Clock:
+    """time, with sleep(0.01) (Bolt's wait for ack()) replaced by sleep(poll)."""
+
+    def __init__(self, poll: float) -> None:
+        self.poll = poll
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(self.poll if seconds == 0.01 else seconds)
+
+
 def child_profile_wsgi(url: str, requests: int) -> None:
     """Signed commands (bench/load.py's mix) through each WSGI app in process, one at a time.
 
@@ -568,16 +624,39 @@ def child_profile_wsgi(url: str, requests: int) -> None:
         return original(self, run)
 
     CountingExecutor.submit = submit  # type: ignore[method-assign]
+    from slack_bolt.listener import thread_runner
+
     from bot.slack.wsgi import application as attache
 
     sys.path.insert(0, str(BENCH))
     from bare_bolt import application as bare
 
     response_url = fake.response_url("profile")
+    client = InProcessClient(attache)
+    for index in range(len(load.COMMANDS) * 2):
+        client.command(*load.COMMANDS[index % len(load.COMMANDS)], response_url=response_url)
+    for poll in (0.01, 0.0005):
+        # What if Bolt's runner polled ack() more often? Patched here, in this process only.
+        thread_runner.time = _Clock(poll)  # type: ignore[attr-defined]
+        started = time.perf_counter()
+        for index in range(requests):
+            command, text = load.COMMANDS[index % len(load.COMMANDS)]
+            client.command(command, text, response_url=response_url)
+        each = (time.perf_counter() - started) / requests * 1000
+        print(
+            f"Attaché in process, Bolt's ack poll every {poll * 1000:g} ms: {each:.2f} ms a request"
+        )
+    thread_runner.time = time  # type: ignore[attr-defined]
+    print()
     for name, application in (("Attaché", attache), ("bare Bolt", bare)):
         client = InProcessClient(application)
         for command, text in load.COMMANDS:  # warm-up
             client.command(command, text, response_url=response_url)
+        started = time.perf_counter()
+        for index in range(requests):
+            command, text = load.COMMANDS[index % len(load.COMMANDS)]
+            client.command(command, text, response_url=response_url)
+        plain = (time.perf_counter() - started) / requests
         main = cProfile.Profile()
         recording.set()
         started = time.perf_counter()
@@ -597,25 +676,35 @@ def child_profile_wsgi(url: str, requests: int) -> None:
             profiles.clear()
         print(
             f"## WSGI in process: {name}, {requests} signed commands one at a time, "
-            f"{seconds / requests * 1000:.2f} ms each under the profiler"
+            f"{plain * 1000:.2f} ms each without the profiler, "
+            f"{seconds / requests * 1000:.2f} ms under it"
         )
         print(top(stats, 22, "tottime"))
         print(top(stats, 22, "cumulative"))
 
 
-def profile_misses(result: Result, results: list[Result], args: argparse.Namespace) -> list[str]:
-    """cProfile sections for the targets this store missed (run while it is the store measured)."""
+def profile_misses(
+    result: Result, results: list[Result], args: argparse.Namespace, tmp: Path
+) -> list[str]:
+    """cProfile sections for the targets this store missed (run while it is the store measured).
+
+    A slow reseed is profiled last, on at most --profile-reseed-max documents (the profiler
+    doubles its time), into the same database: afterwards the store may hold fewer documents.
+    """
     misses = missed(results)
     label = result.store.label
     url = result.store.url
-    sections = []
     plans: list[tuple[str, tuple[str, ...]]] = []
-    if result in misses["reseed"] and result.store.size <= args.profile_reseed_max:
-        plans.append((f"reseed, {label}", ("profile-reseed", url, str(result.store.seeds))))
     if result in misses["answers"]:
         plans.append((f"answers, {label}", ("profile-answers", url, "5")))
     if result in misses["http"] and result.store.size in (SEEDS_SIZE, TARGET_SIZE):
         plans.append((f"WSGI, {label}", ("profile-wsgi", url, "280")))
+    if result in misses["reseed"]:
+        size = min(result.store.size, args.profile_reseed_max)
+        seeds = corpus_dir(size, tmp)
+        title = f"reseed, {result.store.backend}, {size:,} documents"
+        plans.append((title, ("profile-reseed", url, str(seeds))))
+    sections = []
     for title, child_args in plans:
         say(f"profiling: {title}")
         sections.append(f"# {title}\n\n{child('--child', *child_args)}")
@@ -654,7 +743,7 @@ def main() -> int:
         "--profile-reseed-max",
         type=int,
         default=1000,
-        help="profile a slow reseed only at sizes up to this (the profiler doubles its time)",
+        help="profile a slow reseed on at most this many documents (the profiler doubles its time)",
     )
     parser.add_argument("--markdown", type=Path, help="also write the table here")
     args = parser.parse_args()
@@ -680,7 +769,7 @@ def main() -> int:
         for store in stores:
             results.append(measure(store, args, fake, tmp))
             if args.profile:
-                profiles += profile_misses(results[-1], results, args)
+                profiles += profile_misses(results[-1], results, args, tmp)
         ended = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         say(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
         table = markdown(results, args, started, ended)

@@ -1,0 +1,57 @@
+"""Typed read functions over the store; every caller goes through these, never through SQL."""
+
+from store.queries.commitment_queries import (
+    commitment_candidates,
+    commitments,
+    count_commitments,
+    quoted_texts,
+)
+from store.queries.figure_queries import figures
+from store.queries.overview import overview
+from store.queries.persons import people
+from store.queries.records import (
+    OVERVIEW_VISITS,
+    SOURCES_SHOWN,
+    CommitmentInfo,
+    DocRef,
+    FigureInfo,
+    PersonInfo,
+    Quote,
+    StoreOverview,
+    TopicInfo,
+    VisitEventInfo,
+    VisitInfo,
+)
+from store.queries.texts import mentions_of, quotes, reseed_stamp, search, topics, vocabulary
+from store.queries.visit_queries import VisitFilter, count_visits, places, visits
+
+__all__ = [
+    "OVERVIEW_VISITS",
+    "SOURCES_SHOWN",
+    "CommitmentInfo",
+    "DocRef",
+    "FigureInfo",
+    "PersonInfo",
+    "Quote",
+    "StoreOverview",
+    "TopicInfo",
+    "VisitEventInfo",
+    "VisitFilter",
+    "VisitInfo",
+    "commitment_candidates",
+    "commitments",
+    "count_commitments",
+    "count_visits",
+    "figures",
+    "mentions_of",
+    "overview",
+    "people",
+    "places",
+    "quoted_texts",
+    "quotes",
+    "reseed_stamp",
+    "search",
+    "topics",
+    "visits",
+    "vocabulary",
+]

@@ -1,0 +1,116 @@
+"""Commitments: ranked candidates from the indexes, then the page in full."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from store import models as m
+from store.queries.records import CommitmentInfo
+from store.queries.texts import quotes
+
+
+def _commitment_query(
+    topic_keys: list[str] | None, sentence_ids: list[int] | None
+) -> Select[tuple[int]]:
+    query: Select[tuple[int]] = select(m.Commitment.id)
+    if topic_keys is not None:
+        topics_of = select(m.CommitmentTopic.commitment_id).where(
+            m.CommitmentTopic.topic.in_(topic_keys)
+        )
+        query = query.where(m.Commitment.id.in_(topics_of))
+    if sentence_ids is not None:
+        citing = select(m.CommitmentSource.commitment_id).where(
+            m.CommitmentSource.sentence_id.in_(sentence_ids)
+        )
+        query = query.where(m.Commitment.id.in_(citing))
+    return query
+
+
+def commitment_candidates(
+    session: Session,
+    topic_keys: list[str] | None = None,
+    sentence_ids: list[int] | None = None,
+    limit: int = 300,
+) -> list[int]:
+    """Ids of the commitments on the topics (or citing the sentences), most reported first."""
+    query: Select[Any]
+    if topic_keys is not None:
+        query = (
+            select(m.CommitmentTopic.commitment_id)
+            .where(m.CommitmentTopic.topic.in_(topic_keys))
+            .order_by(m.CommitmentTopic.report_count.desc(), m.CommitmentTopic.commitment_id)
+        )
+    else:
+        query = _commitment_query(None, sentence_ids).order_by(
+            m.Commitment.report_count.desc(), m.Commitment.id
+        )
+    return list(dict.fromkeys(session.scalars(query.limit(limit))))
+
+
+def quoted_texts(session: Session, commitment_ids: list[int]) -> dict[int, str]:
+    """The sentence each commitment quotes, by commitment id."""
+    query = (
+        select(m.Commitment.id, m.Sentence.text)
+        .join(m.Sentence, m.Sentence.id == m.Commitment.quote_sentence_id)
+        .where(m.Commitment.id.in_(commitment_ids))
+    )
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
+def count_commitments(
+    session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
+) -> int:
+    if topic_keys is not None:
+        query = select(func.count(func.distinct(m.CommitmentTopic.commitment_id))).where(
+            m.CommitmentTopic.topic.in_(topic_keys)
+        )
+        return int(session.scalar(query) or 0)
+    ids = _commitment_query(topic_keys, sentence_ids).subquery()
+    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+
+
+def commitments(session: Session, ids: list[int]) -> list[CommitmentInfo]:
+    """The commitments with these ids, in that order, with their topics, sources and occasions."""
+    rows = {c.id: c for c in session.scalars(select(m.Commitment).where(m.Commitment.id.in_(ids)))}
+    topic_rows: dict[int, list[str]] = defaultdict(list)
+    source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    for commitment_id, topic in session.execute(
+        select(m.CommitmentTopic.commitment_id, m.CommitmentTopic.topic).where(
+            m.CommitmentTopic.commitment_id.in_(ids)
+        )
+    ):
+        topic_rows[commitment_id].append(topic)
+    for commitment_id, sentence_id, visit_id in session.execute(
+        select(
+            m.CommitmentSource.commitment_id,
+            m.CommitmentSource.sentence_id,
+            m.CommitmentSource.visit_id,
+        )
+        .where(m.CommitmentSource.commitment_id.in_(ids))
+        .order_by(m.CommitmentSource.id)
+    ):
+        source_rows[commitment_id].append((sentence_id, visit_id))
+    found = quotes(
+        session,
+        [c.quote_sentence_id for c in rows.values()]
+        + [sid for v in source_rows.values() for sid, _ in v],
+    )
+    return [
+        CommitmentInfo(
+            c.id,
+            c.kind,
+            c.actor,
+            tuple(topic_rows[c.id]),
+            found[c.quote_sentence_id],
+            tuple(found[sid] for sid, _ in source_rows[c.id]),
+            tuple(dict.fromkeys(v for _, v in source_rows[c.id] if v)),
+            tuple(f for f in c.figures.split("\n") if f),
+            c.deadline,
+            c.report_count,
+        )
+        for c in (rows[i] for i in ids if i in rows)
+    ]

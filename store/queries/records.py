@@ -1,0 +1,110 @@
+"""The values the queries return: plain frozen records, no database objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocRef:
+    id: int
+    name: str
+    title: str
+    agency: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    sentence_id: int
+    text: str
+    on_topic: bool
+    document: DocRef
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    commitments: int
+    figures: int
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    name: str
+    side: str | None
+    role: str | None
+    other_roles: tuple[str, ...]
+    spouse_of: int | None
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitEventInfo:
+    day: str | None
+    kind: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    id: int
+    visitor: PersonInfo
+    host: PersonInfo | None
+    destination: str
+    kind: str
+    start: str | None
+    end: str | None
+    month: int | None
+    year: int | None
+    year_note: str
+    when: str  # the dates as shown
+    places: tuple[str, ...]
+    events: tuple[VisitEventInfo, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentInfo:
+    id: int
+    kind: str
+    actor: str | None
+    topics: tuple[str, ...]
+    quote: Quote
+    sources: tuple[Quote, ...]
+    occasions: tuple[int, ...]  # visit ids, the first few
+    figures: tuple[str, ...]
+    deadline: int | None
+    reports: int  # documents that report it (sources holds the first few)
+
+
+SOURCES_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    id: int
+    text: str
+    value: float
+    unit: str
+    measure: str
+    year: int | None
+    deadline: int | None
+    group_key: str
+    topics: tuple[str, ...]
+    sentence_id: int
+
+
+@dataclass(frozen=True)
+class StoreOverview:
+    documents: int
+    visits: list[str]
+    topics: list[str]
+    reseeded_at: str | None
+    reseeded_by: str | None
+    summary: dict[str, object]
+
+
+OVERVIEW_VISITS = 10

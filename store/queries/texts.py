@@ -1,0 +1,91 @@
+"""Sentences, documents, topics and full-text search."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store import models as m
+from store.queries.records import DocRef, Quote, TopicInfo
+from store.search import matching_sentence_ids
+
+
+def reseed_stamp(session: Session) -> str | None:
+    """When the store was built: changes with every reseed, so caches can key on it."""
+    row = session.get(m.Meta, "build_id")
+    return row.value if row else None
+
+
+def topics(session: Session) -> list[TopicInfo]:
+    rows = session.scalars(select(m.Topic).order_by(m.Topic.commitment_count.desc(), m.Topic.key))
+    return [
+        TopicInfo(
+            t.key,
+            t.label,
+            tuple(a for a in t.aliases.split("\n") if a),
+            t.commitment_count,
+            t.figure_count,
+        )
+        for t in rows
+    ]
+
+
+def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
+    """Sentences with their documents, by id."""
+    if not sentence_ids:
+        return {}
+    rows = session.execute(
+        select(
+            m.Sentence.id,
+            m.Sentence.text,
+            m.Sentence.on_topic,
+            m.Document.id,
+            m.Document.name,
+            m.Document.title,
+            m.Document.agency,
+        )
+        .join(m.Document, m.Document.id == m.Sentence.document_id)
+        .where(m.Sentence.id.in_(set(sentence_ids)))
+    )
+    documents: dict[int, DocRef] = {}
+    found = {}
+    for sid, text_, on_topic, did, name, title, agency in rows:
+        document = documents.setdefault(did, DocRef(did, name, title, agency))
+        found[sid] = Quote(sid, text_, bool(on_topic), document)
+    return found
+
+
+def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
+    """Sentences naming a person, on-topic ones, in document order."""
+    ids = list(
+        session.scalars(
+            select(m.PersonMention.sentence_id)
+            .where(m.PersonMention.person_id == person_id)
+            .order_by(m.PersonMention.sentence_id)
+            .limit(limit)
+        )
+    )
+    found = quotes(session, ids)
+    return [found[i] for i in ids if i in found]
+
+
+def search(
+    session: Session, words: list[str], limit: int = 20, any_word: bool = False
+) -> list[Quote]:
+    """Sentences matching the words (all of them, or any), on-topic first, best first."""
+    ids = matching_sentence_ids(session, words, limit * 4, any_word)
+    found = quotes(session, ids)
+    ordered = [found[i] for i in ids if i in found]
+    return sorted(ordered, key=lambda q: not q.on_topic)[:limit]
+
+
+def vocabulary(session: Session, prefix: str, limit: int = 2000) -> list[str]:
+    """Indexed words starting with prefix, most frequent first (for correcting misspelt words)."""
+    return list(
+        session.scalars(
+            select(m.Vocabulary.term)
+            .where(m.Vocabulary.term >= prefix, m.Vocabulary.term < prefix + "\uffff")
+            .order_by(m.Vocabulary.count.desc())
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,119 @@
+"""Visits, filtered and paged in SQL, with their events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from store import models as m
+from store.queries.persons import people
+from store.queries.records import VisitEventInfo, VisitInfo
+from store.queries.texts import quotes
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """Which visits: any of these months and years, on this day, with these people or places."""
+
+    months: frozenset[int] = frozenset()
+    day: int | None = None
+    years: frozenset[int] = frozenset()
+    person_ids: frozenset[int] = frozenset()
+    visitor_only: bool = False
+    places: frozenset[str] = frozenset()
+    ids: frozenset[int] | None = None
+
+
+def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.ids is not None:
+        conditions.append(m.Visit.id.in_(flt.ids))
+    if flt.months:
+        conditions.append(or_(*(m.Visit.months.like(f"%,{n},%") for n in flt.months)))
+    if flt.years:
+        conditions.append(m.Visit.year.in_(flt.years))
+    if flt.day is not None:
+        day = f"{flt.day:02d}"
+        conditions += [
+            func.substr(m.Visit.start, 9, 2) <= day,
+            func.substr(m.Visit.end, 9, 2) >= day,
+        ]
+    if flt.person_ids:
+        people_match: ColumnElement[bool] = m.Visit.visitor_id.in_(flt.person_ids)
+        if not flt.visitor_only:
+            people_match = or_(people_match, m.Visit.host_id.in_(flt.person_ids))
+        conditions.append(people_match)
+    if flt.places:
+        framed = literal("\n") + m.Visit.places + literal("\n")
+        conditions.append(or_(*(framed.like(f"%\n{p}\n%") for p in flt.places)))
+    return conditions
+
+
+def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
+    query = select(func.count()).select_from(m.Visit).where(*_visit_conditions(flt))
+    return int(session.scalar(query) or 0)
+
+
+def visits(
+    session: Session,
+    flt: VisitFilter = VisitFilter(),
+    limit: int | None = None,
+    offset: int = 0,
+    with_events: bool = True,
+) -> list[VisitInfo]:
+    """Visits matching the filter, by date, with their events (only for the visits returned)."""
+    query = select(m.Visit).where(*_visit_conditions(flt))
+    query = query.order_by(m.Visit.start.is_(None), m.Visit.start, m.Visit.id).offset(offset)
+    rows = list(session.scalars(query.limit(limit) if limit is not None else query))
+    if not rows:
+        return []
+    person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
+    everyone = {p.id: p for p in people(session, person_ids, with_aliases=False)}
+    events = (
+        []
+        if not with_events
+        else list(
+            session.scalars(
+                select(m.VisitEvent)
+                .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
+                .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+            )
+        )
+    )
+    found = quotes(session, [e.sentence_id for e in events])
+    by_visit: dict[int, list[VisitEventInfo]] = defaultdict(list)
+    for event in events:
+        by_visit[event.visit_id].append(
+            VisitEventInfo(event.day, event.kind, found[event.sentence_id])
+        )
+    return [
+        VisitInfo(
+            v.id,
+            everyone[v.visitor_id],
+            everyone.get(v.host_id) if v.host_id else None,
+            v.destination,
+            v.kind,
+            v.start,
+            v.end,
+            v.month,
+            v.year,
+            v.year_note,
+            v.dates_text,
+            tuple(p for p in v.places.split("\n") if p),
+            tuple(by_visit[v.id]),
+        )
+        for v in rows
+    ]
+
+
+def places(session: Session) -> set[str]:
+    """Every place a visit went to."""
+    return {
+        p
+        for row in session.scalars(select(m.Visit.places).distinct())
+        for p in row.split("\n")
+        if p
+    }
