@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.ingest.clean import CleanDocument
 from store.ingest.dates import DateMention
 from store.ingest.figures import FigureMention
 from store.ingest.people import Mention
+from store.ingest.read import RawDocument
 
 
 @dataclass
@@ -22,3 +24,16 @@ class Sent:
     mentions: list[Mention] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    index: int
+    raw: RawDocument
+    clean: CleanDocument
+    title: str
+    passages: list[tuple[str, bool, bool, str]] = field(
+        default_factory=list
+    )  # text, on_topic, heading, why
+    reference_year: int | None = None
+    year_note: str | None = None

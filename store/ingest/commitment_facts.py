@@ -1,0 +1,112 @@
+"""Commitments as facts: one per commitment, however many sentences and documents report it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.ingest.commitments import find_commitments
+from store.ingest.corpus_types import Sent
+from store.ingest.figures import FigureMention
+from store.ingest.people import Person
+from store.ingest.topics import TopicMatcher
+from store.ingest.visits import (
+    Visit,
+)
+from store.textutil import key
+
+
+@dataclass
+class CommitmentFact:
+    kind: str
+    actor: str | None
+    topics: list[str]
+    sources: list[tuple[Sent, str, Visit | None]]  # sentence, kind, occasion
+    figures: list[FigureMention]
+    deadline: int | None
+
+
+def commitment_facts(
+    on_topic: list[Sent], people: dict[str, Person], topics: TopicMatcher, links: dict[int, Visit]
+) -> list[CommitmentFact]:
+    """One fact per commitment: the same target figure, or the same named project on the same
+    occasion, reported by several sentences or documents is one commitment with all its sources."""
+    facts: list[CommitmentFact] = []
+    by_key: dict[tuple[object, ...], CommitmentFact] = {}
+    names = _project_names(on_topic)
+    for sent in on_topic:
+        if sent.heading:
+            continue
+        sentence_figures = [f for f in sent.figures if f.unit != "year"]
+        for mention in find_commitments(sent.text):
+            found_topics = topics.topics_in(mention.span) or ["general"]
+            before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
+            actor = " and ".join(dict.fromkeys(before[-2:])) or mention.actor
+            figures = [f for f in sentence_figures if mention.cue_start <= f.start < mention.end]
+            deadline = next((f.deadline for f in reversed(figures) if f.deadline), None) or next(
+                (
+                    d.year
+                    for d in sent.dates
+                    if d.kind == "deadline" and mention.cue_start <= d.start < mention.end
+                ),
+                None,
+            )
+            occasion = links.get(sent.id)
+            keys = _merge_keys(figures, mention.span, occasion, names)
+            fact = next((by_key[k] for k in keys if k in by_key), None)
+            if fact is not None:
+                fact.sources.append((sent, mention.kind, occasion))
+                fact.topics.extend(
+                    t for t in found_topics if t not in fact.topics and t != "general"
+                )
+            else:
+                fact = CommitmentFact(
+                    mention.kind,
+                    actor,
+                    found_topics,
+                    [(sent, mention.kind, occasion)],
+                    figures,
+                    deadline,
+                )
+                facts.append(fact)
+            for k in keys:
+                by_key.setdefault(k, fact)
+    return facts
+
+
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’-]+|of|and|for|the|–|-)(?:\s+(?:[A-Z][\w'’-]+|of|and|for|the|–|-))+"
+)
+
+
+def _names_in(text: str) -> set[str]:
+    """Multi-word proper names in a span ("Supply Chain and Critical Minerals Centre")."""
+    found = set()
+    for match in _NAME_RUN.finditer(text):
+        words = [w for w in key(match.group(0)).split() if w not in ("of", "and", "for", "the")]
+        if len(words) >= 3:
+            found.add(" ".join(words[-3:]))
+    return found
+
+
+def _project_names(sents: list[Sent]) -> set[str]:
+    """Names that appear in few documents: a shared one marks the same project, not a slogan."""
+    documents: dict[str, set[int]] = {}
+    for sent in sents:
+        for name in _names_in(sent.text):
+            documents.setdefault(name, set()).add(sent.doc)
+    return {name for name, docs in documents.items() if 2 <= len(docs) <= 3}
+
+
+def _merge_keys(
+    figures: list[FigureMention], span: str, occasion: Visit | None, names: set[str]
+) -> list[tuple[object, ...]]:
+    """Keys under which a commitment meets its other reports."""
+    keys: list[tuple[object, ...]] = []
+    targets = [f for f in figures if f.unit in ("USD", "%") or f.deadline]
+    if targets:
+        target = next((f for f in reversed(targets) if f.deadline), targets[-1])
+        keys.append(("figure", round(target.value), target.unit, target.deadline))
+    if occasion is not None:
+        keys += [("name", id(occasion), name) for name in sorted(_names_in(span) & names)]
+    return keys

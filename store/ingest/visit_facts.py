@@ -1,0 +1,144 @@
+"""Visits as facts: found in sentences, grouped across documents, dated, placed, with their events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.dates_text import range_without_year, visit_when
+from store.ingest.corpus_types import Doc, Sent
+from store.ingest.people import Person
+from store.ingest.visits import (
+    Visit,
+    VisitLinker,
+    destination_cities,
+    event_rank,
+    find_visit_mentions,
+    group_visits,
+)
+from store.textutil import shorten
+
+
+def visit_facts(docs: list[Doc], on_topic: list[Sent], people: dict[str, Person]) -> list[Visit]:
+    mentions = [m for s in on_topic if not s.heading for m in find_visit_mentions(s, people)]
+    visits = group_visits(mentions)
+    for visit in visits:
+        stated = [(m.sentence, d) for m in visit.mentions for d in m.dates if d.year]
+        if stated:
+            sent, when = stated[0]
+            visit.year = when.year
+            visit.year_note = f"from “{when.text}” in “{shorten(docs[sent.doc].title, 48)}”"
+    return visits
+
+
+def link_sentences(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -> dict[int, Visit]:
+    """Sentence id -> the visit it reports on."""
+    linker = VisitLinker(on_topic, visits)
+    links: dict[int, Visit] = {}
+    for sent in on_topic:
+        visit = linker.link(sent)
+        if visit is not None:
+            links[sent.id] = visit
+            visit.linked.append(sent)
+    return links
+
+
+def date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -> None:
+    """Give every visit its year (stated, or inferred from its documents), dates, places and events."""
+    linked_by_doc: dict[int, list[Sent]] = {}
+    for visit in visits:
+        for sent in visit.linked:
+            linked_by_doc.setdefault(sent.doc, []).append(sent)
+    for doc in docs:
+        years = [
+            d.year
+            for s in linked_by_doc.get(doc.index, [])
+            for d in s.dates
+            if d.year and d.kind in ("day", "month", "range")
+        ]
+        if years:
+            doc.reference_year = max(years)
+            doc.year_note = f"latest full date in {doc.title}"
+    for visit in visits:
+        if visit.year is None:
+            _year_from_linked_dates(docs, visit)
+        if visit.year is None:
+            for sent in visit.linked:
+                doc = docs[sent.doc]
+                if doc.reference_year:
+                    visit.year = doc.reference_year
+                    visit.year_note = f"inferred from other dates in “{shorten(doc.title, 48)}”"
+                    break
+        elif not visit.year_note:
+            visit.year_note = "stated"
+        _fill_dates(visit)
+    for visit in visits:
+        for doc_index in {s.doc for s in visit.linked}:
+            if docs[doc_index].reference_year is None and visit.year:
+                docs[doc_index].reference_year = visit.year
+                docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
+    del links
+
+
+def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:
+    """A year stated with a date of the visit's month in a sentence about the visit."""
+    for sent in visit.linked:
+        for when in sent.dates:
+            if (
+                when.year
+                and when.kind in ("day", "range", "month")
+                and (not visit.months or when.month in visit.months)
+            ):
+                visit.year = when.year
+                visit.year_note = f"from “{when.text}” in “{shorten(docs[sent.doc].title, 48)}”"
+                return
+
+
+def _fill_dates(visit: Visit) -> None:
+    ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
+    year = visit.year or 1900
+    seen_places: list[str] = []
+    reports = {m.sentence.id for m in visit.mentions}
+    for sent in visit.linked:
+        days = [d for d in sent.dates if d.kind in ("day", "range") and d.month and d.day]
+        day = (
+            date(year, days[0].month, days[0].day)
+            if days and days[0].month and days[0].day
+            else None
+        )
+        if sent.id in reports and days and days[0].kind == "range":
+            day = None  # the visit's own dates, not an activity on its first day
+        rank = None if sent.heading else event_rank(sent, day)
+        if rank is not None:
+            visit.events.append((sent, day, rank))
+        if rank is not None or sent.id in reports:
+            seen_places += [
+                c for c in destination_cities(sent, visit.destination) if c not in seen_places
+            ]
+        if day:
+            visit.months.add(day.month)
+    visit.places = seen_places
+    if ranges:
+        first = ranges[0]
+        assert first.month and first.day and first.end_day
+        visit.start = date(year, first.month, first.day)
+        visit.end = date(year, first.end_month or first.month, first.end_day)
+    else:
+        dated = sorted(d for _, d, _ in visit.events if d)
+        if dated:
+            visit.start, visit.end = dated[0], dated[-1]
+    if visit.start and visit.end:
+        visit.events = [e for e in visit.events if e[1] is None or visit.start <= e[1] <= visit.end]
+    visit.events.sort(key=lambda e: (e[2], e[1] or date.min, e[0].id))
+    if visit.year is None:
+        if visit.start and visit.end:
+            visit.dates_text = range_without_year(
+                visit.start.month, visit.start.day, visit.end.month, visit.end.day
+            )
+        visit.start = visit.end = None
+    else:
+        visit.dates_text = visit_when(
+            visit.start.isoformat() if visit.start else None,
+            visit.end.isoformat() if visit.end else None,
+            min(visit.months) if visit.months else None,
+            visit.year,
+        )
