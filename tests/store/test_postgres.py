@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, make_url, select, text
 
 from store import generations
 from store import models as m
@@ -82,8 +82,8 @@ def test_a_second_reseed_at_the_same_time_is_refused(pg_url: str) -> None:
 
 
 def test_a_server_that_does_not_answer_is_unavailable(pg_url: str) -> None:
-    down = pg_url.replace("127.0.0.1", "127.0.0.1:1").replace("localhost", "127.0.0.1:1")
-    store = Store.open(down if down != pg_url else "postgresql+psycopg://postgres@127.0.0.1:1/none")
+    down = make_url(pg_url).set(host="127.0.0.1", port=1).render_as_string(hide_password=False)
+    store = Store.open(down)
     with pytest.raises(StoreUnavailable), store.session():
         pass
 
