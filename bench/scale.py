@@ -477,13 +477,25 @@ def markdown(results: list[Result], args: argparse.Namespace, started: str, ende
 # --- profiles -----------------------------------------------------------------------------------
 
 
-def top(profile: cProfile.Profile | pstats.Stats, count: int, sort: str = "tottime") -> str:
+SITE = str(Path(statistics.__file__).parent)  # the standard library's folder
+
+
+def top(
+    profile: cProfile.Profile | pstats.Stats,
+    count: int,
+    sort: str = "tottime",
+    only: str | None = None,
+) -> str:
+    """pstats' table of the first count entries, paths shortened; only: a regex on the paths."""
     stream = io.StringIO()
     stats = profile if isinstance(profile, pstats.Stats) else pstats.Stats(profile)
     stats.stream = stream  # type: ignore[attr-defined]
-    stats.strip_dirs().sort_stats(sort).print_stats(count)
+    stats.sort_stats(sort).print_stats(*([only] if only else []), count)
     text = stream.getvalue()
-    return text[text.index("   ncalls") :] if "   ncalls" in text else text
+    text = text[text.index("   ncalls") :] if "   ncalls" in text else text
+    for prefix in (f"{ROOT}/.venv/lib/python3.11/site-packages/", f"{ROOT}/", f"{SITE}/"):
+        text = text.replace(prefix, "")
+    return text.rstrip() + "\n"
 
 
 def child_answers(url: str, rounds: int) -> None:
@@ -503,25 +515,31 @@ def child_answers(url: str, rounds: int) -> None:
 
 
 def child_profile_answers(url: str, rounds: int) -> None:
+    """Per query: its time without the profiler (median and max of 2 × rounds), then cProfile's
+    top entries by own time, and the project's functions by cumulative time."""
     from bot.core import ask
     from store.db import Store as Reader
 
     store = Reader.open(url)
     ask(store, "/commitment trade")
     for command, queries in answers.QUERIES.items():
-        times: dict[str, float] = {}
-        profile = cProfile.Profile()
-        for _ in range(rounds):
-            for query in queries:
+        for query in queries:
+            plain = []
+            for _ in range(rounds * 2):
                 started = time.perf_counter()
+                ask(store, query)
+                plain.append((time.perf_counter() - started) * 1000)
+            profile = cProfile.Profile()
+            for _ in range(rounds):
                 profile.enable()
                 ask(store, query)
                 profile.disable()
-                times[query] = max(times.get(query, 0.0), time.perf_counter() - started)
-        slowest = ", ".join(f"{q!r} {s * 1000:.1f} ms" for q, s in times.items())
-        print(f"## answers: {command} ({rounds} rounds; slowest under the profiler: {slowest})")
-        print(top(profile, 14, "tottime"))
-        print(top(profile, 14, "cumulative"))
+            print(
+                f"## {command}: {query!r}: median {statistics.median(plain):.1f} ms, "
+                f"max {max(plain):.1f} ms without the profiler; {rounds} answers profiled"
+            )
+            print(top(profile, 8, "tottime"))
+            print(top(profile, 12, "cumulative", r"/(bot|store)/"))
 
 
 def child_profile_reseed(url: str, seeds: str) -> None:
@@ -535,7 +553,7 @@ def child_profile_reseed(url: str, seeds: str) -> None:
     seconds = time.perf_counter() - started
     print(f"## reseed: {summary.documents} documents in {seconds:.1f} s under the profiler")
     print(top(profile, 25, "tottime"))
-    print(top(profile, 25, "cumulative"))
+    print(top(profile, 25, "cumulative", r"/(bot|store)/"))
 
 
 class InProcessClient(SlackClient):
@@ -696,11 +714,15 @@ def profile_misses(
     url = result.store.url
     plans: list[tuple[str, tuple[str, ...]]] = []
     if result in misses["answers"]:
-        plans.append((f"answers, {label}", ("profile-answers", url, "5")))
+        plans.append((f"answers, {label}", ("profile-answers", url, "10")))
     if result in misses["http"] and result.store.size in (SEEDS_SIZE, TARGET_SIZE):
         plans.append((f"WSGI, {label}", ("profile-wsgi", url, "280")))
-    if result in misses["reseed"]:
-        size = min(result.store.size, args.profile_reseed_max)
+    size = min(result.store.size, args.profile_reseed_max)
+    earlier = [r for r in results[:-1] if r.store.backend == result.store.backend]
+    if result in misses["reseed"] and not any(
+        r in misses["reseed"] and min(r.store.size, args.profile_reseed_max) == size
+        for r in earlier
+    ):
         seeds = corpus_dir(size, tmp)
         title = f"reseed, {result.store.backend}, {size:,} documents"
         plans.append((title, ("profile-reseed", url, str(seeds))))

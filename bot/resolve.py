@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge import Knowledge, routing
+from store.lexicon import parties, titles
 from store.queries import PersonInfo
 from store.textutil import key
 
@@ -69,7 +72,15 @@ def _alias_score(query: str, alias: str) -> float:
         return 100.0
     if len(query) <= 3 or len(alias) <= 3:
         return 0.0
-    return float(fuzz.ratio(query, alias))
+    return max(float(fuzz.ratio(query, alias)), _typo_score(query, alias))
+
+
+def _typo_score(query: str, alias: str) -> float:
+    """One slip (a swapped, missing, extra or wrong letter; two in a long word) is still the word."""
+    allowed = 1 if len(alias) < 8 else 2
+    return (
+        90.0 if DamerauLevenshtein.distance(query, alias, score_cutoff=allowed) <= allowed else 0.0
+    )
 
 
 @dataclass(frozen=True)
@@ -86,10 +97,13 @@ def person_match(argument: str, known: Knowledge) -> PersonMatch:
     exact = known.person_aliases.get(query) or known.person_aliases.get(query.replace(" ", ""))
     if exact:
         return PersonMatch((known.person(exact),))
-    words = set(query.split())
-    containing = [p for p in known.people if words <= set(key(p.name).split())]
+    words = set(query.split()) - _title_words()
+    containing = [p for p in known.people if words and words <= set(key(p.name).split())]
     if containing:
         return PersonMatch(tuple(sorted(containing, key=lambda p: -p.mentions)))
+    by_role = _by_role(query, known)
+    if by_role:
+        return PersonMatch(by_role)
     scored = process.extract(query, list(known.person_aliases), scorer=fuzz.ratio, limit=10)
     by_person: dict[int, float] = {}
     for alias, score, _ in scored:
@@ -102,6 +116,42 @@ def person_match(argument: str, known: Knowledge) -> PersonMatch:
         return PersonMatch(tuple(chosen))
     closest = tuple(known.person(pid) for pid, s in ranked[:3] if s >= _threshold("suggestion"))
     return PersonMatch((), closest)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of titles ("pm", "president", "minister"), dropped when a name is asked with its title."""
+    return frozenset(w for title in titles()["titles"] for w in key(title).split()) - {
+        "and",
+        "of",
+        "the",
+    }
+
+
+def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
+    """People whose role (and side) has every word asked: "korean ambassador", "defence minister"."""
+    ignored = set(routing()["stop_words"]) - {"foreign"}
+    sides = {key(adjective): p.name for p in parties() for adjective in (*p.adjectives, *p.aliases)}
+    wanted = [w for w in query.split() if w not in ignored]
+    if not wanted or not set(wanted) & _title_words():
+        return ()
+    found = []
+    for person in known.people:
+        described = set(key(" ".join(filter(None, (person.role, *person.other_roles)))).split())
+        side = key(person.side or "")
+        if all(
+            w in described
+            or _spelt_alike(w, described)
+            or (sides.get(w, "-") and key(sides.get(w, "")) == side)
+            for w in wanted
+        ):
+            found.append(person)
+    return tuple(sorted(found, key=lambda p: -p.mentions))
+
+
+def _spelt_alike(word: str, words: set[str]) -> bool:
+    spellings = routing()["spellings"]
+    return spellings.get(word, word) in words or any(spellings.get(w, w) == word for w in words)
 
 
 def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:

@@ -76,7 +76,7 @@ def _free_text(line: str, known: Knowledge) -> Route:
         if found:
             if person and intent in ("who", "visit"):
                 return Route(intent, person.name, 95.0, False)
-            return Route(intent, _argument(text, found), 90.0, False)
+            return Route(intent, _argument(text, found, keep_parties=intent == "who"), 90.0, False)
     if person:
         return Route("who", person.name, 85.0, False)
     argument = _argument(text, [])
@@ -93,11 +93,14 @@ def _free_text(line: str, known: Knowledge) -> Route:
     return Route("search", argument, 50.0, False)
 
 
-def _argument(text: str, intent_phrases: list[str]) -> str:
-    """What is left of a question once intent words, stop words and party names are gone."""
+def _argument(text: str, intent_phrases: list[str], keep_parties: bool = False) -> str:
+    """What is left of a question once intent words, stop words and party names are gone.
+
+    keep_parties: "who is the Korean ambassador" needs its "Korean".
+    """
     data = routing()
     for phrase in sorted(intent_phrases, key=len, reverse=True):
         text = re.sub(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", " ", text)
-    drop = set(data["stop_words"]) | set(data["party_words"])
+    drop = set(data["stop_words"]) | (set() if keep_parties else set(data["party_words"]))
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.strip("'’-") and w not in drop]
     return " ".join(words)

@@ -80,3 +80,24 @@ def test_visit_terms(
 ) -> None:
     terms = visit_terms(argument, seeds_known)
     assert (terms.months, terms.day, terms.years, terms.places) == (months, day, years, places)
+
+
+@pytest.mark.parametrize(
+    ("argument", "topic"),
+    [("tarde", "trade"), ("semiconducter", "semiconductors"), ("eductaion", "education")],
+)
+def test_one_slip_is_still_the_topic(seeds_known: Knowledge, argument: str, topic: str) -> None:
+    assert topic in topic_match(argument, seeds_known).keys
+
+
+@pytest.mark.parametrize(
+    ("argument", "names"),
+    [
+        ("the korean president", ["Lee Jae Myung"]),
+        ("vietnamese ambassador", ["Vu Ho"]),
+        ("president lee", ["Lee Jae Myung"]),
+        ("korean ambassador", []),
+    ],
+)
+def test_people_by_role_and_side(seeds_known: Knowledge, argument: str, names: list[str]) -> None:
+    assert [p.name for p in person_match(argument, seeds_known).people] == names
