@@ -22,8 +22,8 @@ _SOURCE_TRAILER = re.compile(
     r"^(?:Source|Nguồn)\s*:\s*(?P<agency>[^\n]{1,60}?)\.?\s*$", re.IGNORECASE
 )
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?))?"
-    r"\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+\s*"
+    r"^(?P<city>[A-ZÀ-ỸĐ][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?))?"
+    r"(?:\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+|\s+[—–]{1,2})\s*"
 )
 _BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
 _POSITION_MARKER = re.compile(
@@ -40,6 +40,7 @@ class CleanDocument:
     agency: str | None = None
     author: str | None = None
     dateline: str | None = None
+    dated: str | None = None  # the dateline's date as written: "March 2, 2024"
     removed: list[str] = field(default_factory=list)
 
 
@@ -93,7 +94,7 @@ def clean_document(text: str) -> CleanDocument:
             doc.removed.append(line)
             continue
         if match := _SOURCE_TRAILER.match(line):
-            doc.agency = doc.agency or match["agency"].strip()
+            doc.agency = doc.agency or (match["agency"] or "").strip() or None
             doc.removed.append(line)
             continue
         if line.rstrip(":").lower() in tail_headings and doc.paragraphs:
@@ -106,7 +107,8 @@ def clean_document(text: str) -> CleanDocument:
                 line = line.removesuffix(marker).rstrip() + "."
         if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _DATELINE.match(line)):
             doc.dateline = match["city"].strip()
-            doc.agency = doc.agency or match["agency"].strip()
+            doc.dated = match["date"]
+            doc.agency = doc.agency or (match["agency"] or "").strip() or None
             line = line[match.end() :]
         if line in seen:
             continue

@@ -58,6 +58,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 "agency": doc.clean.agency,
                 "author": doc.clean.author,
                 "dateline": doc.clean.dateline,
+                "dated": doc.clean.dated,
                 "reference_year": doc.reference_year,
                 "year_note": doc.year_note,
                 "original_text": doc.raw.text,

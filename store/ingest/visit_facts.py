@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from store.dates_text import range_without_year, visit_when
@@ -55,7 +56,11 @@ def date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -
             for d in s.dates
             if d.year and d.kind in ("day", "month", "range")
         ]
-        if years:
+        dated = re.search(r"\b(?:19|20)\d\d\b", doc.clean.dated or "")
+        if dated:
+            doc.reference_year = int(dated.group(0))
+            doc.year_note = f"the dateline of “{shorten(doc.title, 48)}”"
+        elif years:
             doc.reference_year = max(years)
             doc.year_note = f"latest full date in {doc.title}"
     for visit in visits:
@@ -66,7 +71,11 @@ def date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -
                 doc = docs[sent.doc]
                 if doc.reference_year:
                     visit.year = doc.reference_year
-                    visit.year_note = f"inferred from other dates in “{shorten(doc.title, 48)}”"
+                    visit.year_note = (
+                        f"inferred from {doc.year_note}"
+                        if doc.year_note and "dateline" in doc.year_note
+                        else f"inferred from other dates in “{shorten(doc.title, 48)}”"
+                    )
                     break
         elif not visit.year_note:
             visit.year_note = "stated"

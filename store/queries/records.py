@@ -11,6 +11,7 @@ class DocRef:
     name: str
     title: str
     agency: str | None
+    dated: str | None = None  # the dateline's date, when the article has one
 
 
 @dataclass(frozen=True)

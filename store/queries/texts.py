@@ -43,14 +43,15 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
             m.Document.name,
             m.Document.title,
             m.Document.agency,
+            m.Document.dated,
         )
         .join(m.Document, m.Document.id == m.Sentence.document_id)
         .where(m.Sentence.id.in_(set(sentence_ids)))
     )
     documents: dict[int, DocRef] = {}
     found = {}
-    for sid, text_, on_topic, did, name, title, agency in rows:
-        document = documents.setdefault(did, DocRef(did, name, title, agency))
+    for sid, text_, on_topic, did, name, title, agency, dated in rows:
+        document = documents.setdefault(did, DocRef(did, name, title, agency, dated))
         found[sid] = Quote(sid, text_, bool(on_topic), document)
     return found
 
