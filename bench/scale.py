@@ -67,6 +67,24 @@ def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def code_version() -> str:
+    """The commit measured, and the files outside bench/ that differ from it."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    changed = [
+        line[3:]
+        for line in git("status", "--short").splitlines()
+        if not line[3:].startswith("bench/")
+    ]
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return f"commit {head}" + (
+        f" plus uncommitted changes to {', '.join(changed)}" if changed else ""
+    )
+
+
 def loadavg() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -135,6 +153,8 @@ class Http:
     worker_cores: float = 0.0  # the workers' CPU seconds per second of load
     host_busy: float = 0.0  # the machine's busy share during the load (client included)
     cpu_ms_per_request: float = 0.0  # worker CPU per request
+    shutdown_log_errors: int = 0  # the same, logged while the server was being stopped
+    log_excerpt: str = ""  # the server log around its first ERROR or traceback, if any
 
 
 @dataclass
@@ -257,6 +277,7 @@ def http_run(
         busy_after, total_after = host_busy()
         busy = (busy_after - busy_before, total_after - total_before)
         memory = [memory_kb(pid) for pid in workers]
+        during = _errors(log.read_text(errors="replace"))
     result = load.LoadResult.of(tally, seconds)
     text = log.read_text(errors="replace")
     return Http(
@@ -267,13 +288,27 @@ def http_run(
         errors=result.errors,
         fives=result.fives,
         deferred=result.deferred,
-        log_errors=text.count(" ERROR ") + text.count("Traceback"),
+        log_errors=during,
+        shutdown_log_errors=_errors(text) - during,
+        log_excerpt=_first_error(text),
         rss_kb=[rss for rss, _ in memory],
         hwm_kb=[hwm for _, hwm in memory],
         worker_cores=cpu / seconds,
         host_busy=busy[0] / busy[1] if busy[1] else 0.0,
         cpu_ms_per_request=cpu / result.count * 1000 if result.count else 0.0,
     )
+
+
+def _errors(log: str) -> int:
+    return log.count(" ERROR ") + log.count("Traceback")
+
+
+def _first_error(log: str, lines: int = 12) -> str:
+    text = log.splitlines()
+    first = next(
+        (i for i, line in enumerate(text) if " ERROR " in line or "Traceback" in line), None
+    )
+    return "" if first is None else "\n".join(text[first : first + lines])
 
 
 def bare_line() -> str:
@@ -363,7 +398,9 @@ def mark(ok: bool | None) -> str:
     return "" if ok is None else (" ✓" if ok else " ✗")
 
 
-def markdown(results: list[Result], args: argparse.Namespace, started: str, ended: str) -> str:
+def markdown(
+    results: list[Result], args: argparse.Namespace, started: str, ended: str, version: str
+) -> str:
     head = "| | target | " + " | ".join(r.store.label for r in results) + " |"
     rows = [head, "| --- | --- |" + " --- |" * len(results)]
 
@@ -417,8 +454,11 @@ def markdown(results: list[Result], args: argparse.Namespace, started: str, ende
         for r in results:
             h: Http = getattr(r, pick)
             cell = f"{h.throughput:.0f}/s, p99 {h.p99_ms:.0f} ms"
-            if h.errors or h.fives or h.log_errors:
-                cell += f" ({h.errors} errors, {h.fives} 5xx, {h.log_errors} log errors)"
+            if h.errors or h.fives or h.log_errors or h.shutdown_log_errors:
+                cell += (
+                    f" ({h.errors} errors, {h.fives} 5xx, {h.log_errors} ERROR lines in the "
+                    f"log, {h.shutdown_log_errors} more at shutdown)"
+                )
             cells.append(cell)
         row(
             f"HTTP {name}: throughput, p99 (c={args.concurrency}, {args.duration:.0f} s)", "", cells
@@ -457,12 +497,23 @@ def markdown(results: list[Result], args: argparse.Namespace, started: str, ende
     lines = [
         f"Started {started}, ended {ended}; load average at the start {results[0].load_before}, "
         f"at the end {results[-1].load_after}. "
-        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}.",
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Code: {version}.",
         "",
         *rows,
         "",
         "✓ target met, ✗ missed; (×n) is the p99 at 10,000 over the p99 at 1,000 on the same backend.",
     ]
+    for r in results:
+        for name, h in (("Attaché", r.attache), ("bare Bolt", r.bare)):
+            if h is not None and h.log_excerpt:
+                lines += [
+                    "",
+                    f"Server log, {name}, {r.store.label}:",
+                    "",
+                    "```text",
+                    h.log_excerpt,
+                    "```",
+                ]
     misses = missed(results)
     summary = [
         f"- {kind}: missed at " + ", ".join(r.store.label for r in rs)
@@ -771,6 +822,7 @@ def main() -> int:
     args = parser.parse_args()
 
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    version = code_version()  # at the start: others may commit while this runs
     say(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
     results: list[Result] = []
     with contextlib.ExitStack() as stack:
@@ -794,7 +846,7 @@ def main() -> int:
                 profiles += profile_misses(results[-1], results, args, tmp)
         ended = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         say(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
-        table = markdown(results, args, started, ended)
+        table = markdown(results, args, started, ended, version)
         print(table)
         if args.markdown:
             args.markdown.write_text(table)

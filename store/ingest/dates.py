@@ -39,7 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"(?:from\s+)?(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}|\s+to\s+)"
+            rf"(?:(?:from|between)\s+)?(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|and)\s+)"
             rf"(?:(?P<m2>{_M})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"
         ),
     ),
@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"(?:from\s+)?(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR})?"
+            rf"(?:(?:from|between)\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|and)\s+)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_M})\b(?:,?\s+{_YEAR})?"
         ),
     ),
     (

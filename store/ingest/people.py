@@ -14,9 +14,15 @@ from store.textutil import fold, key
 
 _TOKEN = r"[A-ZÀ-ỸĐ][^\W\d_]*(?:-[^\W\d_]+)*"
 _RUN = re.compile(rf"{_TOKEN}(?: {_TOKEN})*")
-_QUALIFIER_WORD = r"(?:[A-Z(][\w()’'&.-]*,?|of|the|and|for|on|–|-|&)"
+_CAPITAL_WORD = r"[A-ZÀ-ỸĐ(][\w()’'&.-]*"
+# Words a title's "of …" may hold besides names: "of the Nghe An provincial Party Committee".
+_QUALIFIER_WORD = (
+    rf"(?:{_CAPITAL_WORD},?|of|the|and|for|on|–|-|&|provincial|municipal|city|district|national|"
+    r"central|people's|people’s|general|standing|permanent)"
+)
+# The qualifier ends on a capitalised word: "Secretary of the" is not a title.
 _QUALIFIER = (
-    rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD})*?)?"
+    rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?(?:{_QUALIFIER_WORD}\s+)*?(?:{_CAPITAL_WORD}|\([^)]*\)))?"
 )
 
 
@@ -94,7 +100,7 @@ def _title_before() -> re.Pattern[str]:
     chain = rf"(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*"
     return re.compile(
         rf"(?P<adj>{adjectives}\s+)?(?P<title>{chain}){_QUALIFIER}\s*(?:\([^)]{{1,20}}\)\s*)?$"
-    )
+    )  # used with .match(prefix, start): the whole rest of the prefix must be the title
 
 
 @cache
@@ -151,10 +157,12 @@ def introductions(sentence: str) -> list[Introduction]:
     found: list[Introduction] = []
     for run_start, end, run in name_runs(sentence):
         name = _from_family_name(run)
+        if len(name.split()) == 2 and not _has_family_name(name):
+            continue  # "Binh Duong", "External Relations": two words and no family name
         start = run_start + run.index(name)
         prefix = sentence[max(0, start - 160) : start]
         after = _title_after().match(sentence[end:])
-        before = _title_before().search(prefix)
+        before = _nearest_title(prefix)
         honorific = bool(before and before["title"] in titles()["honorifics"])
         if honorific and after:
             before = None  # "Dr. Kim, Director of …": the appositive says more than "Dr."
@@ -188,6 +196,38 @@ def introductions(sentence: str) -> list[Introduction]:
             role = f"spouse of {partner}" if partner else "spouse"
             found.append(Introduction(name, start, end, role, side, spouse_of=partner))
     return found
+
+
+def _nearest_title(prefix: str) -> re.Match[str] | None:
+    """The title nearest before a name: the last one that runs up to it, not an earlier one whose
+    "of …" would swallow another person ("… Hoang Xuan Chien and Vice Minister … Kim Seon-ho")."""
+    starts = [m.start() for m in _title_start().finditer(prefix)]
+    for index in range(len(starts) - 1, -1, -1):
+        match = _title_before().match(prefix, starts[index])
+        if match:
+            # "Deputy Prime Minister and Minister of …": titles joined by "and" are one role
+            while index > 0 and _title_and().fullmatch(prefix, starts[index - 1], starts[index]):
+                index -= 1
+                match = _title_before().match(prefix, starts[index]) or match
+            return match
+    return None
+
+
+@cache
+def _title_and() -> re.Pattern[str]:
+    title = phrase_pattern(list(_titles()))
+    return re.compile(rf"{title}\s+(?:and|&)\s+")
+
+
+@cache
+def _title_start() -> re.Pattern[str]:
+    adjectives = phrase_pattern(list(_adjectives()))
+    title = phrase_pattern(list(_titles()))
+    return re.compile(rf"(?:{adjectives}\s+)?{title}")
+
+
+def _has_family_name(name: str) -> bool:
+    return any(fold(token) in _surnames() for token in name.split())
 
 
 def _from_family_name(name: str) -> str:
