@@ -34,6 +34,11 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
         chosen = route(query, known)
         ctx = Context(store, session, known, query, chosen.argument, page)
         answer = ANSWERS[chosen.intent](ctx)
+        if answer.empty and not chosen.command and chosen.intent != "search" and chosen.argument:
+            # A question the guessed command cannot answer may still be in the articles' words.
+            found = answer_search(ctx)
+            if not found.empty:
+                answer = found
     # How the line was routed, for the query log (extra takes no part in comparisons).
     routed = {"route": chosen.intent, "score": f"{chosen.score:g}"}
     return replace(answer, extra={**answer.extra, **routed})

@@ -21,6 +21,12 @@ def normalise(argument: str) -> str:
     return " ".join(spellings.get(w, w) for w in key(argument).split())
 
 
+def expand(argument: str) -> str:
+    """Abbreviations spelt out ('pm' -> 'prime minister', 'na chairman' -> 'national assembly chairman')."""
+    abbreviations = routing()["abbreviations"]
+    return " ".join(abbreviations.get(w, w) for w in normalise(argument).split() if len(w) > 1)
+
+
 def _threshold(name: str) -> int:
     return int(routing()["thresholds"][name])
 
@@ -97,11 +103,11 @@ def person_match(argument: str, known: Knowledge) -> PersonMatch:
     exact = known.person_aliases.get(query) or known.person_aliases.get(query.replace(" ", ""))
     if exact:
         return PersonMatch((known.person(exact),))
-    words = set(query.split()) - _title_words()
+    words = set(query.split()) - _title_words() - set(routing()["abbreviations"])
     containing = [p for p in known.people if words and words <= set(key(p.name).split())]
     if containing:
         return PersonMatch(tuple(sorted(containing, key=lambda p: -p.mentions)))
-    by_role = _by_role(query, known)
+    by_role = _by_role(expand(argument), known)
     if by_role:
         return PersonMatch(by_role)
     scored = process.extract(query, list(known.person_aliases), scorer=fuzz.ratio, limit=10)

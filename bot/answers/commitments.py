@@ -20,6 +20,8 @@ _VERBS = {
     "will": "Committed",
     "proposed": "Proposed",
     "supported": "Supported",
+    "signed": "Signed",
+    "planned": "Planned",
 }
 
 

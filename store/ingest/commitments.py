@@ -13,6 +13,12 @@ from store.lexicon import cues, parties, phrase_pattern
 _COLLECTIVE = re.compile(
     r"\b(?:they|the leaders|(?:the two|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.IGNORECASE
 )
+# A company or body commits too: "the group will build", "Samsung Electronics will invest".
+_ORGANISATION = re.compile(
+    r"\b(?:group|company|corporation|firm|firms|enterprises?|businesses|bank|fund|"
+    r"Electronics|Motor|Motors|Group)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n['’]t|refused|declined|failed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
@@ -97,6 +103,7 @@ def _will_has_a_committing_subject(before: str) -> bool:
     return bool(
         _COLLECTIVE.search(clause)
         or parties_named(clause)
+        or _ORGANISATION.search(clause)
         or re.search(r"\bcollaboration|cooperation\b", clause)
     )
 

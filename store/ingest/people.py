@@ -21,9 +21,7 @@ _QUALIFIER_WORD = (
     r"central|people's|people’s|general|standing|permanent)"
 )
 # The qualifier ends on a capitalised word: "Secretary of the" is not a title.
-_QUALIFIER = (
-    rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?(?:{_QUALIFIER_WORD}\s+)*?(?:{_CAPITAL_WORD}|\([^)]*\)))?"
-)
+_QUALIFIER = rf"(?:\s+(?P<prep>of|to|for|at)\s+(?:the\s+)?(?:{_QUALIFIER_WORD}\s+)*?(?:{_CAPITAL_WORD}|\([^)]*\)))?"
 
 
 @dataclass(frozen=True)

@@ -134,17 +134,12 @@ def _visit_dates(sent: Sent, start: int, end: int) -> list[DateMention]:
     if len(ranges) == 1:
         return ranges
     text = sent.text
-    own = [
+    # Only dates after the visit phrase: one before it belongs to whatever the sentence said first.
+    return [
         d
         for d in dates
-        if (
-            d.start >= end and d.start - end <= 70 and not _CLAUSE_BREAK.search(text[end : d.start])
-        )
-        or (
-            d.end <= start and start - d.end <= 40 and not _CLAUSE_BREAK.search(text[d.end : start])
-        )
+        if d.start >= end and d.start - end <= 70 and not _CLAUSE_BREAK.search(text[end : d.start])
     ]
-    return own
 
 
 def _visitor(
@@ -286,7 +281,17 @@ class VisitLinker:
                         ):
                             # A document dated inside a visit is about it; one dated outside is not.
                             doc_scores[index] += 5 if inside else -5
-        self.primary = {doc: visits[c.most_common(1)[0][0]] for doc, c in scores.items() if c}
+        # A document is about one visit only when that visit clearly leads: an interview or a
+        # review that goes through several visits ties its undated sentences to none.
+        self.primary = {}
+        for doc, counter in scores.items():
+            ranked = counter.most_common(2)
+            if (
+                ranked
+                and ranked[0][1] > 0
+                and (len(ranked) == 1 or ranked[0][1] >= 2 * max(ranked[1][1], 0))
+            ):
+                self.primary[doc] = visits[ranked[0][0]]
         self.visitors = set(by_visitor)
 
     def link(self, sent: Sent) -> Visit | None:
