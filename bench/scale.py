@@ -72,7 +72,7 @@ def code_version() -> str:
 
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
-        return done.stdout.strip()
+        return done.stdout.rstrip()  # not strip(): a status line starts with a space
 
     changed = [
         line[3:]

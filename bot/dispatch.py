@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+
+from sqlalchemy.orm import Session
 
 from bot.answer import Answer
 from bot.answers.commitments import answer_commitments
@@ -13,7 +17,7 @@ from bot.answers.people import answer_who
 from bot.answers.search import answer_search
 from bot.answers.usage import help_answer
 from bot.answers.visits import answer_visits
-from bot.knowledge import knowledge
+from bot.knowledge import Knowledge, knowledge
 from bot.router import route
 from store.db import Store
 
@@ -27,18 +31,40 @@ ANSWERS: dict[str, Callable[[Context], Answer]] = {
 }
 
 
+_CACHE_SIZE = 512
+_cache: OrderedDict[tuple[str, str | None, str, int], Answer] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
 def dispatch(store: Store, query: str, page: int = 1) -> Answer:
-    """The answer to one line (a slash command or free text), one page of it."""
+    """The answer to one line (a slash command or free text), one page of it.
+
+    Answers are kept per build of the store: the same question is answered once per reseed.
+    """
     with store.session() as session:
         known = knowledge(session, store.database_url)
-        chosen = route(query, known)
-        ctx = Context(store, session, known, query, chosen.argument, page)
-        answer = ANSWERS[chosen.intent](ctx)
-        if answer.empty and not chosen.command and chosen.intent != "search" and chosen.argument:
-            # A question the guessed command cannot answer may still be in the articles' words.
-            found = answer_search(ctx)
-            if not found.empty:
-                answer = found
+        cache_key = (store.database_url, known.stamp, query, page)
+        with _cache_lock:
+            if cache_key in _cache:
+                _cache.move_to_end(cache_key)
+                return _cache[cache_key]
+        answer = _answer(store, session, known, query, page)
+    with _cache_lock:
+        _cache[cache_key] = answer
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return answer
+
+
+def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:
+    chosen = route(query, known)
+    ctx = Context(store, session, known, query, chosen.argument, page)
+    answer = ANSWERS[chosen.intent](ctx)
+    if answer.empty and not chosen.command and chosen.intent != "search" and chosen.argument:
+        # A question the guessed command cannot answer may still be in the articles' words.
+        found = answer_search(ctx)
+        if not found.empty:
+            answer = found
     # How the line was routed, for the query log (extra takes no part in comparisons).
     routed = {"route": chosen.intent, "score": f"{chosen.score:g}"}
     return replace(answer, extra={**answer.extra, **routed})

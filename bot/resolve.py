@@ -143,7 +143,7 @@ def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
         return ()
     found = []
     for person in known.people:
-        described = set(key(" ".join(filter(None, (person.role, *person.other_roles)))).split())
+        described = set(expand(" ".join(filter(None, (person.role, *person.other_roles)))).split())
         side = key(person.side or "")
         if all(
             w in described

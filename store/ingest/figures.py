@@ -18,69 +18,73 @@ _FIGURE = re.compile(
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _NOUN_STOP = frozenset(
     [
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "from",
-        "with",
-        "and",
-        "or",
-        "the",
         "a",
+        "about",
+        "across",
+        "among",
         "an",
-        "is",
+        "and",
         "are",
-        "was",
-        "were",
+        "as",
+        "at",
+        "attended",
+        "between",
+        "by",
+        "came",
+        "during",
+        "each",
+        "employed",
+        "fell",
+        "for",
+        "from",
+        "grew",
+        "had",
         "has",
         "have",
-        "had",
-        "will",
-        "would",
-        "that",
-        "which",
-        "who",
-        "this",
-        "these",
-        "those",
-        "between",
-        "among",
-        "across",
-        "since",
-        "during",
-        "as",
-        "than",
-        "through",
+        "in",
+        "increased",
         "into",
-        "about",
-        "over",
-        "per",
-        "each",
-        "came",
-        "went",
-        "visited",
-        "living",
+        "is",
+        "last",
         "live",
         "lived",
-        "work",
-        "working",
-        "worked",
+        "living",
+        "next",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
         "reached",
         "rose",
-        "fell",
-        "grew",
-        "increased",
-        "employed",
+        "since",
         "studying",
-        "attended",
-        "are",
-        "were",
-        "is",
+        "than",
+        "that",
+        "the",
+        "these",
+        "this",
+        "those",
+        "through",
+        "to",
+        "totaling",
+        "totalling",
+        "valued",
+        "visited",
         "was",
+        "went",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "work",
+        "worked",
+        "working",
+        "worth",
+        "would",
+        "year",
+        "years",
     ]
 )
 _MILESTONE = re.compile(
@@ -119,6 +123,8 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
             continue
         if sentence[max(0, start - 1) : start].isalpha() or sentence[end : end + 1] in ("-",):
             continue
+        if re.search(r"[A-Za-z]-$", sentence[max(0, start - 3) : start]):
+            continue  # a model name: KF-21, FA-50
         if not _CLOCK.match(sentence[end:]):
             matches.append(match)
     years = [d for d in dates if d.kind == "year"]
@@ -127,17 +133,17 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
         start, end = match.span()
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         _left, right = _clause_bounds(sentence, start, end)
+        deadline = next(
+            (d.year for d in dates if d.kind == "deadline" and end <= d.start < limit), None
+        )
         year = next((d.year for d in years if end <= d.start < min(right, limit)), None)
-        if year is None:  # "In 2024, Korean firms invested …", "… in 2024, up 8.5%"
+        if year is None and deadline is None:  # "In 2024, firms invested …", "… in 2024, up 8.5%"
             earlier = [
                 d
                 for d in years
                 if d.end <= start and not _MILESTONE.search(_clause(sentence, d.start, d.end))
             ]
             year = earlier[-1].year if earlier else None
-        deadline = next(
-            (d.year for d in dates if d.kind == "deadline" and end <= d.start < limit), None
-        )
         mention = _figure(sentence, match, year, deadline)
         if mention:
             found.append(mention)
@@ -171,12 +177,12 @@ def _figure(
         )
     else:
         unit = _counted_noun(sentence[end:])
-        if not unit:
+        if not unit and not (scale or "," in number or value >= 1000):
             return None
     text = match.group(0).strip()
     if match["pre"] and not match["post"]:
         text = f"{match['qual'] + ' ' if match['qual'] else ''}{number}{' ' + scale if scale else ''} {unit}"
-    if unit not in ("%", "year") and not currency:
+    if unit and unit not in ("%", "year") and not currency:
         text = f"{text} {unit}"
     own_year = year if year != deadline else None
     return FigureMention(
@@ -190,6 +196,8 @@ def _counted_noun(after: str) -> str:
     for word in re.findall(r"[A-Za-z][\w'’-]*", after[:60]):
         if word.lower() in _NOUN_STOP or (words and word.lower().endswith(("ing", "ed"))):
             break
+        if words and word[0].isupper() and not words[-1][0].isupper():
+            break  # "1,000 railway engineers PM Chinh …": a name starts a new phrase
         words.append(word)
         if len(words) == 3:
             break

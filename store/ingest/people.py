@@ -238,8 +238,11 @@ def _from_family_name(name: str) -> str:
 
 
 def _starts_clause(sentence: str, start: int) -> bool:
+    """A name that opens a clause ("Receiving Jun Young-hyun, Vice Chairman of …" counts too)."""
     before = sentence[:start].rstrip()
-    return not before or before.endswith((",", ";", "and", ":", "–", "-"))
+    return (
+        not before or before.endswith((",", ";", "and", ":", "–", "-")) or len(before.split()) == 1
+    )
 
 
 def _role_text(match: re.Match[str]) -> str:

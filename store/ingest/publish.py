@@ -106,6 +106,14 @@ def _publish_postgresql(database_url: str, build: Callable[[Connection], T]) -> 
             result = build(connection)
             generations.switch(connection, schema)
         with engine.begin() as connection:
+            # Fresh tables have no statistics; the planner needs them from the first answer on.
+            connection.execute(
+                text(
+                    f"ANALYZE {schema}.commitments, {schema}.commitment_topics, "
+                    f"{schema}.figures, {schema}.figure_topics, {schema}.visits, "
+                    f"{schema}.sentences, {schema}.people, {schema}.person_aliases"
+                )
+            )
             generations.drop_old(connection)
         return result
     except ReseedFailed:

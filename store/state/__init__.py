@@ -13,7 +13,7 @@ import math
 import sqlite3
 import time
 
-from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select
+from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import CreateIndex, CreateTable
 
@@ -39,6 +39,9 @@ def state_url(database_url: str) -> str:
     if path is None:
         return database_url
     return f"sqlite:///{path.with_name(f'{path.stem}.state{path.suffix}')}"
+
+
+STATE_LOCK_KEY = 0x4A77AC4F  # another key than the reseed lock's
 
 
 class StateStore:
@@ -70,6 +73,11 @@ class StateStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
             engine = _engine(url)
             with engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    # IF NOT EXISTS is not enough on PostgreSQL when two workers start together.
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:k)"), {"k": STATE_LOCK_KEY}
+                    )
                 # IF NOT EXISTS: two workers starting together both try to create the tables.
                 for table in StateBase.metadata.sorted_tables:
                     connection.execute(CreateTable(table, if_not_exists=True))

@@ -28,7 +28,7 @@ def test_a_did_you_mean_button_runs_the_suggested_query(
 ) -> None:
     suggestion = next(
         element
-        for block in slack.command("/commitment", "trdae").json()["blocks"]
+        for block in slack.command("/commitment", "tradzzz").json()["blocks"]
         if block["type"] == "actions"
         for element in block["elements"]
         if element["action_id"].startswith("run_query_")

@@ -64,8 +64,8 @@ def test_commitment_trade_names_the_target(slack: SlackClient) -> None:
     assert "150 billion" in everything(slack.command("/commitment", "trade").json())
 
 
-def test_a_typo_offers_did_you_mean_buttons(slack: SlackClient) -> None:
-    payload = slack.command("/commitment", "trdae").json()
+def test_a_miss_offers_did_you_mean_buttons(slack: SlackClient) -> None:
+    payload = slack.command("/commitment", "tradzzz").json()
     suggestions = [
         carried(b)["q"] for a, b in buttons(payload).items() if a.startswith("run_query_")
     ]
