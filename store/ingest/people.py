@@ -146,8 +146,9 @@ def name_runs(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _surname_starting_name(token: str, current: list[tuple[int, str]]) -> bool:
-    # "To", "Ho", "Ha" are prepositions or titles elsewhere but family names at the start of a name.
-    return not current and token in _surnames()
+    # "To", "Ho", "An" are words or titles elsewhere but family or given names inside a name:
+    # "To Lam", "Bui Thanh An".
+    return token in _surnames() and (not current or len(current) <= 2)
 
 
 def introductions(sentence: str) -> list[Introduction]:

@@ -1,4 +1,4 @@
-"""Answer quality on articles the extractor was not written against (tests/corpus), case by case.
+"""Answer quality on articles the extractor was not written against (tests/corpus, tests/corpus2).
 
 The cases use the format of the shared answer-quality suite: must_include (a list means any one),
 must_not_include, max_count (merge repeats) and expect_empty ("No … found").
@@ -21,8 +21,13 @@ from bot.slack.blocks import render_blocks
 from store.db import Store
 from store.reseed import reseed
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-CASES = json.loads((CORPUS / "cases.json").read_text("utf-8"))
+TESTS = Path(__file__).resolve().parents[1]
+CORPORA = ("corpus", "corpus2")
+CASES = [
+    (corpus, case)
+    for corpus in CORPORA
+    for case in json.loads((TESTS / corpus / "cases.json").read_text("utf-8"))
+]
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 
@@ -40,15 +45,20 @@ def contains(needle: str, answer: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def corpus_store(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Store:
-    url = make_store_url(backend)("corpus")
-    reseed(url, CORPUS)
-    return Store.open(url)
+def corpus_stores(
+    make_store_url: Callable[[str], Callable[[str], str]], backend: str
+) -> dict[str, Store]:
+    stores = {}
+    for corpus in CORPORA:
+        url = make_store_url(backend)(corpus)
+        reseed(url, TESTS / corpus)
+        stores[corpus] = Store.open(url)
+    return stores
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(corpus_store: Store, case: dict[str, Any]) -> None:
-    payload = render_blocks(ask(corpus_store, case["query"]))
+@pytest.mark.parametrize(("corpus", "case"), CASES, ids=[f"{c}-{case['id']}" for c, case in CASES])
+def test_case(corpus_stores: dict[str, Store], corpus: str, case: dict[str, Any]) -> None:
+    payload = render_blocks(ask(corpus_stores[corpus], case["query"]))
     answer = normalise(" \n ".join(texts(payload)))
     shown = normalise(" \n ".join(texts(payload["blocks"])))
     assert limit_problems(payload) == []
