@@ -197,7 +197,7 @@ def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> Non
         tables[m.Commitment].append(
             {
                 "id": commitment_id,
-                "kind": fact.kind,
+                "kind": quote[1],  # the verb of the sentence quoted
                 "actor": fact.actor,
                 "quote_sentence_id": quote[0].id,
                 "report_count": report_count,
