@@ -51,9 +51,14 @@ def cold_starts(database_url: str, runs: int, query: str = "/commitment trade") 
     return times
 
 
-def answer_times(database_url: str, rounds: int) -> dict[str, list[float]]:
-    """Seconds per in-process answer, by command, after one warm-up answer (as a running worker)."""
+def answer_times(database_url: str, rounds: int, cached: bool = False) -> dict[str, list[float]]:
+    """Seconds per in-process answer, by command, after one warm-up answer (as a running worker).
+
+    Each answer is computed afresh unless cached: a worker keeps answers per store build, so a
+    repeated question costs a dictionary look-up; the figures measure the work behind a new one.
+    """
     from bot.core import ask
+    from bot.dispatch import clear_cache
     from store.db import Store
 
     store = Store.open(database_url)
@@ -63,6 +68,8 @@ def answer_times(database_url: str, rounds: int) -> dict[str, list[float]]:
         times = measured.setdefault(command, [])
         for _ in range(rounds):
             for query in queries:
+                if not cached:
+                    clear_cache()
                 started = time.perf_counter()
                 ask(store, query)
                 times.append(time.perf_counter() - started)

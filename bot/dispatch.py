@@ -56,6 +56,12 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     return answer
 
 
+def clear_cache() -> None:
+    """Forget every kept answer (benchmarks measure the work behind a new question)."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:
     chosen = route(query, known)
     ctx = Context(store, session, known, query, chosen.argument, page)
