@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context
 from store import queries
@@ -27,9 +29,36 @@ USAGE = {
 }
 
 
+def _example(ctx: Context, intent: str) -> str:
+    """An example that has an answer in this store (the static one when the store has nothing)."""
+    fallback = USAGE[intent][2]
+    if intent in ("commitment", "figure", "search"):
+        counted = [
+            t for t in ctx.known.topics if (t.figures if intent == "figure" else t.commitments)
+        ]
+        best = max(
+            counted, key=lambda t: t.figures if intent == "figure" else t.commitments, default=None
+        )
+        return (
+            f"/{intent} {best.aliases[0] if best and best.aliases else best.label}"
+            if best
+            else fallback
+        )
+    if intent == "visit":
+        first = queries.visits(ctx.session, limit=1, with_events=False)
+        if first and first[0].month:
+            return f"/visit {date(2000, first[0].month, 1):%B}".lower()
+        return "/visit"
+    if intent == "who" and ctx.known.people:
+        busiest = max(ctx.known.people, key=lambda p: p.mentions)
+        return f"/who {busiest.name.split()[0].lower()}"
+    return fallback
+
+
 def usage(ctx: Context, intent: str) -> Answer:
     """Usage of one command, and what it can be asked about."""
-    syntax, purpose, example = USAGE[intent]
+    syntax, purpose, _static = USAGE[intent]
+    example = _example(ctx, intent)
     lines = [f"{syntax} — {purpose}. Example: {example}"]
     if intent in ("commitment", "figure"):
         counted = [
@@ -55,8 +84,8 @@ def help_answer(ctx: Context) -> Answer:
     session = ctx.session
     overview = queries.overview(session)
     items = tuple(
-        Item(title=f"{syntax} — {purpose}", lines=(f"Example: {example}",))
-        for syntax, purpose, example in USAGE.values()
+        Item(title=f"{syntax} — {purpose}", lines=(f"Example: {_example(ctx, intent)}",))
+        for intent, (syntax, purpose, _static) in USAGE.items()
     )
     notice = (
         "Ask me about Vietnam – Republic of Korea relations with a command, or mention me with a question "
