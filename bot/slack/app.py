@@ -26,8 +26,8 @@ REPLIED_EVENTS = ("app_mention", "message")
 def build_app(deps: Deps) -> App:
     """The app for either mode; checks the bot token with auth.test and stops on a bad one.
 
-    Listeners run on deps.background after the request is acknowledged (events at once, commands
-    as soon as their answer is ready), so no request waits on the Web API.
+    Commands are answered in the ack; events and buttons are acknowledged at once and handled on
+    deps.background (bot.slack.after_ack), so no request waits on the Web API.
     """
     settings = deps.settings
     settings.require("SLACK_BOT_TOKEN")
@@ -36,7 +36,7 @@ def build_app(deps: Deps) -> App:
         app = App(
             client=client,
             signing_secret=settings.slack_signing_secret or "",
-            process_before_response=False,
+            process_before_response=True,  # no polling for the ack: answers come in it
             listener_executor=deps.background.listeners,
             name="attache",
         )

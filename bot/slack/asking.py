@@ -7,6 +7,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
@@ -52,19 +53,33 @@ def ack_in_time(
     background: Background,
     work: Callable[[], Timed],
     render: Callable[[Answer], dict[str, Any]],
-) -> Timed:
+    then: Callable[[Timed], None] = lambda _timed: None,
+) -> None:
     """Ack with the rendered answer if it is ready within the budget, else ack a placeholder and
-    replace it through the response_url when the answer comes."""
+    replace it through the response_url when the answer comes; then `then` (the query log).
+
+    The request thread never waits past the budget: Bolt answers Slack when this returns.
+    """
     pending = background.submit(work)
     try:
         timed = pending.result(timeout=ANSWER_BUDGET_SECONDS)
     except FutureTimeout:
         ack(response_type="ephemeral", text=LOOKING_TEXT)
-        timed = pending.result()
-        respond(replace_original=True, **render(timed.answer))
-        return timed
+        background.submit(_answer_later, pending, respond, render, then)
+        return
     ack(**render(timed.answer))
-    return timed
+    then(timed)
+
+
+def _answer_later(
+    pending: Future[Timed],
+    respond: Respond,
+    render: Callable[[Answer], dict[str, Any]],
+    then: Callable[[Timed], None],
+) -> None:
+    timed = pending.result()
+    respond(replace_original=True, **render(timed.answer))
+    then(timed)
 
 
 def log_question(

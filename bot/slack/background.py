@@ -1,10 +1,11 @@
 """Work done after Slack has its answer: listener bodies, slow answers, uploads and reseeds.
 
-Bolt runs every listener on `listeners` (process_before_response=False), so a request thread only
-checks, acknowledges and returns: events are acknowledged at once, commands as soon as their
-answer is ready (or a "looking…" placeholder after ANSWER_BUDGET_SECONDS). `work` takes what a
-listener hands off and may wait for; a separate pool, so a listener waiting on it never starves it.
-Both pools count what they run, so shutdown (and the tests) can wait until nothing is left.
+The app runs with process_before_response=True: commands are answered in their ack (a "looking…"
+placeholder after ANSWER_BUDGET_SECONDS, the answer later through the response_url), and events
+and buttons are acknowledged at once with their bodies handed to `listeners` (bot.slack.after_ack).
+`work` takes what a listener hands off and may wait for; a separate pool, so a listener waiting on
+it never starves it. Both pools count what they run, so shutdown (and the tests) can wait until
+nothing is left.
 """
 
 from __future__ import annotations

@@ -141,8 +141,10 @@ def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -
     assert ack.called, "no ack within Slack's 3 seconds"
     assert ack.call_args.kwargs["text"] == LOOKING_TEXT
     respond.assert_not_called()
+    runner.join(timeout=30)  # the request thread is free before the answer is ready
+    assert not runner.is_alive()
     release.set()
-    runner.join(timeout=30)
+    assert background.wait_idle(30)
     assert respond.call_args.kwargs["replace_original"] is True
     assert respond.call_args.kwargs["text"].startswith("Visits")
 

@@ -11,7 +11,9 @@ from slack_sdk import WebClient
 
 from bot.answer import Answer
 from bot.config import Settings
+from bot.slack.after_ack import after_ack
 from bot.slack.asking import answer_id, log_question, timed_answer
+from bot.slack.background import Background
 from bot.slack.blocks import RUN_QUERY, SHARE, SHOW_MORE, VOTE_DOWN, VOTE_UP, render_blocks
 from bot.slack.payloads import button_query, channel_of, message_thread, shared_by, user_of
 from store.db import Store
@@ -22,10 +24,10 @@ logger = logging.getLogger(__name__)
 
 def register(app: App) -> None:
     """run_query_<n>, show_more, share_answer, the votes, then any other button (acked only)."""
-    app.action(re.compile(rf"^{RUN_QUERY}_\d+$"))(answer_button)
-    app.action(SHOW_MORE)(answer_button)
-    app.action(SHARE)(share_answer)
-    app.action(re.compile(rf"^(?:{VOTE_UP}|{VOTE_DOWN})$"))(record_vote)
+    app.action(re.compile(rf"^{RUN_QUERY}_\d+$"))(after_ack(answer_button))
+    app.action(SHOW_MORE)(after_ack(answer_button))
+    app.action(SHARE)(after_ack(share_answer))
+    app.action(re.compile(rf"^(?:{VOTE_UP}|{VOTE_DOWN})$"))(after_ack(record_vote))
     app.action(re.compile(".*"))(ignore_action)
 
 
@@ -37,6 +39,7 @@ def answer_button(
     store: Store,
     state: StateStore | None,
     settings: Settings,
+    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """Run the query (and page) the button carries; the answer appears privately below."""
     ack()
@@ -61,6 +64,7 @@ def share_answer(
     respond: Respond,
     client: WebClient,
     store: Store,
+    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """Post the same answer for everyone, then remove the private copy."""
     ack()
@@ -87,6 +91,7 @@ def record_vote(
     respond: Respond,
     state: StateStore | None,
     settings: Settings,
+    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """One vote per person and answer (pressing again changes it), acknowledged privately."""
     ack()

@@ -45,8 +45,8 @@ def answer_command(
     """`/visit august` -> the core's answer to the line "/visit august"; then the query log."""
     query = f"{command['command']} {command.get('text') or ''}".strip()
     render = partial(private, shareable=True)
-    timed = ack_in_time(ack, respond, background, partial(timed_answer, store, query), render)
-    log_question(state, settings, user_of(command), "command", timed)
+    log = partial(log_question, state, settings, user_of(command), "command")
+    ack_in_time(ack, respond, background, partial(timed_answer, store, query), render, then=log)
 
 
 def answer_attache(

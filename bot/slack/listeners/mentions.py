@@ -7,7 +7,9 @@ from typing import Any
 from slack_bolt import App, BoltContext, Say
 
 from bot.config import Settings
+from bot.slack.after_ack import after_ack
 from bot.slack.asking import log_question, timed_answer
+from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
 from bot.slack.payloads import event_user, mention_thread, strip_mention
 from store.db import Store
@@ -16,7 +18,7 @@ from store.state import StateStore
 
 def register(app: App) -> None:
     """app_mention."""
-    app.event("app_mention")(answer_mention)
+    app.event("app_mention")(after_ack(answer_mention))
 
 
 def answer_mention(
@@ -26,6 +28,7 @@ def answer_mention(
     store: Store,
     state: StateStore | None,
     settings: Settings,
+    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """`@Attaché /visit october` or `@Attaché what did they agree on trade?`, in the thread."""
     thread = mention_thread(event)

@@ -9,7 +9,9 @@ from slack_bolt import App, BoltContext, Say
 from slack_sdk import WebClient
 
 from bot.config import Settings
+from bot.slack.after_ack import after_ack
 from bot.slack.asking import log_question, timed_answer
+from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
 from bot.slack.payloads import event_user, is_file_share, is_person_talking, strip_mention
 from bot.slack.uploads import Sender, document_answer
@@ -19,7 +21,7 @@ from store.state import StateStore
 
 def register(app: App) -> None:
     """message (message.im is the only message event the manifest subscribes to)."""
-    app.event("message")(answer_direct_message)
+    app.event("message")(after_ack(answer_direct_message))
 
 
 def answer_direct_message(
@@ -30,6 +32,7 @@ def answer_direct_message(
     store: Store,
     state: StateStore | None,
     settings: Settings,
+    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """A question typed in the DM with the bot; in a DM thread, answered in that thread."""
     if event.get("channel_type") != "im" or not (is_person_talking(event) or is_file_share(event)):
