@@ -54,7 +54,8 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         for alias in (person.name, *person.aliases):
             person_aliases.setdefault(key(alias), person.id)
             person_aliases.setdefault(key(alias).replace(" ", ""), person.id)
-    places = {key(city): city for party in parties() for city in party.cities}
+    canonical = city_aliases()
+    places = {key(city): canonical.get(city, city) for party in parties() for city in party.cities}
     places.update({key(p): p for p in queries.places(session)})
     for alias, city in city_aliases().items():
         places.setdefault(key(alias), city)
