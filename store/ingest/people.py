@@ -104,8 +104,10 @@ def _title_before() -> re.Pattern[str]:
 @cache
 def _title_after() -> re.Pattern[str]:
     title = phrase_pattern(list(_titles())).replace(r"(?<![\w&])", "").replace(r"(?![\w&])", "")
+    # ", Chairman of LG Group,", ", Seoul's Vice Mayor for Administrative Affairs,"
     return re.compile(
-        rf"^,\s+(?P<role>(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*(?:\s+(?:of|to|at)\s+[^,;.]+)?)[,;.]"
+        rf"^,\s+(?:the\s+)?(?P<owner>[A-Z][\w-]*['’]s\s+)?"
+        rf"(?P<role>(?:{title})(?:\s+(?:and|&)\s+(?:{title}))*(?:\s+(?:of|to|at|for)\s+[^,;.]+)?)[,;.]"
     )
 
 
@@ -171,6 +173,8 @@ def introductions(sentence: str) -> list[Introduction]:
             found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
         elif (match := after) and (honorific or _starts_clause(sentence, start)):
             role = match["role"].strip()
+            if match["owner"]:
+                role = f"{role} of {match['owner'].strip()[:-2]}"  # "Vice Mayor … of Seoul"
             named = parties_named(role)
             side = next(iter(named)) if len(named) == 1 and " to " not in role else None
             found.append(Introduction(name, start, end, role, side or _side_from_name(name)))
