@@ -145,19 +145,10 @@ def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
     for person in known.people:
         described = set(expand(" ".join(filter(None, (person.role, *person.other_roles)))).split())
         side = key(person.side or "")
-        if all(
-            w in described
-            or _spelt_alike(w, described)
-            or (sides.get(w, "-") and key(sides.get(w, "")) == side)
-            for w in wanted
-        ):
+        # Both sides of the comparison went through expand(), spellings and abbreviations alike.
+        if all(w in described or (w in sides and key(sides[w]) == side) for w in wanted):
             found.append(person)
     return tuple(sorted(found, key=lambda p: -p.mentions))
-
-
-def _spelt_alike(word: str, words: set[str]) -> bool:
-    spellings = routing()["spellings"]
-    return spellings.get(word, word) in words or any(spellings.get(w, w) == word for w in words)
 
 
 def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:

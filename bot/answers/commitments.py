@@ -30,16 +30,20 @@ def answer_commitments(ctx: Context) -> Answer:
         return usage(ctx, "commitment")
     match = topic_match(ctx.argument, ctx.known, partial=True)
     session = ctx.session
-    scope: dict[str, list[str] | list[int]] = {"topic_keys": list(match.keys)}
+    topic_keys: list[str] | None = list(match.keys)
+    sentence_ids: list[int] | None = None
     label = " / ".join(ctx.known.topic(k).label for k in match.keys)
     candidates = (
         queries.commitment_candidates(session, topic_keys=list(match.keys)) if match.keys else []
     )
     if not candidates:
         hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
-        ids = [q.sentence_id for q in hits if q.on_topic]
-        scope = {"sentence_ids": ids}
-        candidates = queries.commitment_candidates(session, sentence_ids=ids) if ids else []
+        topic_keys, sentence_ids = None, [q.sentence_id for q in hits if q.on_topic]
+        candidates = (
+            queries.commitment_candidates(session, sentence_ids=sentence_ids)
+            if sentence_ids
+            else []
+        )
         label = f"“{ctx.argument}”"
     if not candidates:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
@@ -50,7 +54,7 @@ def answer_commitments(ctx: Context) -> Answer:
     if len(wanted) > 1:  # "nuclear power" within energy: the commitments that say so come first
         texts = queries.quoted_texts(session, candidates)
         candidates.sort(key=lambda c: -len(wanted & set(key(texts.get(c, "")).split())))
-    total = max(len(candidates), queries.count_commitments(session, **scope))  # type: ignore[arg-type]
+    total = max(len(candidates), queries.count_commitments(session, topic_keys, sentence_ids))
     _page, offset, size = page_window(ctx, total)
     shown = queries.commitments(session, candidates[offset : offset + size])
     occasions = frozenset(v for c in shown for v in c.occasions)

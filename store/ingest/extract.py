@@ -59,7 +59,7 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
             mention_counts.update({m.person for m in sent.mentions})
     visits = visit_facts(docs, on_topic, people)
     links = link_sentences(docs, on_topic, visits)
-    date_visits(docs, visits, links)
+    date_visits(docs, visits)
     commitments = commitment_facts(on_topic, people, topics, links)
     figures = [
         FigureFact(

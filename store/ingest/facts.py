@@ -242,17 +242,15 @@ def _figures(ex: Extraction, tables: Rows) -> None:
 
 
 def _topics(ex: Extraction, tables: Rows) -> None:
-    commitments = {r["topic"] for r in tables[m.CommitmentTopic]}
+    commitments = Counter(r["topic"] for r in tables[m.CommitmentTopic])
+    figures = Counter(r["topic"] for r in tables[m.FigureTopic])
     for topic_key, topic in ex.topics.entries.items():
         tables[m.Topic].append(
             {
                 "key": topic_key,
                 "label": topic.label,
                 "aliases": "\n".join(ex.topics.aliases(topic_key)),
-                "commitment_count": sum(
-                    1 for r in tables[m.CommitmentTopic] if r["topic"] == topic_key
-                ),
-                "figure_count": sum(1 for r in tables[m.FigureTopic] if r["topic"] == topic_key),
+                "commitment_count": commitments[topic_key],
+                "figure_count": figures[topic_key],
             }
         )
-    del commitments

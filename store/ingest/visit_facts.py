@@ -43,7 +43,7 @@ def link_sentences(docs: list[Doc], on_topic: list[Sent], visits: list[Visit]) -
     return links
 
 
-def date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -> None:
+def date_visits(docs: list[Doc], visits: list[Visit]) -> None:
     """Give every visit its year (stated, or inferred from its documents), dates, places and events."""
     linked_by_doc: dict[int, list[Sent]] = {}
     for visit in visits:
@@ -85,7 +85,6 @@ def date_visits(docs: list[Doc], visits: list[Visit], links: dict[int, Visit]) -
             if docs[doc_index].reference_year is None and visit.year:
                 docs[doc_index].reference_year = visit.year
                 docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
-    del links
 
 
 def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:

@@ -13,15 +13,9 @@ from store.queries.records import CommitmentInfo
 from store.queries.texts import quotes
 
 
-def _commitment_query(
-    topic_keys: list[str] | None, sentence_ids: list[int] | None
-) -> Select[tuple[int]]:
+def _citing(sentence_ids: list[int] | None) -> Select[tuple[int]]:
+    """Ids of the commitments citing any of the sentences (all of them for None)."""
     query: Select[tuple[int]] = select(m.Commitment.id)
-    if topic_keys is not None:
-        topics_of = select(m.CommitmentTopic.commitment_id).where(
-            m.CommitmentTopic.topic.in_(topic_keys)
-        )
-        query = query.where(m.Commitment.id.in_(topics_of))
     if sentence_ids is not None:
         citing = select(m.CommitmentSource.commitment_id).where(
             m.CommitmentSource.sentence_id.in_(sentence_ids)
@@ -45,9 +39,7 @@ def commitment_candidates(
             .order_by(m.CommitmentTopic.report_count.desc(), m.CommitmentTopic.commitment_id)
         )
     else:
-        query = _commitment_query(None, sentence_ids).order_by(
-            m.Commitment.report_count.desc(), m.Commitment.id
-        )
+        query = _citing(sentence_ids).order_by(m.Commitment.report_count.desc(), m.Commitment.id)
     return list(dict.fromkeys(session.scalars(query.limit(limit))))
 
 
@@ -69,7 +61,7 @@ def count_commitments(
             m.CommitmentTopic.topic.in_(topic_keys)
         )
         return int(session.scalar(query) or 0)
-    ids = _commitment_query(topic_keys, sentence_ids).subquery()
+    ids = _citing(sentence_ids).subquery()
     return int(session.scalar(select(func.count()).select_from(ids)) or 0)
 
 
