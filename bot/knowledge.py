@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -33,6 +34,7 @@ class Knowledge:
     person_aliases: dict[str, int]  # alias key (and without spaces) -> person id
     places: dict[str, str]  # place key -> place as written
     months: dict[str, int]
+    latest: date | None = None  # the newest day the articles speak of ("last month" is before it)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
@@ -60,7 +62,14 @@ def build(session: Session, stamp: str | None) -> Knowledge:
     for alias, city in city_aliases().items():
         places.setdefault(key(alias), city)
     return Knowledge(
-        stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names())
+        stamp,
+        topics,
+        topic_aliases,
+        people,
+        person_aliases,
+        places,
+        dict(month_names()),
+        queries.latest_day(session),
     )
 
 

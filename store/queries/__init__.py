@@ -22,7 +22,15 @@ from store.queries.records import (
     VisitEventInfo,
     VisitInfo,
 )
-from store.queries.texts import mentions_of, quotes, reseed_stamp, search, topics, vocabulary
+from store.queries.texts import (
+    latest_day,
+    mentions_of,
+    quotes,
+    reseed_stamp,
+    search,
+    topics,
+    vocabulary,
+)
 from store.queries.visit_queries import VisitFilter, count_visits, places, visits
 
 __all__ = [
@@ -43,6 +51,7 @@ __all__ = [
     "count_commitments",
     "count_visits",
     "figures",
+    "latest_day",
     "mentions_of",
     "overview",
     "people",
