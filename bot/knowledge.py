@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store import queries
+from store import evidence, queries
 from store.lexicon import city_aliases, parties
 from store.lexicon import months as month_names
 from store.queries import PersonInfo, TopicInfo
@@ -35,6 +35,7 @@ class Knowledge:
     places: dict[str, str]  # place key -> place as written
     months: dict[str, int]
     latest: date | None = None  # the newest day the articles speak of ("last month" is before it)
+    words: int = 0  # every indexed word, once per occurrence (how rare an asked word is)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
@@ -70,6 +71,7 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         places,
         dict(month_names()),
         queries.latest_day(session),
+        evidence.total_words(session),
     )
 
 

@@ -17,10 +17,10 @@ from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
-from bot.stems import stem, variants
+from bot.stems import rephrase, stem, variants
 from store.lexicon import parties
 from store.queries import PersonInfo
-from store.textutil import key
+from store.textutil import fold, key
 
 # Checked in order: the first that matches names the kind.
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -85,8 +85,28 @@ _QUESTION_WORDS = frozenset(
         "any",
         "anything",
         "something",
+        # framing verbs: "what happens to…", "when does it take place", "what do they need"
+        *[
+            "happen",
+            "happened",
+            "happens",
+            "take",
+            "took",
+            "get",
+            "got",
+            "make",
+            "made",
+            "need",
+            "needs",
+            "mean",
+            "means",
+            "know",
+        ],
+        *["thing", "things", "go", "went"],
     ]
 )
+# Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
+_RELATIONS = ("what_did", "yes_no", "outcomes", "list")
 _ACTIONS = [
     "pledge",
     "propose",
@@ -146,15 +166,21 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if chosen.intent == "help" and not chosen.command:
         return Question(text, "help", chosen)
     body = chosen.argument if chosen.command else text
-    folded = key(body)
+    folded = rephrase(key(body))
     kind = "command" if chosen.command else _kind(folded)
     if kind == "search" and chosen.intent == "commitment":
         kind = "list"
     person = find_person_in(body, known)
     place = _place(folded, known)
-    period = parse_period(folded, latest)
+    period = parse_period(rephrase(fold(body).lower()), latest)
     words, soft, action = _words(folded, person, place, period, known)
-    concepts = tuple(variants(w) | _topic_words(w, known) for w in words)
+    if kind not in _RELATIONS:  # the verb is what is asked about ("how much will they invest")
+        words += [w for w in folded.split() if variants(w) & action and w not in words]
+        action = set()
+    if place and kind != "outcomes" and place in known.places.values():
+        # "when did Lee visit Hanoi?" is about Hanoi (its telling word: "nang" of "da nang")
+        words.append(max(key(place).split(), key=len))
+    concepts = tuple(variants(w) for w in words)
     subjects = _subjects(body, known)
     alternatives = tuple(
         tuple(i for i, w in enumerate(words) if w in subject.split()) for subject in subjects
@@ -173,18 +199,6 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         place=place,
         period=period,
     )
-
-
-def _topic_words(word: str, known: Knowledge) -> frozenset[str]:
-    """A word that names a topic brings the topic's one-word aliases ("energy" -> LNG, nuclear)."""
-    topic_key = known.topic_aliases.get(word) or known.topic_aliases.get(word.rstrip("s"))
-    if topic_key is None:
-        return frozenset()
-    topic = known.topic(topic_key)
-    if word.rstrip("s") not in {key(topic.key), key(topic.label)}:
-        return frozenset()  # "nuclear" is one kind of energy, not energy at large
-    single = [a for a in (topic.label, *topic.aliases) if " " not in key(a) and key(a)]
-    return frozenset(stem(key(a)) for a in single)
 
 
 def _kind(folded: str) -> str:
@@ -227,7 +241,7 @@ def _words(
         if taken:
             folded = re.sub(rf"\b{re.escape(key(taken))}\b", " ", folded)
     if period:
-        folded = folded.replace(key(period.text), " ")
+        folded = folded.replace(key(period.text), " ")  # the period is asked as a period
     stop = set(data["stop_words"]) | _QUESTION_WORDS
     party = set(data["party_words"])
     generic = set(data["generic_words"])

@@ -9,6 +9,7 @@ decided by the asked words alone: meaning re-ranks, it never makes a sentence an
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -72,6 +73,8 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
         )
     if kind == "who":
         return bool(candidate.facts.people) or bool(_NAME.search(text))
+    if kind == "what_did" and question.action:
+        return bool(_covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes", "list", "yes_no"):
         return bool(candidate.facts.commitments)
     return True
@@ -92,12 +95,29 @@ def says(question: Question, text: str) -> bool:
     return _coverage(question, [_covered(g, stems) for g in question.concepts]) >= 0.99
 
 
-def _coverage(question: Question, hits: list[str | None]) -> float:
-    """The share of the asked words held; with several subjects, of the best-held subject."""
+def _coverage(
+    question: Question, hits: list[str | None], weights: list[float] | None = None
+) -> float:
+    """The share of the asked words held, rare words weighing more; with several subjects, the
+    share of the best-held subject."""
     if not hits:
         return 1.0
+    weights = weights or [1.0] * len(hits)
     groups = question.alternatives or (tuple(range(len(hits))),)
-    return max(sum(1 for i in g if hits[i]) / len(g) for g in groups)
+    return max(
+        sum(weights[i] for i in g if hits[i]) / max(1e-9, sum(weights[i] for i in g))
+        for g in groups
+    )
+
+
+def weights(question: Question, counts: dict[str, int], total: int) -> list[float]:
+    """How much each asked word counts: log-rarity in the store; a word the store never uses
+    counts as much as the rarest (it may be the very subject that is missing)."""
+    out = []
+    for group in question.concepts:
+        seen = max((counts.get(s, 0) for s in group), default=0)
+        out.append(math.log((total + 1) / (seen + 1)) if seen else math.log(total + 1))
+    return [max(0.5, w) for w in out]
 
 
 def rank(
@@ -105,6 +125,7 @@ def rank(
     candidates: list[Candidate],
     similarities: list[float],
     known: Knowledge,
+    concept_weights: list[float] | None = None,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question."""
     person_keys = (
@@ -120,7 +141,7 @@ def rank(
         stems = {stem(t) for t in tokens}
         hits = [_covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
-        coverage = _coverage(question, hits)
+        coverage = _coverage(question, hits, concept_weights)
         score = 2.0 * coverage + 0.8 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = _covered(question.action, stems) if question.action else None
         soft = [s for s in question.soft if s in stems]
@@ -138,6 +159,8 @@ def rank(
             score += 0.3
         asked = _asked_for(question, candidate, fold(text), known)
         score += 0.4 if asked else -0.4
+        if not candidate.quote.on_topic:
+            score -= 0.5  # a paragraph about something else (another country, an ad)
         if question.kind in ("how_many", "how_much") and candidate.facts.figures:
             score += 0.3  # an extracted figure: the number is what the sentence is about
         matched = tuple(

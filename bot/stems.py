@@ -58,3 +58,17 @@ def variants(word: str) -> frozenset[str]:
         if own in group:
             found |= group
     return frozenset(found)
+
+
+@cache
+def _phrases() -> tuple[tuple[str, str], ...]:
+    data = json.loads(resources.files("bot").joinpath("paraphrases.json").read_text("utf-8"))
+    return tuple(sorted(data.get("phrases", {}).items(), key=lambda kv: -len(kv[0])))
+
+
+def rephrase(folded: str) -> str:
+    """Multi-word paraphrases read as the words they stand for ("first lady" -> "spouse")."""
+    padded = f" {folded} "
+    for phrase, meaning in _phrases():
+        padded = padded.replace(f" {phrase} ", f" {meaning} ")
+    return padded.strip()

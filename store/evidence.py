@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from store import models as m
@@ -67,7 +67,7 @@ def candidates(
     terms: list[str],
     limit: int = 80,
     also: list[int] | None = None,
-    on_topic_only: bool = True,
+    on_topic_only: bool = False,
 ) -> list[Candidate]:
     """Sentences matching any term (plus the `also` ids, e.g. a person's mentions), with facts."""
     ids = matching_ids(session, terms, limit)
@@ -81,6 +81,26 @@ def candidates(
         Candidate(found[i], rank, facts.get(i, Facts()), vectors.get(i))
         for rank, i in enumerate(kept)
     ]
+
+
+def term_counts(session: Session, stems: list[str]) -> dict[str, int]:
+    """How often the words starting with each stem occur in the store (rare words weigh more)."""
+    counts = {}
+    for stem in set(stems):
+        if not stem:
+            continue
+        total = session.scalar(
+            select(func.sum(m.Vocabulary.count)).where(
+                m.Vocabulary.term >= stem, m.Vocabulary.term < stem + "\uffff"
+            )
+        )
+        counts[stem] = int(total or 0)
+    return counts
+
+
+def total_words(session: Session) -> int:
+    """Every indexed word counted once per occurrence."""
+    return int(session.scalar(select(func.sum(m.Vocabulary.count))) or 0)
 
 
 def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:

@@ -16,14 +16,19 @@ from bot.answers.commitments import answer_commitments, commitment_items
 from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.figures import answer_figures, figure_item
 from bot.answers.people import answer_who
-from bot.answers.visits import answer_visits
+from bot.answers.visits import answer_visits, visit_card
 from bot.question import Question
-from bot.rank import Scored, rank, says
+from bot.rank import Scored, rank, says, weights
 from bot.resolve import topic_match
 from store import evidence, meaning, queries
+from store.queries import VisitInfo
 from store.textutil import key
 
 EVIDENCE_SHOWN = 4
+# A wh-question nothing answers outright still shows the passages holding most of its words
+# (at least this share, rare words weighing more), under a plain "No … found".
+NEAR = 0.5
+NEAR_SHOWN = 3
 _MISSING = {
     "how_many": "figures",
     "how_much": "figures",
@@ -36,6 +41,7 @@ _MISSING = {
     "list": "commitments",
     "yes_no": "passages",
     "search": "passages",
+    "visit": "visits",
 }
 _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 
@@ -43,11 +49,17 @@ _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 def answer_question(ctx: Context, question: Question) -> Answer:
     """The answer to a free-text question."""
     leading = _structured(ctx, question)
-    found = _evidence(ctx, question)
-    items = _merge(ctx, leading, found, question)
-    items = _once(items)
-    if not items:
-        return _miss(ctx, question)
+    ranked = _evidence(ctx, question)
+    found = [s for s in ranked if s.answers]
+    # Paragraphs about something else (another country's news) answer only when nothing on the
+    # relationship does: a football report may hold the answer, a digest's other items rarely.
+    found = [s for s in found if s.candidate.quote.on_topic] or found
+    items = _once(_merge(ctx, leading, found, question))
+    if not items or _no_such_visit(question, leading):
+        if _no_such_visit(question, leading):
+            return _miss(ctx, replace(question, kind="visit"), [])
+        near = [s for s in ranked if s.coverage >= NEAR] if question.kind != "yes_no" else []
+        return _miss(ctx, question, [_sentence_item(s) for s in near[:NEAR_SHOWN]])
     heading = question.text if len(question.text) <= 140 else question.text[:139] + "…"
     intent = question.route.intent if question.route.intent != "help" else "search"
     answer = paged(ctx, intent, heading, items)
@@ -61,12 +73,31 @@ def _summary(question: Question, found: list[Scored]) -> str:
 
 
 def _structured(ctx: Context, question: Question) -> list[Item]:
-    """Cards from the fact family the question routes to, when that family has an answer."""
+    """Cards from the facts: the visits a when/where question or an occasion names, an occasion's
+    outcomes, a person's profile, a topic's commitments or figures."""
+    visits = _visits_asked(ctx, question)
+    if question.kind == "outcomes" or (
+        question.kind in ("what_did", "list", "search") and not question.person and visits
+    ):
+        if not visits:
+            return []
+        made = queries.commitments_at(ctx.session, [v.id for v in visits], limit=12)
+        kept = [i for i in commitment_items(ctx.session, made) if _about(question, i)]
+        return [*(visit_card(v, None) for v in visits[:2]), *kept]
+    if visits and question.kind not in ("how_many", "how_much", "what_did", "who"):
+        return [visit_card(v, None) for v in visits]
     chosen = question.route
-    if not chosen.argument:
+    if question.subjects and chosen.intent == "commitment":  # each subject its own commitments
+        return [
+            item
+            for subject in question.subjects
+            for item in list(answer_commitments(replace(ctx, argument=subject)).items)[:2]
+            if item.quote
+        ]
+    if not chosen.argument or (chosen.intent == "who" and question.kind == "what_did"):
         return []
     routed = replace(ctx, argument=chosen.argument)
-    if chosen.intent == "visit":
+    if chosen.intent == "visit" and not (question.person or question.place or question.period):
         answer = answer_visits(routed)
     elif chosen.intent == "who":
         answer = answer_who(routed)
@@ -79,13 +110,49 @@ def _structured(ctx: Context, question: Question) -> list[Item]:
     if answer.empty or answer.intent == "help":
         return []
     if chosen.intent == "commitment":  # a commitment card answers only if it says what was asked
-        return [i for i in answer.items if i.quote and says(question, i.quote)]
+        return [i for i in answer.items if _about(question, i)]
     return list(answer.items)
 
 
+def _no_such_visit(question: Question, leading: list[Item]) -> bool:
+    """ "When did X visit P?" with no such visit on record: the visits are the authority (a
+    sentence naming X, P and a date is about someone else's trip)."""
+    return (
+        question.route.intent == "visit"
+        and question.person is not None
+        and question.kind in ("when", "where", "how_long")
+        and not leading
+    )
+
+
+def _about(question: Question, item: Item) -> bool:
+    return not question.concepts or bool(item.quote and says(question, item.quote))
+
+
+def _visits_asked(ctx: Context, question: Question) -> list[VisitInfo]:
+    """The visits a question names by person, city or period (none when it names none)."""
+    period = question.period
+    place = question.place if question.place in ctx.known.places.values() else None
+    person = question.person
+    if not (person or place or period):
+        return []
+    flt = queries.VisitFilter(
+        person_ids=frozenset({person.id}) if person else frozenset(),
+        visitor_only=person is not None,
+        places=frozenset({place}) if place else frozenset(),
+        months=period.months if period else frozenset(),
+        span=(period.start.isoformat(), period.end.isoformat())
+        if period and period.start and period.end
+        else None,
+    )
+    found = queries.visits(ctx.session, flt, limit=5)
+    if not found and person:  # nobody's own trip: the ones they hosted
+        found = queries.visits(ctx.session, replace(flt, visitor_only=False), limit=5)
+    return found
+
+
 def _evidence(ctx: Context, question: Question) -> list[Scored]:
-    """The sentences that answer the question, best first; for the outcomes of an occasion (a
-    place, a month), only sentences of the visits that match it."""
+    """The candidate sentences, ranked: whether each answers is on it."""
     terms = question.search_terms()
     also = []
     if question.person:
@@ -100,27 +167,10 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    ranked = [s for s in rank(question, found, similarities, ctx.known) if s.answers]
-    occasion = _occasion(ctx, question)
-    if occasion is not None:
-        ranked = [s for s in ranked if set(s.candidate.facts.visits) & occasion]
-    return ranked
-
-
-def _occasion(ctx: Context, question: Question) -> set[int] | None:
-    """The visits an outcomes question is about (None: it names no place or period)."""
-    if question.kind != "outcomes" or not (question.place or question.period):
-        return None
-    period = question.period
-    place = question.place or ""
-    flt = queries.VisitFilter(
-        places=frozenset({place}) if place in ctx.known.places.values() else frozenset(),
-        months=period.months if period else frozenset(),
-        span=(period.start.isoformat(), period.end.isoformat())
-        if period and period.start and period.end
-        else None,
-    )
-    return {v.id for v in queries.visits(ctx.session, flt, with_events=False)}
+    stems = sorted({s for group in question.concepts for s in group})
+    counts = evidence.term_counts(ctx.session, stems)
+    concept_weights = weights(question, counts, ctx.known.words)
+    return rank(question, found, similarities, ctx.known, concept_weights)
 
 
 def _merge(
@@ -202,8 +252,9 @@ def _sentence_item(scored: Scored) -> Item:
     )
 
 
-def _miss(ctx: Context, question: Question) -> Answer:
-    """Nothing answers: say so in the contract's words, and offer the closest topics."""
+def _miss(ctx: Context, question: Question, near: list[Item]) -> Answer:
+    """Nothing answers: say so in the contract's words, and offer the closest topics (and the
+    passages nearest the question, shown as such, never as the answer)."""
     asked = " ".join(question.words) or question.route.argument or question.text
     what = _MISSING.get(question.kind, "passages")
     match = topic_match(asked, ctx.known, partial=True)
@@ -214,6 +265,11 @@ def _miss(ctx: Context, question: Question) -> Answer:
         for k in closest
     ]
     hint = "The articles don't mention it." if question.kind == "yes_no" else ""
-    return nothing_found(
+    if near:
+        hint = "The passages closest to the question, which may not answer it:"
+    answer = nothing_found(
         replace(ctx, argument=asked), question.route.intent, what, suggestions, hint
     )
+    if not near:
+        return answer
+    return replace(answer, items=tuple(near), total=len(near), page_size=len(near))

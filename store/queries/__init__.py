@@ -3,6 +3,7 @@
 from store.queries.commitment_queries import (
     commitment_candidates,
     commitments,
+    commitments_at,
     count_commitments,
     quoted_texts,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "VisitInfo",
     "commitment_candidates",
     "commitments",
+    "commitments_at",
     "count_commitments",
     "count_visits",
     "figures",
