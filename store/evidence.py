@@ -83,6 +83,22 @@ def candidates(
     ]
 
 
+def before(session: Session, sentence_ids: list[int]) -> dict[int, str]:
+    """The sentence just before each one in its paragraph ("It is the first…" needs it)."""
+    wanted = {i - 1 for i in sentence_ids}
+    rows = session.execute(
+        select(m.Sentence.id, m.Sentence.passage_id, m.Sentence.text).where(
+            m.Sentence.id.in_(wanted | set(sentence_ids))
+        )
+    )
+    found = {sid: (passage, text_) for sid, passage, text_ in rows}
+    return {
+        i: found[i - 1][1]
+        for i in sentence_ids
+        if i in found and i - 1 in found and found[i - 1][0] == found[i][0]
+    }
+
+
 def term_counts(session: Session, stems: list[str]) -> dict[str, int]:
     """How often the words starting with each stem occur in the store (rare words weigh more)."""
     counts = {}

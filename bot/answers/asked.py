@@ -24,11 +24,11 @@ from store import evidence, meaning, queries
 from store.queries import VisitInfo
 from store.textutil import key
 
-EVIDENCE_SHOWN = 4
+EVIDENCE_SHOWN = 5
 # A wh-question nothing answers outright still shows the passages holding most of its words
 # (at least this share, rare words weighing more), under a plain "No … found".
-NEAR = 0.5
-NEAR_SHOWN = 3
+NEAR = 0.4
+NEAR_SHOWN = 4
 _MISSING = {
     "how_many": "figures",
     "how_much": "figures",
@@ -59,6 +59,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
         if _no_such_visit(question, leading):
             return _miss(ctx, replace(question, kind="visit"), [])
         near = [s for s in ranked if s.coverage >= NEAR] if question.kind != "yes_no" else []
+        near = [s for s in near if s.candidate.quote.on_topic] or near
         return _miss(ctx, question, [_sentence_item(s) for s in near[:NEAR_SHOWN]])
     heading = question.text if len(question.text) <= 140 else question.text[:139] + "…"
     intent = question.route.intent if question.route.intent != "help" else "search"
@@ -188,6 +189,14 @@ def _merge(
     cards: set[int] = set()
     groups: set[str] = set()
     extra: list[Item] = []
+    previous = evidence.before(
+        ctx.session,
+        [
+            s.candidate.quote.sentence_id
+            for s in found[: 2 * EVIDENCE_SHOWN]
+            if _LEADS_BACK.match(s.candidate.quote.text)
+        ],
+    )
     for scored in found:
         if len(extra) >= EVIDENCE_SHOWN:
             break
@@ -205,7 +214,7 @@ def _merge(
         if facts.figures and counting:
             extra += _figure_items(ctx, scored, question, groups)
             continue
-        extra.append(_sentence_item(scored))
+        extra.append(_sentence_item(scored, previous.get(candidate.quote.sentence_id)))
     if (
         counting
     ):  # the asked kind of figure from the sentences; the topic's figures only failing that
@@ -230,8 +239,12 @@ def _figure_items(ctx: Context, scored: Scored, question: Question, groups: set[
     sentence; a figure several documents report (one group) is shown once."""
     quote = scored.candidate.quote
     figures = queries.figures(ctx.session, sentence_ids=[quote.sentence_id])
-    wanted = [f for f in figures if _is_amount(f.unit) == (question.kind == "how_much")]
-    if not wanted:
+    wanted = [
+        f
+        for f in figures
+        if _is_amount(f.unit) == (question.kind == "how_much") and says(question, f.measure)
+    ]
+    if not wanted:  # the sentence's own words answer better than a figure of something else
         return [_sentence_item(scored)]
     wanted = [f for f in wanted if f.group_key not in groups]
     groups.update(f.group_key for f in wanted)
@@ -242,11 +255,19 @@ def _is_amount(unit: str) -> bool:
     return bool(re.search(r"usd|vnd|krw|won|dollar|euro|%|percent", unit, re.I))
 
 
-def _sentence_item(scored: Scored) -> Item:
+_LEADS_BACK = re.compile(
+    r"^(?:it|he|she|they|this|these|that|those|the (?:company|group|firm|programme|program|project|agency|bank|club|team|move|deal|plant|event))\b",
+    re.I,
+)
+
+
+def _sentence_item(scored: Scored, before: str | None = None) -> Item:
+    """A sentence as evidence; one that points back ("It is the first…") with the one before."""
     quote = scored.candidate.quote
+    text = f"{before} {quote.text}" if before and _LEADS_BACK.match(quote.text) else quote.text
     return Item(
         title=quote.document.title,
-        quote=quote.text,
+        quote=text,
         sources=sources([quote]),
         highlight=scored.matched,
     )
