@@ -18,6 +18,7 @@ from bot.periods import Period, parse_period
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
 from bot.stems import rephrase, stem, variants
+from store.lexicon import months as month_names
 from store.lexicon import parties
 from store.queries import PersonInfo
 from store.textutil import fold, key
@@ -102,9 +103,11 @@ _QUESTION_WORDS = frozenset(
             "means",
             "know",
         ],
-        *["thing", "things", "go", "went"],
+        *["thing", "things", "go", "went", "more", "most", "each", "other", "others"],
     ]
 )
+# Words too common in these articles to be what a question is about (they still help ranking).
+_GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "year", "years"])
 # Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
 _RELATIONS = ("what_did", "yes_no", "outcomes", "list")
 _ACTIONS = [
@@ -154,9 +157,9 @@ class Question:
         return self.route.command
 
     def search_terms(self) -> list[str]:
-        """Every stem worth looking up in the full-text index."""
+        """Every stem worth looking up in the full-text index (a period's month names too)."""
         terms = [t for group in self.concepts for t in sorted(group)]
-        return terms + sorted(self.action) + sorted(self.soft)
+        return terms + sorted(self.action) + sorted(self.soft) + _month_terms(self.period)
 
 
 def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
@@ -199,6 +202,20 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         place=place,
         period=period,
     )
+
+
+def _month_terms(period: Period | None) -> list[str]:
+    """The names of the months a period spans (at most a year's), for finding its sentences."""
+    if period is None:
+        return []
+    numbers = set(period.months)
+    if period.start and period.end and (period.end - period.start).days < 366:
+        year, month = period.start.year, period.start.month
+        while (year, month) <= (period.end.year, period.end.month):
+            numbers.add(month)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    names = month_names()
+    return sorted(n for n, number in names.items() if number in numbers and len(n) > 3)
 
 
 def _kind(folded: str) -> str:
@@ -244,7 +261,7 @@ def _words(
         folded = folded.replace(key(period.text), " ")  # the period is asked as a period
     stop = set(data["stop_words"]) | _QUESTION_WORDS
     party = set(data["party_words"])
-    generic = set(data["generic_words"])
+    generic = set(data["generic_words"]) | _GENERIC
     action_stems = {stem(a) for a in _ACTIONS}
     words: list[str] = []
     soft: set[str] = set()

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from bot.knowledge import Knowledge
+from bot.periods import Period
 from bot.question import Question
 from bot.stems import stem
 from store.evidence import Candidate
@@ -53,6 +55,52 @@ class Scored:
         if self.coverage >= 0.99:
             return True
         return self.has_asked and self.coverage >= (0.6 if self.asked_words <= 3 else 0.45)
+
+
+_MONTH_NUMBER = {name: number for name, number in months().items()}
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b|({_MONTHS})\b\.?\s+(\d{{1,2}})\b)(?:,?\s+((?:19|20)\d\d))?",
+    re.I,
+)
+
+
+def mentions_period(text: str, period: Period) -> bool:
+    """Whether a sentence names a day (or, for a span of months, a month) within the period."""
+    for m in _DAY_MONTH.finditer(text):
+        day = int(m[1] or m[4])
+        month = _MONTH_NUMBER[(m[2] or m[3]).lower()]
+        if period.months and not period.start:
+            if month in period.months:
+                return True
+            continue
+        if period.start is None or period.end is None:
+            continue
+        year = int(m[5]) if m[5] else None
+        for candidate_year in [year] if year else range(period.start.year, period.end.year + 1):
+            try:
+                if period.contains(date(candidate_year, month, day)):
+                    return True
+            except ValueError:
+                continue
+    if period.start and period.end and (period.end - period.start).days >= 27:
+        for m in re.finditer(rf"\b({_MONTHS})\b\.?(?:\s+((?:19|20)\d\d))?", text, re.I):
+            month = _MONTH_NUMBER[m[1].lower()]
+            year = int(m[2]) if m[2] else None
+            years = [year] if year else range(period.start.year, period.end.year + 1)
+            if any(
+                period.contains(date(y, month, 15)) or _month_overlaps(period, y, month)
+                for y in years
+            ):
+                return True
+    return False
+
+
+def _month_overlaps(period: Period, year: int, month: int) -> bool:
+    assert period.start is not None and period.end is not None
+    return (year, month) >= (period.start.year, period.start.month) and (year, month) <= (
+        period.end.year,
+        period.end.month,
+    )
 
 
 def _counts(text: str) -> bool:
@@ -157,11 +205,17 @@ def rank(
                 f" {k} " in folded for k in person_keys
             )
             score += 0.5 if named else -0.5
-            coverage = coverage if named or question.concepts else 0.0
+            # The asked person is part of what is asked: a sentence about someone else cannot
+            # answer "when did X…" however many other words it shares.
+            if question.kind in ("when", "where", "how_long", "what_did"):
+                coverage = coverage if named else coverage * 0.4
         if question.place and f" {key(question.place)} " in folded:
             score += 0.2
-        if question.period and question.period.text and key(question.period.text) in key(text):
-            score += 0.3
+        if question.period is not None and question.kind != "when":
+            dated = mentions_period(text, question.period)
+            score += 0.6 if dated else 0.0
+            if not question.concepts and not question.person:  # "what happened on 17/10/2023?"
+                coverage = 1.0 if dated else 0.0
         asked = _asked_for(question, candidate, fold(text), known)
         score += 0.4 if asked else -0.4
         if not candidate.quote.on_topic:
