@@ -14,8 +14,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from slack_fakes import ADMIN, FakeSlack, SlackClient
 from sqlalchemy import make_url
+from support import ADMIN, FakeSlack, SlackClient
 from test_gunicorn import BOOT_SECONDS, _healthy, environment, free_port, running, start_web, stop
 
 from bot.config import Settings
