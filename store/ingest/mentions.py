@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.ingest.names import TOKEN
+from store.ingest.names import TOKEN, is_place
 from store.lexicon import phrase_pattern, titles
 from store.lexicon.gazetteer import Gazetteer, tokens
 from store.textutil import fold
@@ -43,7 +43,9 @@ class PeopleIndex:
     def find(self, sentence: str) -> list[Mention]:
         """Mentions in text order; a full name wins over a short reference inside it."""
         found = [
-            Mention(person_key, start, end) for start, end, person_key in self._full.spans(sentence)
+            Mention(person_key, start, end)
+            for start, end, person_key in self._full.spans(sentence)
+            if not is_place("", sentence[end : end + 30])  # "Ho Chi Minh City" is not the man
         ]
         if self._short_names.isdisjoint(tokens(fold(sentence))):
             return found

@@ -8,10 +8,14 @@ confidence (a two-word run needs one) and say which side a bare name is from.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from store.lexicon import parties, titles
-from store.textutil import fold
+from store.ingest.relevance import parties_named
+from store.lexicon import country_gazetteer, parties, titles
+from store.textutil import fold as _fold
+
+# Names and their words repeat across a corpus: folding each once keeps extraction cheap.
+fold = lru_cache(maxsize=200_000)(_fold)
 
 # A capitalised word, with hyphenated parts ("Won-shik"); at most 30 letters, so a crafted
 # 50,000-letter token never becomes a name and costs nothing to skip.
@@ -29,7 +33,9 @@ _PLACE_WORDS = (
     "province|city|district|commune|ward|town|township|village|county|island|islands|"
     "street|road|avenue|bridge|airport|port|park|river|lake|bay|mountain|pass|hall|hotel|"
     "stadium|pagoda|temple|market|square|campus|plant|factory|zone|area|region|"
-    "company|corporation|group|university|school|hospital|club|team|festival"
+    "company|corporation|group|university|school|hospital|club|team|festival|committee|"
+    "commission|ministry|department|agency|association|council|institute|center|centre|office|"
+    "bureau|board|fund|bank|foundation|federation|union|party|forum|relations|affairs"
 )
 _PLACE_AFTER = re.compile(rf"^[\s-]+(?:{_PLACE_WORDS})\b", re.IGNORECASE)
 _PLACE_LAST = re.compile(rf"(?:{_PLACE_WORDS})", re.IGNORECASE)
@@ -56,10 +62,12 @@ def _places() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
+@lru_cache(maxsize=100_000)
 def is_vietnamese_syllable(word: str) -> bool:
     return _VN_SYLLABLE.fullmatch(fold(word).lower()) is not None
 
 
+@lru_cache(maxsize=100_000)
 def is_korean_syllables(word: str) -> bool:
     """'Won', 'Shik', 'Won-shik', 'Jaemyung': one or more romanised Korean syllables."""
     return all(
@@ -174,3 +182,23 @@ def from_family_name(name: str) -> str:
     if surnames and surnames[0] > 0 and len(tokens) - surnames[0] >= 2:
         tokens = tokens[surnames[0] :]
     return " ".join(tokens)
+
+
+def party_of_place(place: str) -> str | None:
+    """The party a place belongs to: named in the lexicon, or by the shape of its name
+    ("Gyeongsangbuk-do", "Pohang" are Korean; "Thái Bình", "Bac Giang" Vietnamese)."""
+    named = parties_named(place)
+    if len(named) == 1:
+        return next(iter(named))
+    if named or country_gazetteer().longest(fold(place)):
+        return None  # a third country, or both parties
+    words = [w for w in place.split() if w.lower() not in ("province", "city", "island")]
+    if not words:
+        return None
+    if re.search(r"-(?:do|si|gun|gu|eup|myeon)\b", place) or (
+        all(is_korean_syllables(w) for w in words) and not vietnamese_shape([*words, "a"][:4])
+    ):
+        return "kr"
+    if len(words) >= 2 and vietnamese_shape(words):
+        return "vn"
+    return None

@@ -129,7 +129,7 @@ def _introduction(
     honorific = bool(before and before["title"] in titles()["honorifics"])
     if honorific and after:
         before = None  # "Dr. Kim, Director of …": the appositive says more than "Dr."
-    if before and not (two_plain_words and honorific):
+    if before and not (two_plain_words and (honorific or before["prep"])):
         side = side_of_title(before) or side_of_name(name)
         role = title_text(before)
         wider = open_role_before(prefix)  # "Hallyu Robotics CEO": the words before the title too
