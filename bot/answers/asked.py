@@ -232,8 +232,10 @@ def _merge(
         if facts.commitments and question.kind in _FACT_KINDS:
             new = [c for c in facts.commitments if c not in cards]
             cards.update(new)
-            extra += commitment_items(ctx.session, new[:2])
-            continue
+            cards_shown = commitment_items(ctx.session, new[:2], candidate.quote.sentence_id)
+            if cards_shown:
+                extra += cards_shown
+                continue
         if facts.figures and counting:
             extra += _figure_items(ctx, scored, question, groups)
             continue

@@ -127,9 +127,14 @@ def _says_all(asked: list[str], text: str) -> bool:
     )
 
 
-def commitment_items(session: Session, commitment_ids: list[int]) -> list[Item]:
-    """The cards of these commitments, in this order, with their occasions."""
+def commitment_items(
+    session: Session, commitment_ids: list[int], quoting: int | None = None
+) -> list[Item]:
+    """The cards of these commitments, in this order, with their occasions (only those whose
+    quoted sentence is `quoting`, when given: a card must show the words that answered)."""
     shown = queries.commitments(session, commitment_ids)
+    if quoting is not None:
+        shown = [c for c in shown if c.quote.sentence_id == quoting]
     occasions = frozenset(v for c in shown for v in c.occasions)
     visits = {
         v.id: v
