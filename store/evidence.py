@@ -45,16 +45,25 @@ def _prefix_terms(terms: list[str]) -> list[str]:
     return list(dict.fromkeys(clean))[:MAX_TERMS]
 
 
-def matching_ids(session: Session, terms: list[str], limit: int) -> list[int]:
-    """Ids of sentences holding any of the terms (prefixes from 4 letters), best first."""
-    words = _prefix_terms(terms)
-    if not words:
+def matching_ids(
+    session: Session, terms: list[str], limit: int, every: list[list[str]] | None = None
+) -> list[int]:
+    """Ids of sentences holding any of the terms (prefixes from 4 letters), best first; with
+    `every`, only those holding a term of each group (common words narrowed by each other)."""
+    groups = [_prefix_terms(g) for g in every] if every else [_prefix_terms(terms)]
+    groups = [g for g in groups if g]
+    if not groups:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        match = " OR ".join(f'"{w}"*' if len(w) >= 4 else f'"{w}"' for w in words)
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{w}"*' if len(w) >= 4 else f'"{w}"' for w in g) + ")"
+            for g in groups
+        )
         sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY rank LIMIT :n"
     else:
-        match = " | ".join(f"{w}:*" if len(w) >= 4 else w for w in words)
+        match = " & ".join(
+            "(" + " | ".join(f"{w}:*" if len(w) >= 4 else w for w in g) + ")" for g in groups
+        )
         sql = (
             "SELECT id FROM sentence_fts WHERE tsv @@ to_tsquery('simple', :q) "
             "ORDER BY ts_rank(tsv, to_tsquery('simple', :q)) DESC, id LIMIT :n"
@@ -68,9 +77,11 @@ def candidates(
     limit: int = 80,
     also: list[int] | None = None,
     on_topic_only: bool = False,
+    every: list[list[str]] | None = None,
 ) -> list[Candidate]:
-    """Sentences matching any term (plus the `also` ids, e.g. a person's mentions), with facts."""
-    ids = matching_ids(session, terms, limit)
+    """Sentences matching any term (or a term of every group), plus the `also` ids (a person's
+    mentions), with the facts they carry."""
+    ids = matching_ids(session, terms, limit, every) if terms or every else []
     extra = [i for i in (also or []) if i not in set(ids)]
     ordered = ids + extra
     found = quotes(session, ordered)

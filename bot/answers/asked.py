@@ -160,13 +160,13 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
     """The candidate sentences, ranked: whether each answers is on it."""
     stems = sorted({s for group in question.concepts for s in group})
     counts = evidence.term_counts(ctx.session, stems)
-    terms = _telling(question, counts, ctx.known.words)
+    terms, every = _telling(question, counts, ctx.known.words)
     also = []
     if question.person:
         also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
-    if not terms and not also:
+    if not terms and not every and not also:
         return []
-    found = evidence.candidates(ctx.session, terms, limit=40, also=also)
+    found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
     if not found:
         return []
     similarities = [0.0] * len(found)
@@ -181,20 +181,34 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
 COMMON = 0.002  # a word making up more of the articles than this finds too much to search by
 
 
-def _telling(question: Question, counts: dict[str, int], total: int) -> list[str]:
-    """The words to look sentences up by: the asked words' stems and paraphrases, without those
-    so common that ranking every sentence holding them costs more than it tells (the rarest few
-    are always kept); the asked verb and generic words only when nothing else is asked."""
+def _telling(
+    question: Question, counts: dict[str, int], total: int
+) -> tuple[list[str], list[list[str]] | None]:
+    """What to look sentences up by: (any of these stems, or a stem of each of these groups).
+
+    The asked words' stems and paraphrases, without those so common that ranking every sentence
+    holding them costs more than it tells. When every asked word is that common ("when did To
+    Lam visit Korea?" asks about visits in a corpus of visits), the two rarest must appear
+    together, and a named person's own sentences carry the rest; the asked verb and generic words
+    are looked up only when nothing else is asked.
+    """
 
     def frequency(group: frozenset[str]) -> int:
         return sum(counts.get(s, 0) for s in group)
 
     groups = sorted(question.concepts, key=frequency)
-    kept = [g for i, g in enumerate(groups) if i < 2 or frequency(g) <= COMMON * total]
-    telling = sorted({s for group in kept for s in group})
-    if not telling and not question.person:
-        telling = sorted(question.action) + sorted(question.soft)
-    return telling + month_terms(question.period)
+    rare = [g for g in groups if frequency(g) <= COMMON * total]
+    months = month_terms(question.period)
+    if rare or not groups:
+        telling = sorted({s for group in rare for s in group})
+        if not telling and not question.person:
+            telling = sorted(question.action) + sorted(question.soft)
+        return telling + months, None
+    if question.person:
+        return months, None
+    if len(groups) == 1:
+        return sorted(groups[0]) + months, None
+    return [], [sorted(g) for g in groups[:2]]
 
 
 def _merge(
