@@ -16,6 +16,8 @@ import logging
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
@@ -39,6 +41,8 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_AGE_SECONDS = 5 * 60  # older (or newer) signed requests may be replays
+MAX_TIMESTAMP_DIGITS = 12  # Slack sends epoch seconds; thousands of digits are an attack
+HEALTH_SECONDS = 2.0  # a health check waits this long for the store, then says 503
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -70,6 +74,8 @@ class SlackWsgi(SlackRequestHandler):
         self.store = deps.store
         self.background = deps.background  # what runs after the ack; tests wait on it
         self.secret = signing_secret.encode()
+        # Health checks wait on their own threads, so a hung database costs a 503, not a worker.
+        self._checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="attache-health")
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
@@ -104,7 +110,13 @@ class SlackWsgi(SlackRequestHandler):
         return self._dispatch(raw, payload, environ)
 
     def _health(self) -> WsgiHttpResponse:
-        if self.store.exists():
+        """200 when the store can be read whole; 503 when not, or when it does not say in time."""
+        try:
+            healthy = self._checks.submit(self.store.healthy).result(timeout=HEALTH_SECONDS)
+        except FutureTimeout:
+            logger.error("the store did not answer the health check within %.0f s", HEALTH_SECONDS)
+            return _plain(503, "the store is unavailable (it did not answer in time)")
+        if healthy:
             return _plain(200, "ok")
         return _plain(503, "the store is unavailable")
 
@@ -113,6 +125,8 @@ class SlackWsgi(SlackRequestHandler):
         timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""))
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE", ""))
         if not (timestamp.isascii() and timestamp.isdigit() and signature.isascii()):
+            return False
+        if len(timestamp) > MAX_TIMESTAMP_DIGITS:
             return False
         if abs(time.time() - int(timestamp)) > MAX_AGE_SECONDS:
             return False
@@ -178,6 +192,9 @@ def _shaped_like_slack(payload: dict[str, Any]) -> bool:
     if kind == "event_callback":
         event = payload.get("event")
         return isinstance(event, dict) and isinstance(event.get("type"), str)
+    if kind in ("view_submission", "view_closed"):
+        view = payload.get("view")
+        return isinstance(view, dict) and isinstance(view.get("type"), str)
     if kind == "block_actions":
         actions = payload.get("actions")
         return (

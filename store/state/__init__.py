@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from store.db import sqlite_path
+from store.pgguard import SERVING, guarded_engine
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
 from store.state.feedback import Votes
 from store.state.querylog import Asked, QueryLog
@@ -124,7 +125,7 @@ class StateStore:
 
 def _engine(url: str) -> Engine:
     if sqlite_path(url) is None:
-        return create_engine(url, pool_pre_ping=True)
+        return guarded_engine(url, SERVING)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _state_pragmas)
     return engine
