@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "slack")]  # the fake Web API and signing client
+sys.path[:0] = [
+    str(ROOT),
+    str(ROOT / "tests"),
+]  # tests/support: the fake Web API, the signing client
 
-from slack_fakes import BOT_TOKEN, SIGNING_SECRET, SlackClient, start_fake_slack  # noqa: E402
+from support import BOT_TOKEN, SIGNING_SECRET, SlackClient, start_fake_slack  # noqa: E402
 
 COMMANDS = [
     ("/commitment", "trade"),

@@ -50,7 +50,7 @@ sys.path.insert(0, str(BENCH))
 import answers  # noqa: E402
 import corpus  # noqa: E402
 import load  # noqa: E402
-from slack_fakes import Reply, SlackClient  # noqa: E402
+from support import InProcessClient, SlackClient  # noqa: E402  (on sys.path through load)
 
 SEEDS_SIZE = 5  # the real seeds/ folder
 P99_TARGET_MS = 10.0
@@ -607,45 +607,6 @@ def child_profile_reseed(url: str, seeds: str) -> None:
     print(top(profile, 25, "cumulative", r"/(bot|store)/"))
 
 
-class InProcessClient(SlackClient):
-    """SlackClient whose requests go straight to a WSGI application in this process."""
-
-    def __init__(self, application: Callable[..., Any]) -> None:
-        super().__init__("in-process", 0)
-        self.application = application
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        body: bytes = b"",
-        headers: dict[str, str] | None = None,
-        timeout: float = 20,
-    ) -> Reply:
-        environ: dict[str, Any] = {
-            "REQUEST_METHOD": method,
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "80",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(body),
-            "wsgi.errors": sys.stderr,
-            "CONTENT_LENGTH": str(len(body)),
-        }
-        for name, value in (headers or {}).items():
-            key = name.upper().replace("-", "_")
-            environ[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
-        got: dict[str, Any] = {}
-
-        def start_response(status: str, response_headers: list[tuple[str, str]], *_: Any) -> None:
-            got["status"], got["headers"] = status, dict(response_headers)
-
-        data = b"".join(self.application(environ, start_response))
-        return Reply(int(got["status"].split()[0]), data, got["headers"])
-
-
 class _Clock:
     """time, with sleep(0.01) (Bolt's wait for ack()) replaced by sleep(poll)."""
 
@@ -665,9 +626,7 @@ def child_profile_wsgi(url: str, requests: int) -> None:
     Attaché's listeners run on its thread pool: each run there is profiled on its own and added
     to the request thread's profile, whose wait for it shows as lock acquire time.
     """
-    from slack_fakes import start_fake_slack
-
-    fake = start_fake_slack()
+    fake = load.start_fake_slack()
     os.environ.update(load.web_env(url, fake.url, 0))
     os.environ["LOG_LEVEL"] = "WARNING"
     from bot.slack.background import CountingExecutor

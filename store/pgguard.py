@@ -42,6 +42,8 @@ class Limits:
 SERVING = Limits(statement_seconds=5, lock_seconds=2, checkout_seconds=10)
 # A reseed's bulk inserts may take minutes on a large corpus; its waits for locks may not.
 RESEEDING = Limits(statement_seconds=900, lock_seconds=5, checkout_seconds=None)
+# A worker starting beside another one waits for its migration of the state (up to 2 minutes).
+MIGRATING = Limits(statement_seconds=900, lock_seconds=130, checkout_seconds=None)
 
 
 def is_postgresql(database_url: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
+from support import FakeSlack, start_fake_slack
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 BACKENDS = ["sqlite", *(["postgresql"] if TEST_DATABASE_URL else [])]
@@ -71,3 +72,12 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def fake_slack() -> Iterator[FakeSlack]:
+    """The Slack Web API on loopback, shared by the session (tests reset it: `fake_slack.reset()`)."""
+    fake = start_fake_slack()
+    yield fake
+    fake.server.shutdown()
+    fake.server.server_close()

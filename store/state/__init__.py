@@ -3,7 +3,7 @@
 The store file is replaced wholesale by every reseed, so what the bot writes (handled Slack events,
 uploaded documents, votes, the query log, reseeds started from Slack) lives in its own SQLite file
 next to it (``attache.db`` -> ``attache.state.db``), or, for PostgreSQL, in tables of the same
-database. Several worker processes share it: primary keys decide races, WAL and a busy timeout let
+database. Its schema has a history (Alembic, store/state/migrations), applied when it is opened. Several worker processes share it: primary keys decide races, WAL and a busy timeout let
 them take turns.
 """
 
@@ -12,19 +12,22 @@ from __future__ import annotations
 import math
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.pool import NullPool
 
 from store.db import sqlite_path
-from store.pgguard import SERVING, guarded_engine
+from store.pgguard import MIGRATING, SERVING, guarded_engine
+from store.state import migrate
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
 from store.state.feedback import Votes
 from store.state.querylog import Asked, QueryLog
 from store.state.report import Report, build_report
 from store.state.reseeds import ReseedRuns
-from store.state.schema import HandledEvent, StateBase
+from store.state.schema import HandledEvent
 from store.state.uploads import Uploads
 
 KEEP_SECONDS = 24 * 3600  # Slack retries an event for a few minutes; a day is ample
@@ -40,9 +43,6 @@ def state_url(database_url: str) -> str:
     if path is None:
         return database_url
     return f"sqlite:///{path.with_name(f'{path.stem}.state{path.suffix}')}"
-
-
-STATE_LOCK_KEY = 0x4A77AC4F  # another key than the reseed lock's
 
 
 class StateStore:
@@ -66,24 +66,15 @@ class StateStore:
 
     @classmethod
     def open(cls, database_url: str) -> StateStore:
-        """The state store for the store at database_url, its tables created on first use."""
+        """The state store for the store at database_url, its schema brought to the newest revision."""
         url = state_url(database_url)
         path = sqlite_path(url)
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
             engine = _engine(url)
-            with engine.begin() as connection:
-                if connection.dialect.name == "postgresql":
-                    # IF NOT EXISTS is not enough on PostgreSQL when two workers start together.
-                    connection.execute(
-                        text("SELECT pg_advisory_xact_lock(:k)"), {"k": STATE_LOCK_KEY}
-                    )
-                # IF NOT EXISTS: two workers starting together both try to create the tables.
-                for table in StateBase.metadata.sorted_tables:
-                    connection.execute(CreateTable(table, if_not_exists=True))
-                    for index in table.indexes:
-                        connection.execute(CreateIndex(index, if_not_exists=True))
+            with _migrating(url, engine) as migrating:
+                migrate.upgrade(migrating)  # one process at a time; a no-op when already current
         except (SQLAlchemyError, OSError) as error:
             raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
         return cls(engine)
@@ -129,6 +120,20 @@ def _engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _state_pragmas)
     return engine
+
+
+@contextmanager
+def _migrating(url: str, engine: Engine) -> Iterator[Engine]:
+    """The engine migrations run on: on PostgreSQL one that may wait for another worker's
+    migration (the serving engine gives up on a lock after 2 s)."""
+    if sqlite_path(url) is not None:
+        yield engine
+        return
+    patient = guarded_engine(url, MIGRATING, poolclass=NullPool)
+    try:
+        yield patient
+    finally:
+        patient.dispose()
 
 
 def _state_pragmas(connection: sqlite3.Connection, _record: object) -> None:

@@ -1,11 +1,13 @@
 """The state tables: what the bot writes, kept apart from the store that every reseed replaces.
 
 Names are distinct from the store's own tables, since on PostgreSQL both live in one database.
+A change here needs a revision under migrations/versions (tests/state checks that they agree).
+Floats are Double explicitly: SQLAlchemy releases differ on what a bare float maps to.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import Double, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -18,7 +20,7 @@ class HandledEvent(StateBase):
 
     __tablename__ = "handled_events"
     event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    handled_at: Mapped[float] = mapped_column(index=True)
+    handled_at: Mapped[float] = mapped_column(Double, index=True)
 
     def __repr__(self) -> str:
         return f"HandledEvent({self.event_id!r}, {self.handled_at})"
@@ -33,7 +35,7 @@ class Upload(StateBase):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int]
     uploaded_by: Mapped[str] = mapped_column(String(40))
-    uploaded_at: Mapped[float]
+    uploaded_at: Mapped[float] = mapped_column(Double)
 
     def __repr__(self) -> str:
         return f"Upload({self.name!r}, {self.size} bytes)"
@@ -44,13 +46,13 @@ class QueryRecord(StateBase):
 
     __tablename__ = "query_log"
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[float] = mapped_column(index=True)
+    at: Mapped[float] = mapped_column(Double, index=True)
     user_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(16))  # command | mention | dm | button
     query: Mapped[str] = mapped_column(Text)
     query_key: Mapped[str] = mapped_column(String(500))  # lower case, spaces folded: for grouping
     intent: Mapped[str] = mapped_column(String(20))
-    score: Mapped[float]
+    score: Mapped[float] = mapped_column(Double)
     results: Mapped[int]
     empty: Mapped[bool]
     latency_ms: Mapped[int]
@@ -69,7 +71,7 @@ class Vote(StateBase):
     query: Mapped[str] = mapped_column(Text)
     page: Mapped[int]
     vote: Mapped[int]
-    at: Mapped[float] = mapped_column(index=True)
+    at: Mapped[float] = mapped_column(Double, index=True)
 
     def __repr__(self) -> str:
         return f"Vote({self.answer_id!r}, {self.vote:+d})"
@@ -80,8 +82,8 @@ class ReseedRun(StateBase):
 
     __tablename__ = "reseed_runs"
     id: Mapped[int] = mapped_column(primary_key=True)
-    started_at: Mapped[float] = mapped_column(index=True)
-    finished_at: Mapped[float]
+    started_at: Mapped[float] = mapped_column(Double, index=True)
+    finished_at: Mapped[float] = mapped_column(Double)
     by: Mapped[str] = mapped_column(String(100))
     outcome: Mapped[str] = mapped_column(String(16))  # ok | failed | busy
     detail: Mapped[str] = mapped_column(Text)

@@ -36,3 +36,13 @@ def data_store(make_store_url: Callable[[str], Callable[[str], str]], backend: s
 def seeds_known(seeds_store: Store) -> Knowledge:
     with seeds_store.session() as session:
         return knowledge(session, seeds_store.database_url)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Answer-quality scores, whatever the outcome, so a change shows what it gained or lost."""
+    from test_quality import SCORES
+
+    if SCORES:
+        terminalreporter.section("answer quality")
+        for line in SCORES:
+            terminalreporter.write_line(line)

@@ -101,8 +101,13 @@ def test_ambiguous_names_are_listed_not_guessed(seeds_store: Store) -> None:
     "command", ["/commitment", "/visit help", "/who", "/figure", "/search", "/commitment help"]
 )
 def test_empty_argument_or_help_gives_usage(seeds_store: Store, command: str) -> None:
-    text = readable(render_blocks(ask(seeds_store, command)))
-    assert command.split()[0] in text
+    answer = ask(seeds_store, command)
+    name = command.split()[0]
+    assert answer.intent == "help"
+    shown = readable(render_blocks(answer))
+    # The usage's own words name the command (not the echoed query, nor a suggested example).
+    assert f"how to use {name}" in shown
+    assert re.search(rf"{re.escape(name)} <[a-z]", shown), shown  # its syntax: what it takes
 
 
 def test_usage_lists_topics_and_visits(seeds_store: Store) -> None:

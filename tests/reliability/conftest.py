@@ -1,6 +1,6 @@
 """Fixtures for the fault tests: stores built from the seeds and from generated corpora, the app.
 
-The Slack helpers (fake Web API, signing client) are tests/slack's own, imported from there.
+The Slack helpers (fake Web API, signing client, the served app) come from tests/support.
 """
 
 from __future__ import annotations
@@ -13,27 +13,14 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
+from fault_tools import DATA, SEEDS, Built, run_reseed
+from support import SlackClient, serving, slack_settings
+from support.fake_slack import FakeSlack
+
+from store.db import Store
+from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT / "tests" / "slack") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests" / "slack"))
-
-from fault_tools import DATA, SEEDS, Built, run_reseed  # noqa: E402
-from slack_fakes import (  # noqa: E402
-    ADMIN,
-    BOT_TOKEN,
-    SIGNING_SECRET,
-    FakeSlack,
-    SlackClient,
-    serve_wsgi,
-    start_fake_slack,
-)
-
-from bot.config import Settings  # noqa: E402
-from bot.slack.web import create_application  # noqa: E402
-from store.db import Store  # noqa: E402
-from store.reseed import reseed  # noqa: E402
-
 CORPUS_DOCUMENTS = 300  # enough for a reseed of a second or more
 MIN_RESEED_SECONDS = 1.5  # `python -m store reseed` from start to exit
 
@@ -88,13 +75,6 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
     return built[0], built[1]
 
 
-@pytest.fixture(scope="session")
-def fake_slack() -> Iterator[FakeSlack]:
-    fake = start_fake_slack()
-    yield fake
-    fake.server.shutdown()
-
-
 @pytest.fixture
 def serve(
     fake_slack: FakeSlack,
@@ -102,26 +82,12 @@ def serve(
     """serve(database_url): the WSGI app gunicorn would serve, on loopback, for one store."""
 
     @contextmanager
-    def serving(database_url: str) -> Iterator[SlackClient]:
-        settings = Settings(
-            database_url=database_url,
-            seeds_dir=SEEDS,
-            slack_bot_token=BOT_TOKEN,
-            slack_signing_secret=SIGNING_SECRET,
-            slack_app_token=None,
-            slack_api_url=fake_slack.url,
-            admin_user_ids=frozenset({ADMIN}),
-            log_level="INFO",
-        )
-        server = serve_wsgi(create_application(settings))
-        host, port = server.server_address[:2]
-        try:
-            yield SlackClient(str(host), int(port))
-        finally:
-            server.shutdown()
-            server.server_close()
+    def serving_store(database_url: str) -> Iterator[SlackClient]:
+        settings = slack_settings(database_url, fake_slack, app_token=None)
+        with serving(settings, settle=False) as client:
+            yield client
 
-    return serving
+    return serving_store
 
 
 @pytest.fixture

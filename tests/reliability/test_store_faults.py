@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from fault_tools import SEEDS, run_reseed
-from slack_fakes import FakeSlack, SlackClient
+from support import FakeSlack, SlackClient
 
 from bot.core import answer_safely
 from bot.text import render_text

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from slack_fakes import EXPIRED, FakeSlack, SlackClient
+from support import EXPIRED, FakeSlack, SlackClient
 
 from bot.markup import escape
 from bot.slack.blocks import button_value

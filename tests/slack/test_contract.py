@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from slack_fakes import FakeSlack, SlackClient
+from support import FakeSlack, SlackClient
 
 from bot.slack.attache import ADMIN_ONLY, WORDS
 from bot.slack.listeners.commands import COMMANDS, MAINTAINERS

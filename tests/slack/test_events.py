@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import pytest
-from slack_fakes import BOT_ID, BOT_USER_ID, FakeSlack, SlackClient
+from support import BOT_ID, BOT_USER_ID, FakeSlack, SlackClient
 
 
 def event_id() -> str:
@@ -152,7 +152,7 @@ def test_url_verification_echoes_the_challenge(slack: SlackClient) -> None:
 def test_a_failed_reply_is_logged_without_secrets_and_still_acknowledged(
     slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from slack_fakes import BOT_TOKEN, BROKEN_CHANNEL, SIGNING_SECRET
+    from support import BOT_TOKEN, BROKEN_CHANNEL, SIGNING_SECRET
 
     caplog.set_level("DEBUG")
     reply = slack.event(mention("/visit august", channel=BROKEN_CHANNEL), event_id())

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import OwnApp
-from slack_fakes import ADMIN, BOT_USER_ID, FakeSlack
+from support import ADMIN, BOT_USER_ID, FakeSlack, OwnApp
 
 from bot.config import ConfigError, Settings
 from store.state import StateStore, state_url

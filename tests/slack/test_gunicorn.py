@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from slack_fakes import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
+from support import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
 
 from bot.config import Settings
 
@@ -176,7 +176,7 @@ def test_an_upload_survives_a_restart_of_the_web_process(
 ) -> None:
     from shutil import copytree
 
-    from slack_fakes import ADMIN
+    from support import ADMIN
 
     from store.reseed import reseed
 

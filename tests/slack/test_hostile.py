@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from slack_bolt import BoltContext, Say
-from slack_fakes import BOT_USER_ID, FakeSlack, SlackClient
+from support import BOT_USER_ID, FakeSlack, SlackClient
 
 from bot.config import Settings
 from bot.markup import escape

@@ -10,8 +10,8 @@ from unittest.mock import Mock
 
 import pytest
 from slack_bolt import Ack, BoltContext, BoltResponse, Respond, Say
-from slack_fakes import ADMIN
 from slack_sdk import WebClient
+from support import ADMIN
 
 from bot.config import Settings
 from bot.markup import escape
@@ -57,8 +57,11 @@ def test_an_empty_command_gets_usage(
     store: Store, state: StateStore, settings: Settings, background: Background
 ) -> None:
     ack = Mock(Ack)
-    answer_command(ack, {"command": "/visit"}, Mock(Respond), store, state, settings, background)
-    assert "/visit" in str(ack.call_args.kwargs)
+    answer_command(ack, {"command": "/who"}, Mock(Respond), store, state, settings, background)
+    shown = [block["text"]["text"] for block in ack.call_args.kwargs["blocks"] if "text" in block]
+    # The usage names the command and its argument, escaped for Slack (not the echoed query).
+    assert "How to use /who" in shown
+    assert any("/who &lt;person&gt;" in text for text in shown), shown
 
 
 def attache(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from slack_fakes import BOT_TOKEN, SIGNING_SECRET
+from support import BOT_TOKEN, SIGNING_SECRET
 
 from bot.slack.logs import Redact
 

@@ -9,9 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from slack_fakes import FakeSlack
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
+from support import FakeSlack
 
 from bot.config import ConfigError, Settings
 from bot.slack.serve import run_http

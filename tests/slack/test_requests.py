@@ -8,7 +8,7 @@ import uuid
 from urllib.parse import urlencode
 
 import pytest
-from slack_fakes import FakeSlack, SlackClient, serve_wsgi, signature
+from support import FakeSlack, SlackClient, serve_wsgi, signature
 
 from bot.config import Settings
 from bot.slack.web import create_application
@@ -252,7 +252,7 @@ def test_events_missing_or_mistyping_fields_are_acknowledged_quietly(
 def test_an_admin_file_share_with_odd_files_is_answered_politely(
     slack: SlackClient, fake_slack: FakeSlack
 ) -> None:
-    from slack_fakes import ADMIN
+    from support import ADMIN
 
     event = {
         "type": "message",

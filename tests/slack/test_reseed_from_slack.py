@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import threading
 
-from conftest import OwnApp
-from slack_fakes import ADMIN, FakeSlack
+from support import ADMIN, FakeSlack, OwnApp
 
 from store.ingest.publish import reseed_lock
 

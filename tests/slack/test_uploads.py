@@ -9,8 +9,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import DATA, OwnApp
-from slack_fakes import ADMIN, BOT_TOKEN, FakeSlack
+from support import ADMIN, BOT_TOKEN, DATA, FakeSlack, OwnApp
 
 from store.ingest.read import MAX_BYTES
 

@@ -15,8 +15,8 @@ from unittest.mock import Mock
 
 import pytest
 from slack_bolt import Ack, Respond
-from slack_fakes import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
 from slack_sdk.errors import SlackApiError
+from support import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
 
 from bot.answer import Answer
 from bot.markup import escape

@@ -1,21 +1,19 @@
-"""Slack at the edge, on loopback: a fake Web API that records every call, and a signing client."""
+"""Slack's Web API on loopback (SLACK_API_URL): records every call the bot makes, answers as Slack does.
+
+Scripted failures, held calls and shared files let a test put the bot in front of a slow or broken Slack.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import http.client
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from socketserver import ThreadingMixIn
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from urllib.parse import parse_qsl, urlsplit
 
 BOT_TOKEN = "xoxb-1111-2222-test-token"
 APP_TOKEN = "xapp-1-A111-test-token"
@@ -284,172 +282,3 @@ def start_fake_slack() -> FakeSlack:
     server.fake = fake  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return fake
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-def serve_wsgi(application: Any) -> WSGIServer:
-    """Serve a WSGI application on an ephemeral loopback port, in a thread."""
-    server = make_server(
-        "127.0.0.1", 0, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def signature(body: bytes, timestamp: int | str, secret: str = SIGNING_SECRET) -> str:
-    """X-Slack-Signature v0: v0= + hex HMAC-SHA256 of v0:{timestamp}:{body}."""
-    base = b"v0:" + str(timestamp).encode() + b":" + body
-    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
-
-
-@dataclass
-class Reply:
-    status: int
-    body: bytes
-    headers: dict[str, str]
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-@dataclass
-class SlackClient:
-    """Sends what Slack sends to the bot at http://{host}:{port}/slack/events, signed."""
-
-    host: str
-    port: int
-    secret: str = SIGNING_SECRET
-    settle: Callable[[], object] | None = None  # waits until the app's background work is done
-
-    def post(
-        self,
-        body: bytes,
-        content_type: str,
-        *,
-        timestamp: int | None = None,
-        signature_value: str | None = None,
-        headers: dict[str, str] | None = None,
-        path: str = "/slack/events",
-        sign: bool = True,
-        wait: bool = True,
-    ) -> Reply:
-        """Send a request; unless wait is False, return once the app's background work is done."""
-        stamp = int(time.time()) if timestamp is None else timestamp
-        sent = {"Content-Type": content_type, **(headers or {})}
-        if sign:
-            sent["X-Slack-Request-Timestamp"] = str(stamp)
-            sent["X-Slack-Signature"] = signature_value or signature(body, stamp, self.secret)
-        reply = self.request("POST", path, body, sent)
-        if wait and self.settle is not None:
-            self.settle()
-        return reply
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        body: bytes = b"",
-        headers: dict[str, str] | None = None,
-        timeout: float = 20,
-    ) -> Reply:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return Reply(response.status, response.read(), dict(response.getheaders()))
-        finally:
-            connection.close()
-
-    def command(
-        self, command: str, text: str = "", user: str = "U123", wait: bool = True, **extra: str
-    ) -> Reply:
-        form = {
-            "token": "legacy",
-            "team_id": TEAM_ID,
-            "channel_id": "C123",
-            "channel_name": "general",
-            "user_id": user,
-            "user_name": "someone",
-            "command": command,
-            "text": text,
-            "response_url": extra.pop("response_url", "http://127.0.0.1:9/none"),
-            "trigger_id": "1.2.3",
-            "api_app_id": "A0APP",
-            **extra,
-        }
-        return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded", wait=wait)
-
-    def event(
-        self, event: dict[str, Any], event_id: str, retry: int | None = None, wait: bool = True
-    ) -> Reply:
-        body = {
-            "token": "legacy",
-            "team_id": TEAM_ID,
-            "api_app_id": "A0APP",
-            "type": "event_callback",
-            "event_id": event_id,
-            "event_time": int(time.time()),
-            "event": event,
-            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
-        }
-        headers = (
-            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
-            if retry
-            else {}
-        )
-        return self.post(json.dumps(body).encode(), "application/json", headers=headers, wait=wait)
-
-    def press(
-        self,
-        action_id: str,
-        value: str,
-        response_url: str,
-        user: str = "U123",
-        channel: str = "C123",
-        thread_ts: str | None = None,
-        wait: bool = True,
-    ) -> Reply:
-        message: dict[str, Any] = {"type": "message", "ts": "1700000000.000200", "text": "answer"}
-        if thread_ts:
-            message["thread_ts"] = thread_ts
-        payload = {
-            "type": "block_actions",
-            "team": {"id": TEAM_ID},
-            "user": {"id": user, "team_id": TEAM_ID},
-            "api_app_id": "A0APP",
-            "token": "legacy",
-            "trigger_id": "1.2.3",
-            "container": {
-                "type": "message",
-                "message_ts": message["ts"],
-                "channel_id": channel,
-                "is_ephemeral": True,
-                **({"thread_ts": thread_ts} if thread_ts else {}),
-            },
-            "channel": {"id": channel, "name": "general"},
-            "message": message,
-            "response_url": response_url,
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action_id,
-                    "block_id": "b1",
-                    "value": value,
-                    "action_ts": "1700000001.000300",
-                }
-            ],
-        }
-        body = urlencode({"payload": json.dumps(payload)}).encode()
-        return self.post(body, "application/x-www-form-urlencoded", wait=wait)
