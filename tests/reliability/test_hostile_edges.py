@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from slack_fakes import SlackClient, signature
+from support import SlackClient, signature
 
 from store.db import Store
 

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager
 import pytest
 from fault_tools import SEEDS
 from netfaults import Blackhole, blackhole_in_front_of
-from slack_fakes import FakeSlack, SlackClient
+from support import FakeSlack, SlackClient
 
 from store.db import Store
 from store.reseed import reseed
