@@ -33,5 +33,15 @@ class _Gunicorn(BaseApplication):
 def run_http(settings: Settings, port: int) -> None:
     """Serve POST /slack/events and GET /healthz on port with two workers until stopped."""
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
-    options = {"bind": f"0.0.0.0:{port}", "workers": WORKERS, "control_socket_disable": True}
+    from bot.slack import gunicorn_conf  # the Procfile's settings, so both serve alike
+
+    options = {
+        "bind": f"0.0.0.0:{port}",
+        "workers": WORKERS,
+        "control_socket_disable": gunicorn_conf.control_socket_disable,
+        "worker_class": gunicorn_conf.worker_class,
+        "threads": gunicorn_conf.threads,
+        "timeout": gunicorn_conf.timeout,
+        "keepalive": gunicorn_conf.keepalive,
+    }
     _Gunicorn(settings, options).run()

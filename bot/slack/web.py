@@ -15,7 +15,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from slack_bolt.request.internals import build_context
 
 from bot.config import ConfigError, Settings
 from bot.slack.app import build_app
+from bot.slack.body import BodyRefused, read_body
 from bot.slack.deps import Deps
 from bot.slack.logs import configure_logging
 from store.db import Store
@@ -43,7 +44,6 @@ HEALTH_PATH = "/healthz"
 MAX_AGE_SECONDS = 5 * 60  # older (or newer) signed requests may be replays
 MAX_TIMESTAMP_DIGITS = 12  # Slack sends epoch seconds; thousands of digits are an attack
 HEALTH_SECONDS = 2.0  # a health check waits this long for the store, then says 503
-MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 APP_LOAD_ERROR = 4  # gunicorn stops instead of respawning a worker that exits with this code
@@ -94,9 +94,12 @@ class SlackWsgi(SlackRequestHandler):
             return _plain(405, "Method Not Allowed")
         if path == HEALTH_PATH:
             return self._health()
-        raw = _read_body(environ)
-        if raw is None:
-            return _plain(413, "Payload Too Large")
+        try:
+            raw = read_body(environ)
+        except BodyRefused as refused:
+            if refused.status == 408:
+                logger.warning("gave up on a request body that did not arrive in time")
+            return _plain(refused.status, refused.reason, close=refused.status != 413)
         if not self._signed(raw, environ):
             logger.warning("refused a request with a bad or stale signature")
             return _plain(401, "Unauthorized")
@@ -155,17 +158,6 @@ class SlackWsgi(SlackRequestHandler):
         return WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
 
 
-def _read_body(environ: WSGIEnvironment) -> bytes | None:
-    """The request body, or None when it is larger than any Slack payload."""
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > MAX_BODY_BYTES:
-        return None
-    return environ["wsgi.input"].read(max(length, 0)) if length > 0 else b""
-
-
 def _payload(raw: bytes, media: str) -> dict[str, Any] | None:
     """The body as Slack sends it: JSON (events), a form (commands), a form with JSON (buttons)."""
     try:
@@ -205,7 +197,8 @@ def _shaped_like_slack(payload: dict[str, Any]) -> bool:
     return isinstance(kind, str)
 
 
-def _plain(status: int, text: str) -> WsgiHttpResponse:
-    return WsgiHttpResponse(
-        status=status, headers={"content-type": ["text/plain; charset=utf-8"]}, body=text
-    )
+def _plain(status: int, text: str, close: bool = False) -> WsgiHttpResponse:
+    headers: dict[str, str | Sequence[str]] = {"content-type": ["text/plain; charset=utf-8"]}
+    if close:  # what is left of the request on the connection cannot be trusted
+        headers["connection"] = ["close"]
+    return WsgiHttpResponse(status=status, headers=headers, body=text)
