@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import make_url
+
 from store.errors import StoreError
 from store.reseed import reseed
 from store.settings import StoreSettings
@@ -30,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, ValueError) as error:
         print(f"reseed failed: {error}", file=sys.stderr)
         return 1
-    print(f"reseeded {settings.database_url} from {seeds}")
+    shown = make_url(settings.database_url).render_as_string(hide_password=True)
+    print(f"reseeded {shown} from {seeds}")  # the release log must not hold the password
     print("\n".join(summary.lines()))
     return 0
 

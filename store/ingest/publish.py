@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -88,7 +88,7 @@ def _advisory_lock(database_url: str) -> Iterator[None]:
 
 
 def _publish_sqlite(target: Path, build: Callable[[Connection], T]) -> T:
-    for stale in target.parent.glob(target.name + ".building-*"):
+    for stale in target.parent.glob(target.name + ".building-*"):  # with their journals
         stale.unlink(missing_ok=True)
     building = target.with_name(f"{target.name}.building-{os.getpid()}")
     engine = create_engine(f"sqlite:///{building}")
@@ -101,14 +101,24 @@ def _publish_sqlite(target: Path, build: Callable[[Connection], T]) -> T:
         os.replace(building, target)
         _fsync(target.parent)
     except ReseedFailed:
-        engine.dispose()
-        building.unlink(missing_ok=True)
+        _discard(engine, building)
         raise
     except Exception as error:
-        engine.dispose()
-        building.unlink(missing_ok=True)
-        raise ReseedFailed(f"could not write the store: {error}") from error
+        _discard(engine, building)
+        # The first line of the driver's message ("database or disk is full"), never the SQL
+        # and parameters SQLAlchemy appends: kilobytes of rows help nobody in a log or in Slack.
+        raise ReseedFailed(f"could not write the store: {_first_line(error)}") from error
     return result
+
+
+def _discard(engine: Engine, building: Path) -> None:
+    """Remove a build that will not be published, and the journal a failed write leaves."""
+    engine.dispose()
+    for leftover in (building, *(building.with_name(building.name + s) for s in _SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+
+
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def _publish_postgresql(database_url: str, build: Callable[[Connection], T]) -> T:
