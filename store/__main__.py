@@ -9,11 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy.engine import make_url
 
 from store.errors import StoreError
 from store.reseed import reseed
-from store.settings import StoreSettings
+from store.settings import SettingsError, StoreSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = StoreSettings.from_env()
+    try:
+        settings = StoreSettings.from_env()
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
     seeds = args.seeds or settings.seeds_dir
     try:
         summary = reseed(settings.database_url, seeds, progress=_progress_on_terminal())
@@ -33,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reseed failed: {error}", file=sys.stderr)
         return 1
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
-    print(f"reseeded {shown} from {seeds}")  # the release log must not hold the password
+    print(f"reseeded {shown} from {seeds}")  # a deploy log shows this line: no password
     print("\n".join(summary.lines()))
     return 0
 
