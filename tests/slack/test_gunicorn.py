@@ -112,6 +112,10 @@ def test_an_upload_survives_a_restart_of_the_web_process(
         assert first.event(event, f"Ev{uuid.uuid4().hex[:10]}").status == 200
         [added] = fake_slack.wait_for("chat.postMessage")
         assert "Added restart.txt" in added.params["text"]
-    with running(env, tmp_path / "second.log") as second:
+    # The restarted process on a port of its own: a stopping gthread worker keeps its listening
+    # socket open while it finishes its requests, and would take (then drop) connections meant
+    # for the new process on the same port.
+    restarted = {**env, "PORT": str(free_port())}
+    with running(restarted, tmp_path / "second.log") as second:
         listing = second.command("/attache", "documents", user=ADMIN).json()
         assert "restart.txt" in json.dumps(listing)
