@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from support import FakeSlack, SlackClient
 
+from bot.config import Settings
 from bot.slack.attache import ADMIN_ONLY, WORDS
 from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
+from store.state import StateStore
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "manifest.json").read_text())
@@ -23,7 +25,17 @@ EVENTS = {
     "app_mention": ({"type": "app_mention", "text": "<@U0BOT> /visit august"}, "chat.postMessage"),
     "message.im": ({"type": "message", "channel_type": "im", "text": "/visit"}, "chat.postMessage"),
     "app_home_opened": ({"type": "app_home_opened", "tab": "home"}, "views.publish"),
+    # replies in a thread the bot has answered in (THREADED: the thread it remembers)
+    "message.channels": (
+        {"type": "message", "channel_type": "channel", "channel": "C777", "text": "more"},
+        "chat.postMessage",
+    ),
+    "message.groups": (
+        {"type": "message", "channel_type": "group", "channel": "G777", "text": "more"},
+        "chat.postMessage",
+    ),
 }
+THREADED = "1.0"
 
 
 def manifest_commands() -> list[str]:
@@ -49,10 +61,15 @@ def test_the_manifest_subscribes_to_exactly_the_events_with_listeners() -> None:
 
 @pytest.mark.parametrize("subscription", sorted(EVENTS))
 def test_every_subscribed_event_is_handled_and_documented(
-    slack: SlackClient, fake_slack: FakeSlack, subscription: str
+    slack: SlackClient, fake_slack: FakeSlack, settings: Settings, subscription: str
 ) -> None:
     event, effect = EVENTS[subscription]
     common = {"user": "U123", "channel": "D123", "ts": "1.1", "event_ts": "1.1"}
+    if event.get("channel_type") in ("channel", "group"):
+        StateStore.open(settings.database_url).threads.remember(
+            event["channel"], THREADED, "/visit"
+        )
+        event = {**event, "thread_ts": THREADED}
     assert slack.event({**common, **event}, f"Ev{uuid.uuid4().hex[:12]}").status == 200
     assert len(fake_slack.of(effect)) == 1
     assert f"`{subscription}`" in README
