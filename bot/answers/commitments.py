@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
+from bot.headline import headline
 from bot.resolve import normalise, topic_match
 from store import queries
 from store.queries import CommitmentInfo, VisitInfo
@@ -74,28 +75,29 @@ def answer_commitments(ctx: Context) -> Answer:
 
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
+    """Its substance as the title; who committed, the occasion and its date on the quiet line."""
     verb = _VERBS.get(commitment.kind, commitment.kind.capitalize())
     actor = commitment.actor
     if actor == "Both sides":
         actor = "both sides"
-    title = f"{verb} by {actor}" if actor else verb
-    lines = []
+    quiet = [f"{verb} by {actor}" if actor else verb]
     occasions = [visits[v] for v in commitment.occasions if v in visits]
     if occasions:
-        lines.append(
-            "Occasion: " + "; ".join(f"{v.kind} of {v.visitor.name}, {v.when}" for v in occasions)
-        )
-    if commitment.figures:
+        quiet.append("; ".join(f"{v.kind} of {v.visitor.name}, {v.when}" for v in occasions))
+    figure = commitment.figures[0] if commitment.figures else None
+    title = headline(commitment.quote.text, figure)
+    lines = []
+    # The figures and the deadline stay as their own line unless the title already says them.
+    if commitment.figures and not all(f in title for f in commitment.figures):
         deadline = f", deadline {commitment.deadline}" if commitment.deadline else ""
         lines.append(f"Figures: {', '.join(commitment.figures)}{deadline}")
-    elif commitment.deadline:
+    elif commitment.deadline and str(commitment.deadline) not in title:
         lines.append(f"Deadline: {commitment.deadline}")
-    reports = commitment.reports
-    if reports > 1:
-        lines.append(f"Reported by {reports} documents")
     return Item(
         title=title,
+        context=" · ".join(quiet),
         lines=tuple(lines),
         quote=commitment.quote.text,
         sources=sources(commitment.sources),
+        reports=max(1, commitment.reports),
     )

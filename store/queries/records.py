@@ -12,6 +12,7 @@ class DocRef:
     title: str
     agency: str | None
     dated: str | None = None  # the dateline's date, when the article has one
+    url: str | None = None  # the article's address, when it gives one
 
 
 @dataclass(frozen=True)
