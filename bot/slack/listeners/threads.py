@@ -9,10 +9,10 @@ from slack_bolt import App, BoltContext, Say
 
 from bot.config import Settings
 from bot.core import read_follow_up
-from bot.slack.after_ack import after_ack
 from bot.slack.asking import log_question, timed_answer
-from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
+from bot.slack.lazy import acknowledge, apologising
+from bot.slack.middleware import first_delivery
 from bot.slack.payloads import event_user, is_person_talking
 from bot.slack.thread_context import recall_thread, remember_thread
 from store.db import Store
@@ -21,7 +21,9 @@ from store.state import StateStore
 
 def register(app: App) -> None:
     """message in a channel thread (message.channels, message.groups); before the DM listener."""
-    app.event("message", matchers=[is_thread_reply])(after_ack(answer_follow_up))
+    app.event("message", matchers=[is_thread_reply])(
+        ack=acknowledge, lazy=[apologising(answer_follow_up)]
+    )
 
 
 def is_thread_reply(event: dict[str, Any], context: BoltContext) -> bool:
@@ -41,11 +43,11 @@ def answer_follow_up(
     store: Store,
     state: StateStore | None,
     settings: Settings,
-    background: Background | None = None,  # used by after_ack, which hands the body over
+    body: dict[str, Any] | None = None,
 ) -> None:
     """Answered in the thread only when the bot has answered there before (and not long ago)."""
     last = recall_thread(state, event)
-    if last is None:
+    if last is None or not first_delivery(body, state):
         return
     asked = read_follow_up(store, event["text"], last.query, last.page)
     timed = timed_answer(store, asked.query, asked.page)
