@@ -103,9 +103,11 @@ def test_no_scope_is_asked_for_beyond_what_is_used() -> None:
     """Least privilege: posting where the bot was not invited (chat:write.public) is not needed."""
     assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",  # the app_mention event
+        "channels:history",  # message.channels: follow-ups in threads the bot answered in
         "chat:write",  # replies to mentions and DMs, Share in channel after the button expired
         "commands",  # the slash commands
         "files:read",  # files.info and downloads of the documents admins send
+        "groups:history",  # message.groups: the same in private channels
         "im:history",  # the message.im event
     ]
 
