@@ -107,6 +107,7 @@ class StoreOverview:
     reseeded_at: str | None
     reseeded_by: str | None
     summary: dict[str, object]
+    latest: tuple[tuple[str, str], ...] = ()  # the newest visits: (label, a /visit query for it)
 
 
 OVERVIEW_VISITS = 10
