@@ -42,7 +42,7 @@ def answer_figures(ctx: Context) -> Answer:
     _page, offset, size = page_window(ctx, total)
     shown = ranked[offset : offset + size]
     cited = queries.quotes(session, [f.sentence_id for group in shown for f in group])
-    items = [_item(group, cited) for group in shown]
+    items = [figure_item(group, cited) for group in shown]
     items = _compared(session, items, ranked, offset, found)
     return one_page(
         ctx,
@@ -136,9 +136,10 @@ def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[l
     ]
 
 
-def _item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
-    """What the figure is about as the title (its sentence's substance); the figure and its year
-    or deadline on the quiet line; how many documents report it."""
+def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
+    """The card of one figure (several documents reporting it: one group): what it is about as
+    the title (its sentence's substance); the figure and its year or deadline on the quiet line;
+    how many documents report it."""
     figure = group[0]
     quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
     reports = len({q.document.id for q in quotes})
