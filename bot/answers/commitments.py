@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.orm import Session
 
+from bot.agreement import Stated, differing
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
@@ -78,7 +81,23 @@ def commitment_items(session: Session, commitment_ids: list[int]) -> list[Item]:
         v.id: v
         for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
     }
-    return [_item(c, visits) for c in shown]
+    items = [_item(c, visits) for c in shown]
+    differs = differing([_stated(c) for c in shown])
+    return [replace(item, differs=differs.get(i, ())) for i, item in enumerate(items)]
+
+
+def _stated(commitment: CommitmentInfo) -> Stated:
+    """The commitment as a statement of numbers and dates, to find documents that disagree."""
+    return Stated(
+        measure=headline(
+            commitment.quote.text, commitment.figures[0] if commitment.figures else None
+        ),
+        value=commitment.figures[0] if commitment.figures else "",
+        when=f"by {commitment.deadline}" if commitment.deadline else "",
+        target=True,
+        documents=frozenset(q.document.id for q in commitment.sources),
+        sources=sources(commitment.sources[:3]),
+    )
 
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:

@@ -20,6 +20,7 @@ VALUE_LIMIT = 2000
 
 Block = dict[str, Any]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL, escapes, CR…: never shown
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 _UNLINKABLE = re.compile(r"[\s|<>\x00-\x1f\x7f]")  # what would break out of <url|label>
 
 RUN_QUERY = "run_query"
@@ -211,5 +212,7 @@ def _fallback(answer: Answer) -> str:
 def _glance(item: Item) -> str:
     """One fact in a line: 'Raising two-way trade … by 2030 — agreed by both sides, August 2025'."""
     quiet = item.context.split(" · ")[:2] if item.context else list(item.lines[:1])
-    line = item.title + (f" — {', '.join(quiet)}" if quiet else "")
+    # A notification has no room for asides such as how a year was inferred.
+    quiet = [_ASIDE.sub("", part) for part in quiet]
+    line = item.title + (f" — {', '.join(q for q in quiet if q)}" if quiet else "")
     return shorten(line, 300)

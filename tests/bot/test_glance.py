@@ -142,6 +142,8 @@ def test_documents_that_disagree_are_shown_side_by_side(stores: dict[str, str]) 
     line = next(x for x in differing[0].split("\n") if "Sources differ" in x)
     assert "*100 billion USD by 2023* (Vietnam and RoK set trade goal at talks in Hanoi" in line
     assert "*100 billion USD by 2025* (Korean firms eye bigger role in Vietnam trade" in line
+    commitments = json.dumps(ask_json(stores, "glance", "/commitment trade"), ensure_ascii=False)
+    assert commitments.count("Sources differ") == 2 and "*100 billion USD by 2025* (" in commitments
     # the same target stated twice is corroboration, not a conflict
     seeds = json.dumps(ask_json(stores, "seeds", "/figure trade"))
     assert "Sources differ" not in seeds and "Reported by 4 documents" in seeds
