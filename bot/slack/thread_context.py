@@ -24,9 +24,15 @@ def remember_thread(
         logger.warning("could not remember a thread: %s", error)
 
 
-def recall_thread(state: StateStore | None, event: dict[str, Any]) -> Context | None:
-    """The context of the thread event is in, or None (no thread, not ours, expired, trouble)."""
-    channel, thread = event.get("channel"), event.get("thread_ts")
+DM_THREAD = "dm"  # a DM's own conversation, outside any thread, keeps its context under this key
+
+
+def recall_thread(
+    state: StateStore | None, event: dict[str, Any], thread: str | None = None
+) -> Context | None:
+    """The context of the thread event is in (or of thread), or None (no thread, not ours,
+    expired, trouble)."""
+    channel, thread = event.get("channel"), thread or event.get("thread_ts")
     if state is None or not isinstance(channel, str) or not isinstance(thread, str):
         return None
     try:

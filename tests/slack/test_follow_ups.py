@@ -122,3 +122,14 @@ def test_the_context_is_shared_by_every_worker(
         other_worker.event(reply("and investment?", channel, "1700000100.000900"), event_id())
     [post] = fake_slack.of("chat.postMessage")
     assert "Commitments" in post.params["text"] and "investment" in post.params["text"].lower()
+
+
+def test_a_direct_message_follows_on_from_the_last_one(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    dm = {"type": "message", "channel_type": "im", "user": "U789", "channel": "DFOLLOW"}
+    slack.event({**dm, "text": "/visit august", "ts": "1.1", "event_ts": "1.1"}, event_id())
+    fake_slack.reset()
+    slack.event({**dm, "text": "and in October?", "ts": "1.2", "event_ts": "1.2"}, event_id())
+    [post] = fake_slack.of("chat.postMessage")
+    assert "Visits: October" in post.params["text"] and "thread_ts" not in post.params
