@@ -1,4 +1,9 @@
-"""`python -m bot [console|ask|serve|socket]`: the bot's command line. Imports no Slack at the top."""
+"""`attache [console|ask|serve|socket|reseed]` (also `python -m bot …`): the bot's command line.
+
+Installed, `attache` works from any folder: the store, the seeds and .env are those of the working
+directory (./var, ./seeds, ./.env) unless DATABASE_URL and SEEDS_DIR say otherwise. Imports no
+Slack at the top.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import logging
 import os
 import sys
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, web_concurrency
 from bot.core import answer_safely
 from bot.text import render_text
 from store.db import Store
@@ -19,19 +24,23 @@ logger = logging.getLogger("bot")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bot", description="Attaché: answers about Vietnam – RoK relations."
+        prog=_program(), description="Attaché: answers about Vietnam – RoK relations."
     )
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser(
-        "console", help="answer questions typed at a prompt (the default without Slack)"
-    )
+    commands.add_parser("console", help="answer questions typed at a prompt (the default)")
     ask = commands.add_parser("ask", help="answer one query offline")
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
     ask.add_argument("query", help='a slash command line ("/visit august") or free text')
     serve = commands.add_parser("serve", help="HTTP mode: POST /slack/events, GET /healthz")
     serve.add_argument("--port", type=int, help="port (default: $PORT, else 3000)")
     commands.add_parser("socket", help="Socket Mode, for development")
+    reseed = commands.add_parser("reseed", help="rebuild the store (as python -m store reseed)")
+    reseed.add_argument("--seeds", help="folder of *.txt documents (default: $SEEDS_DIR or seeds/)")
     args = parser.parse_args(argv)
+    if args.command == "reseed":
+        from store.__main__ import main as store_main
+
+        return store_main(["reseed", *(["--seeds", args.seeds] if args.seeds else [])])
     try:
         settings = Settings.from_env()
     except ConfigError as error:
@@ -42,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    command = args.command or (
-        "socket" if settings.slack_app_token and settings.slack_bot_token else "console"
-    )
+    command = args.command or "console"
     try:
         if command == "serve":
             return _serve(settings, args.port)
@@ -60,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as error:
         print(f"store error: {error}", file=sys.stderr)
         return 1
+
+
+def _program() -> str:
+    """How the user called us, for usage lines: the installed command or the module."""
+    return "attache" if os.path.basename(sys.argv[0]) == "attache" else "python -m bot"
 
 
 def _seeded_store(settings: Settings) -> Store:
@@ -114,6 +126,7 @@ def _console(store: Store) -> int:
 
 def _serve(settings: Settings, port: int | None) -> int:
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
+    web_concurrency()  # before gunicorn is imported: it reads WEB_CONCURRENCY without a check
     from bot.slack.serve import run_http
 
     run_http(settings, port or int(os.environ.get("PORT", "") or 3000))

@@ -6,10 +6,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.settings import StoreSettings
+from store.settings import SettingsError, StoreSettings
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_QUERY_LOG_DAYS = 90
+DEFAULT_WEB_WORKERS = 2  # Heroku sets WEB_CONCURRENCY by dyno size; this is for everywhere else
 
 
 class ConfigError(Exception):
@@ -35,7 +36,10 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         """Every variable of the contract, with its default."""
-        store = StoreSettings.from_env()
+        try:
+            store = StoreSettings.from_env()
+        except SettingsError as error:
+            raise ConfigError(str(error)) from None
         level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
@@ -66,6 +70,16 @@ class Settings:
     @property
     def has_slack(self) -> bool:
         return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+
+def web_concurrency() -> int:
+    """How many gunicorn workers serve HTTP: WEB_CONCURRENCY (as Heroku sets it), else 2."""
+    raw = os.environ.get("WEB_CONCURRENCY", "").strip()
+    if not raw:
+        return DEFAULT_WEB_WORKERS
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 64:
+        raise ConfigError(f"WEB_CONCURRENCY must be a whole number from 1 to 64, not {raw[:20]!r}")
+    return int(raw)
 
 
 def _days(name: str, default: int) -> int:

@@ -9,9 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from store.errors import StoreError
 from store.reseed import reseed
-from store.settings import StoreSettings
+from store.settings import SettingsError, StoreSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,14 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = StoreSettings.from_env()
+    try:
+        settings = StoreSettings.from_env()
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
     seeds = args.seeds or settings.seeds_dir
     try:
         summary = reseed(settings.database_url, seeds, progress=_progress_on_terminal())
     except (StoreError, ValueError) as error:
         print(f"reseed failed: {error}", file=sys.stderr)
         return 1
-    print(f"reseeded {settings.database_url} from {seeds}")
+    shown = make_url(settings.database_url).render_as_string(hide_password=True)
+    print(f"reseeded {shown} from {seeds}")  # a deploy log shows this line: no password
     print("\n".join(summary.lines()))
     return 0
 

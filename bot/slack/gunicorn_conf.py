@@ -1,13 +1,30 @@
-"""gunicorn's settings for the Procfile's web line (`gunicorn -c python:bot.slack.gunicorn_conf`)."""
+"""gunicorn's settings for the Procfile's web line (`gunicorn -c python:bot.slack.gunicorn_conf`).
+
+`python -m bot serve` applies the same settings, so both ways of serving behave alike.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+from typing import Any
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, web_concurrency
 
 # gunicorn >= 25 opens a control socket under $HOME unless told not to; older versions ignore this.
 control_socket_disable = True
+
+try:
+    # WEB_CONCURRENCY as Heroku sets it per dyno size, else 2; --workers on the command line wins.
+    workers = web_concurrency()
+except ConfigError as error:
+    print(f"configuration error: {error}", file=sys.stderr, flush=True)
+    raise SystemExit(2) from None
+
+# Heroku sends SIGTERM, then SIGKILL 30 s later: a worker stops taking requests at once and has
+# this long to finish what it started (answers still on their way through the Web API).
+graceful_timeout = 25
+DRAIN_SECONDS = 20  # the part of graceful_timeout a worker spends waiting for work after the ack
 
 
 def on_starting(server: object) -> None:
@@ -17,3 +34,16 @@ def on_starting(server: object) -> None:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr, flush=True)
         raise SystemExit(2) from None
+
+
+def worker_exit(server: object, worker: Any) -> None:
+    """A stopping worker finishes the work it acknowledged (replies, uploads) before it goes."""
+    background = getattr(getattr(worker, "wsgi", None), "background", None)
+    if background is None:
+        return
+    if background.wait_idle(DRAIN_SECONDS):
+        logging.getLogger(__name__).info("worker %s stopped with nothing left to do", worker.pid)
+    else:
+        logging.getLogger(__name__).warning(
+            "worker %s stopped with work unfinished after %s s", worker.pid, DRAIN_SECONDS
+        )

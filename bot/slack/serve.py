@@ -1,4 +1,4 @@
-"""`python -m bot serve`: HTTP mode under gunicorn, configured as the Procfile's web line."""
+"""`attache serve` / `python -m bot serve`: HTTP mode under gunicorn, with the Procfile's settings."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
-
-WORKERS = 2
 
 
 class _Gunicorn(BaseApplication):
@@ -20,7 +18,10 @@ class _Gunicorn(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
-        for name, value in self.options.items():
+        from bot.slack import gunicorn_conf  # the Procfile's settings: workers, hooks, timeouts
+
+        configured = {name: getattr(gunicorn_conf, name) for name in dir(gunicorn_conf)}
+        for name, value in {**configured, **self.options}.items():
             if name in self.cfg.settings:  # control_socket_disable is new in gunicorn 25
                 self.cfg.set(name, value)
 
@@ -31,7 +32,6 @@ class _Gunicorn(BaseApplication):
 
 
 def run_http(settings: Settings, port: int) -> None:
-    """Serve POST /slack/events and GET /healthz on port with two workers until stopped."""
+    """Serve POST /slack/events and GET /healthz on port until stopped (workers: WEB_CONCURRENCY)."""
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
-    options = {"bind": f"0.0.0.0:{port}", "workers": WORKERS, "control_socket_disable": True}
-    _Gunicorn(settings, options).run()
+    _Gunicorn(settings, {"bind": f"0.0.0.0:{port}"}).run()

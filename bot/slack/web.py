@@ -28,6 +28,7 @@ from slack_bolt.request.internals import build_context
 from bot.config import ConfigError, Settings
 from bot.slack.app import build_app
 from bot.slack.deps import Deps
+from bot.slack.first_build import FirstBuild
 from bot.slack.logs import configure_logging
 from store.db import Store
 
@@ -46,20 +47,30 @@ APP_LOAD_ERROR = 4  # gunicorn stops instead of respawning a worker that exits w
 
 
 def load_or_exit(settings: Settings | None = None) -> SlackWsgi:
-    """The application, or one line naming the missing or wrong setting and an exit."""
+    """The application as served (building the store first when there is none), or one line
+    naming the missing or wrong setting and an exit."""
     try:
-        return create_application(settings or Settings.from_env())
+        return create_application(settings or Settings.from_env(), build_missing=True)
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr, flush=True)
         raise SystemExit(APP_LOAD_ERROR) from None
 
 
-def create_application(settings: Settings) -> SlackWsgi:
-    """The WSGI application for HTTP mode; stops with ConfigError naming a missing variable."""
+def create_application(settings: Settings, build_missing: bool = False) -> SlackWsgi:
+    """The WSGI application for HTTP mode; stops with ConfigError naming a missing variable.
+
+    build_missing: build the store from settings.seeds_dir when there is none (see first_build).
+    """
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
     configure_logging(settings)
     deps = Deps(Store.open(settings.database_url), settings)
-    return SlackWsgi(build_app(deps), deps, settings.slack_signing_secret or "")
+    first_build = FirstBuild(deps.store, settings.seeds_dir)
+    if build_missing:
+        first_build.start()
+    deps.state.get()  # migrated now, by one worker at a time, not in someone's 3 seconds
+    application = SlackWsgi(build_app(deps), deps, settings.slack_signing_secret or "")
+    application.first_build = first_build
+    return application
 
 
 class SlackWsgi(SlackRequestHandler):
@@ -69,6 +80,7 @@ class SlackWsgi(SlackRequestHandler):
         super().__init__(app, path=EVENTS_PATH)
         self.store = deps.store
         self.background = deps.background  # what runs after the ack; tests wait on it
+        self.first_build: FirstBuild | None = None
         self.secret = signing_secret.encode()
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -106,6 +118,8 @@ class SlackWsgi(SlackRequestHandler):
     def _health(self) -> WsgiHttpResponse:
         if self.store.exists():
             return _plain(200, "ok")
+        if self.first_build is not None and self.first_build.building:
+            return _plain(503, "the store is being built")
         return _plain(503, "the store is unavailable")
 
     def _signed(self, raw: bytes, environ: WSGIEnvironment) -> bool:

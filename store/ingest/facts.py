@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from store import models as m
-from store.dates_text import visit_when
 from store.ingest.extract import Extraction
+from store.ingest.fact_rows import Rows, commitments_rows, figures_rows, topics_rows, visits_rows
 from store.lexicon import parties
 from store.textutil import fold, key, words
-
-Rows = dict[Any, list[dict[str, Any]]]
 
 
 def rows(ex: Extraction) -> Rows:
@@ -38,10 +35,10 @@ def rows(ex: Extraction) -> Rows:
     tables["fts"] = []
     _documents(ex, tables)
     person_ids = _people(ex, tables)
-    visit_ids = _visits(ex, tables, person_ids)
-    _commitments(ex, tables, visit_ids)
-    _figures(ex, tables)
-    _topics(ex, tables)
+    visit_ids = visits_rows(ex, tables, person_ids)
+    commitments_rows(ex, tables, visit_ids)
+    figures_rows(ex, tables)
+    topics_rows(ex, tables)
     return tables
 
 
@@ -79,7 +76,8 @@ def _documents(ex: Extraction, tables: Rows) -> None:
             )
     vocabulary: Counter[str] = Counter()
     for sent in ex.sents:
-        vocabulary.update(words(sent.text))
+        # Long runs (a crafted 50,000-letter token) are no word anyone misspells: not kept.
+        vocabulary.update(w for w in words(sent.text) if len(w) <= 40)
         tables[m.Sentence].append(
             {
                 "id": sent.id,
@@ -91,7 +89,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
             }
         )
         tables["fts"].append({"id": sent.id, "text": fold(sent.text)})
-    tables[m.Vocabulary] = [{"term": t[:100], "count": c} for t, c in sorted(vocabulary.items())]
+    tables[m.Vocabulary] = [{"term": t, "count": c} for t, c in sorted(vocabulary.items())]
 
 
 def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
@@ -127,130 +125,3 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
         for person_id in sorted({ids[mn.person] for mn in sent.mentions if mn.person in ids}):
             tables[m.PersonMention].append({"person_id": person_id, "sentence_id": sent.id})
     return ids
-
-
-def _visits(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dict[int, int]:
-    party_names = {p.key: p.name for p in parties()}
-    ids: dict[int, int] = {}
-    dated = sorted(
-        ex.visits,
-        key=lambda v: (v.start is None, v.start.isoformat() if v.start else "", v.visitor),
-    )
-    for index, visit in enumerate(dated):
-        visit_id = index + 1
-        ids[id(visit)] = visit_id
-        tables[m.Visit].append(
-            {
-                "id": visit_id,
-                "visitor_id": person_ids[visit.visitor],
-                "host_id": person_ids.get(visit.host or ""),
-                "destination": party_names[visit.destination],
-                "kind": visit.kind,
-                "start": visit.start.isoformat() if visit.start else None,
-                "end": visit.end.isoformat() if visit.end else None,
-                "month": min(visit.months) if visit.months else None,
-                "year": visit.year,
-                "year_note": visit.year_note,
-                "months": "," + ",".join(str(n) for n in sorted(visit.months)) + ",",
-                "dates_text": visit.dates_text
-                or visit_when(None, None, min(visit.months) if visit.months else None, visit.year),
-                "places": "\n".join(visit.places),
-            }
-        )
-        seen: set[int] = set()
-        for sent, day, rank in visit.events:
-            seen.add(sent.id)
-            tables[m.VisitEvent].append(
-                {
-                    "visit_id": visit_id,
-                    "sentence_id": sent.id,
-                    "day": day.isoformat() if day else None,
-                    "kind": ("activity", "outcome", "activity")[rank],
-                    "rank": rank,
-                }
-            )
-        for mention in visit.mentions:
-            if mention.sentence.id not in seen:
-                seen.add(mention.sentence.id)
-                tables[m.VisitEvent].append(
-                    {
-                        "visit_id": visit_id,
-                        "sentence_id": mention.sentence.id,
-                        "day": None,
-                        "kind": "report",
-                        "rank": 3,
-                    }
-                )
-    return ids
-
-
-def _commitments(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) -> None:
-    for index, fact in enumerate(ex.commitments):
-        commitment_id = index + 1
-        report_count = len({sent.doc for sent, _, _ in fact.sources})
-        quote = max(
-            fact.sources,
-            key=lambda s: (len(set(ex.topics.topics_in(s[0].text)) & set(fact.topics)), -s[0].id),
-        )
-        occasions = [s[2] for s in fact.sources if s[2] is not None]
-        first_day = min((o.start for o in occasions if o.start), default=None)
-        tables[m.Commitment].append(
-            {
-                "id": commitment_id,
-                "kind": quote[1],  # the verb of the sentence quoted
-                "actor": fact.actor,
-                "quote_sentence_id": quote[0].id,
-                "report_count": report_count,
-                "deadline": fact.deadline,
-                "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
-                "first_day": first_day.isoformat() if first_day else None,
-            }
-        )
-        for topic in fact.topics:
-            tables[m.CommitmentTopic].append(
-                {"commitment_id": commitment_id, "topic": topic, "report_count": report_count}
-            )
-        for sent, kind, occasion in fact.sources:
-            tables[m.CommitmentSource].append(
-                {
-                    "commitment_id": commitment_id,
-                    "sentence_id": sent.id,
-                    "kind": kind,
-                    "visit_id": visit_ids.get(id(occasion)) if occasion else None,
-                }
-            )
-
-
-def _figures(ex: Extraction, tables: Rows) -> None:
-    for index, fact in enumerate(ex.figures):
-        figure = fact.mention
-        tables[m.Figure].append(
-            {
-                "id": index + 1,
-                "text": figure.text,
-                "value": figure.value,
-                "unit": figure.unit,
-                "measure": figure.measure,
-                "year": figure.year,
-                "deadline": figure.deadline,
-                "sentence_id": fact.sentence.id,
-                "group_key": f"{figure.value:g}|{key(figure.unit)}|{figure.year or ''}|{figure.deadline or ''}",
-            }
-        )
-        for topic in fact.topics:
-            tables[m.FigureTopic].append({"figure_id": index + 1, "topic": topic})
-
-
-def _topics(ex: Extraction, tables: Rows) -> None:
-    commitments = Counter(r["topic"] for r in tables[m.CommitmentTopic])
-    figures = Counter(r["topic"] for r in tables[m.FigureTopic])
-    for topic_key, topic in ex.topics.entries.items():
-        tables[m.Topic].append(
-            {
-                "key": topic_key,
-                "label": topic.label,
-                "aliases": "\n".join(ex.topics.aliases(topic_key)),
-                "commitment_count": commitments[topic_key],
-                "figure_count": figures[topic_key],
-            }
-        )

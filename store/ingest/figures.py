@@ -105,6 +105,8 @@ class FigureMention:
 
 
 _DIGIT = re.compile(r"\d")
+# Work per sentence stays bounded (issue 13): no real sentence states more figures than this.
+MAX_FIGURES = 12
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", re.IGNORECASE)
 
 
@@ -127,6 +129,8 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
             continue  # a model name: KF-21, FA-50
         if not _CLOCK.match(sentence[end:]):
             matches.append(match)
+        if len(matches) == MAX_FIGURES:
+            break  # a list or table of numbers, not a sentence: its first figures are enough
     years = [d for d in dates if d.kind == "year"]
     found: list[FigureMention] = []
     for index, match in enumerate(matches):

@@ -60,6 +60,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"([.!?]+)([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ỹ])")
+# No real sentence is this long (the longest in the seeds is under 450 characters). Longer runs,
+# a crafted 50 KB line or a table flattened into one line, are cut into pieces at clause marks so
+# that every extractor works on bounded text and a reseed stays linear in its input.
+MAX_SENTENCE = 600
+_PIECE_BREAKS = ("; ", ", ", " ")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -67,17 +72,35 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start : match.start()]
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        # Only the word before the mark: a window, so a run of "Mr. Mr. Mr." stays linear.
+        window = paragraph[max(start, match.start() - 40) : match.start()].split()
+        last_word = window[-1] if window else ""
         if match.group(1) == "." and _is_abbreviation(last_word):
             continue
         end = match.end(2)
-        sentences.append(paragraph[start:end].strip())
+        sentences += bounded(paragraph[start:end].strip())
         start = match.end()
-    rest = paragraph[start:].strip()
-    if rest:
-        sentences.append(rest)
+    sentences += bounded(paragraph[start:].strip())
     return [s for s in sentences if s]
+
+
+def bounded(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """The sentence itself, or pieces of at most limit characters cut at clause marks, then spaces."""
+    pieces: list[str] = []
+    while len(sentence) > limit:
+        cut = -1
+        for mark in _PIECE_BREAKS:
+            cut = sentence.rfind(mark, limit // 2, limit)
+            if cut != -1:
+                cut += len(mark) - 1
+                break
+        if cut == -1:
+            cut = limit - 1  # one long token: cut it where it must be
+        pieces.append(sentence[: cut + 1].strip())
+        sentence = sentence[cut + 1 :].strip()
+    if sentence:
+        pieces.append(sentence)
+    return pieces
 
 
 def _is_abbreviation(word: str) -> bool:

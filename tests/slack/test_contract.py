@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from support import FakeSlack, SlackClient
 
+from bot.config import web_concurrency
 from bot.slack.attache import ADMIN_ONLY, WORDS
 from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
 
@@ -74,15 +75,20 @@ def test_the_readme_lists_the_scopes() -> None:
         assert f"`{scope}`" in README
 
 
-def test_the_procfile_runs_gunicorn_with_two_workers_and_reseeds_on_release() -> None:
+def test_the_procfile_runs_gunicorn_with_web_concurrency_workers_and_reseeds_on_release(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     lines = dict(
         line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line
     )
     assert lines["release"] == "python -m store reseed"
     web = lines["web"]
     assert web.startswith("gunicorn ") and "bot.slack.wsgi:application" in web
-    workers = re.search(r"--workers (\d+)", web)
-    assert workers and int(workers.group(1)) >= 2
+    assert "-c python:bot.slack.gunicorn_conf" in web
+    # The workers come from WEB_CONCURRENCY (the config's default is 2): --workers would win.
+    assert not re.search(r"(--workers|-w)\b", web)
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    assert web_concurrency() == 2
     assert "--bind 0.0.0.0:$PORT" in web
     assert " ".join(web.split()) in " ".join(README.split())
 

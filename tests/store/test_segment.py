@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.ingest.segment import split_sentences
+from store.ingest.segment import MAX_SENTENCE, split_sentences
 
 CASES = [
     (
@@ -95,3 +95,18 @@ CASES = [
 @pytest.mark.parametrize(("case", "paragraph", "sentences"), CASES, ids=[c[0] for c in CASES])
 def test_split_sentences(case: str, paragraph: str, sentences: list[str]) -> None:
     assert split_sentences(paragraph) == sentences
+
+
+def test_an_overlong_sentence_is_cut_into_bounded_pieces_at_clause_marks() -> None:
+    clause = "the two sides agreed to expand trade in farm produce, "
+    pieces = split_sentences("In Hanoi, " + clause * 40 + "and more.")
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert all(p.endswith(",") for p in pieces[:-1])  # cut after a comma, not inside a word
+    assert " ".join(pieces) == ("In Hanoi, " + clause * 40 + "and more.").strip()
+
+
+def test_one_enormous_token_is_cut_where_it_must_be() -> None:
+    pieces = split_sentences("A" + "b" * 5000 + ".")
+    assert [len(p) for p in pieces[:-1]] == [MAX_SENTENCE] * (len(pieces) - 1)
+    assert "".join(pieces) == "A" + "b" * 5000 + "."

@@ -1,0 +1,84 @@
+"""Crafted documents (issue 13): a reseed stays linear in its input, whatever the text's shape.
+
+Each crafted document is about 50 KB, the size of a long article; it must reseed within twice the
+time a normal document of the same size takes (real articles from the repository, cut to that
+size). A pattern that backtracks quadratically takes minutes at this size, so the comparison is a
+hang guard, not a speed test: timings are this process's CPU time (other processes on the machine
+do not count), the best of three runs, relative, never absolute.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store.reseed import reseed
+
+PROJECT = Path(__file__).resolve().parents[2]
+SIZE = 50_000
+LEAD = "Vietnam and the Republic of Korea agreed in Hanoi on August 11, 2025 that "
+
+
+def _normal() -> str:
+    articles = sorted(
+        p
+        for folder in ("seeds", "tests/corpus", "tests/corpus2")
+        for p in (PROJECT / folder).glob("*.txt")
+    )
+    return "\n".join(p.read_text("utf-8") for p in articles)[:SIZE]
+
+
+def _repeat(unit: str, lead: str = LEAD, tail: str = " people.") -> str:
+    return lead + unit * ((SIZE - len(lead) - len(tail)) // len(unit)) + tail
+
+
+CRAFTED: dict[str, Callable[[], str]] = {
+    "a run of digits": lambda: _repeat("7", tail="x people in 2025."),
+    "a run of digits in a paragraph of figures": lambda: _repeat("in 2025 USD 5 billion, 12 "),
+    "numbers with thousands separators": lambda: _repeat("1,000,", tail=".5 people."),
+    "a 50,000-letter capitalised token": lambda: _repeat("b", lead="President A", tail="’s visit."),
+    "capitalised words": lambda: _repeat("Abc ", tail="visited Hanoi."),
+    "a hyphenated capitalised chain": lambda: _repeat("Kim-", lead="President Kim", tail="x."),
+    "nested brackets": lambda: LEAD + "(" * (SIZE // 2 - 40) + ")" * (SIZE // 2 - 40) + ".",
+    "a long and-chain": lambda: _repeat("trade and ", tail="labour."),
+    "a long and-chain of names": lambda: _repeat("Minister Kim Min-su and ", tail="Korea."),
+    "a single 50 KB line of clauses": lambda: _repeat("the two sides agreed on trade, "),
+    "titles without a name": lambda: _repeat("Minister of ", tail="Kim Min-su visited."),
+    "dates without an end": lambda: _repeat("August 1 - ", tail="."),
+    "abbreviations": lambda: _repeat("Mr. ", tail="Kim."),
+    "quotes and apostrophes": lambda: _repeat("’s “", tail="”."),
+    "Vietnamese names": lambda: _repeat("Nguyễn Văn An visited Seoul, "),
+}
+
+
+def _best_of(tmp_path: Path, name: str, text: str, runs: int = 3) -> float:
+    folder = tmp_path / name.replace(" ", "_")
+    folder.mkdir()
+    (folder / "doc.txt").write_text(text, "utf-8")
+    times = []
+    for run in range(runs):
+        started = time.process_time()
+        reseed(f"sqlite:///{tmp_path / f'{folder.name}-{run}.db'}", folder)
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+@pytest.fixture(scope="module")
+def normal_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
+    text = _normal()
+    assert len(text) == SIZE
+    return _best_of(tmp_path_factory.mktemp("normal"), "normal", text, runs=5)
+
+
+@pytest.mark.parametrize("shape", list(CRAFTED))
+def test_crafted_document_reseeds_like_a_normal_one(
+    shape: str, normal_seconds: float, tmp_path: Path
+) -> None:
+    text = CRAFTED[shape]()
+    assert SIZE * 0.9 <= len(text) <= SIZE * 1.1
+    seconds = _best_of(tmp_path, shape, text)
+    # Hang guard (generous): a quadratic pattern would take a hundred times as long.
+    assert seconds <= 2 * normal_seconds, f"{shape}: {seconds:.2f} s vs {normal_seconds:.2f} s"
