@@ -62,6 +62,11 @@ class Store:
     database_url: str
     engine: Engine
 
+    def __deepcopy__(self, _memo: dict[int, object]) -> Store:
+        """Shared, not copied: its engine and pool serve the whole process (Bolt copies a
+        request's context for its lazy listeners)."""
+        return self
+
     @classmethod
     def open(cls, database_url: str) -> Store:
         return cls(database_url, reader_engine(database_url))

@@ -56,7 +56,8 @@ def ack_in_time(
     then: Callable[[Timed], None] = lambda _timed: None,
 ) -> None:
     """Ack with the rendered answer if it is ready within the budget, else ack a placeholder and
-    replace it through the response_url when the answer comes; then `then` (the query log).
+    replace it through the response_url when the answer comes; then `then` (the query log), on
+    the work pool, once Slack has its answer.
 
     The request thread never waits past the budget: Bolt answers Slack when this returns.
     """
@@ -68,7 +69,7 @@ def ack_in_time(
         background.submit(_answer_later, pending, respond, render, then)
         return
     ack(**render(timed.answer))
-    then(timed)
+    background.submit(then, timed)  # after the response: the state store never holds the ack
 
 
 def _answer_later(

@@ -2,7 +2,8 @@
 
 The app runs with process_before_response=True: commands are answered in their ack (a "looking…"
 placeholder after ANSWER_BUDGET_SECONDS, the answer later through the response_url), and events
-and buttons are acknowledged at once with their bodies handed to `listeners` (bot.slack.after_ack).
+and buttons are acknowledged at once and handled by Bolt's lazy listeners on `listeners`
+(bot.slack.lazy).
 `work` takes what a listener hands off and may wait for; a separate pool, so a listener waiting on
 it never starves it. Both pools count what they run, so shutdown (and the tests) can wait until
 nothing is left.
@@ -62,6 +63,10 @@ class Background:
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run fn on the work pool."""
         return self.work.submit(fn, *args, **kwargs)
+
+    def __deepcopy__(self, _memo: dict[int, object]) -> Background:
+        """Shared, not copied, when Bolt copies a request's context for a lazy listener."""
+        return self
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until nothing runs or waits on either pool; False when timeout came first."""

@@ -1,4 +1,4 @@
-"""Global middleware: hand listeners their dependencies, and answer each event only once."""
+"""Global middleware handing listeners their dependencies; each event answered only once."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
 
-from bot.slack.deps import Deps, StateAccess
+from bot.slack.deps import Deps
 from bot.slack.webapi import PatientRespond
 from store.state import StateStore, StateUnavailable
 
@@ -34,21 +34,17 @@ def provide(deps: Deps) -> Middleware:
     return provide_dependencies
 
 
-def once_per_event(access: StateAccess) -> Middleware:
-    """Slack resends events it thinks were missed, perhaps to another worker: the first one wins."""
-
-    def answer_each_event_once(
-        body: dict[str, Any], next: Callable[[], None]
-    ) -> BoltResponse | None:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        state = access.get() if isinstance(event_id, str) and event_id else None
-        if state is None or not isinstance(event_id, str) or _claim(state, event_id):
-            next()
-            return None
-        logger.info("event %s was handled already; acknowledging the retry only", event_id[:40])
-        return BoltResponse(status=200, body="")
-
-    return answer_each_event_once
+def first_delivery(body: dict[str, Any] | None, state: StateStore | None) -> bool:
+    """Whether to answer this event: Slack resends events it thinks were missed, perhaps to another
+    worker, and the first claim wins. Called by the lazy listeners, after the ack, so the claim
+    (a write) never holds Slack's 3 seconds; True when it cannot be told."""
+    event_id = body.get("event_id") if body and body.get("type") == "event_callback" else None
+    if state is None or not isinstance(event_id, str) or not event_id:
+        return True
+    if _claim(state, event_id):
+        return True
+    logger.info("event %s was handled already; acknowledging the retry only", event_id[:40])
+    return False
 
 
 def _claim(state: StateStore, event_id: str) -> bool:

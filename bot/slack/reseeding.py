@@ -37,6 +37,10 @@ class Reseeder:
         self._lock = threading.Lock()
         self.running: Running | None = None
 
+    def __deepcopy__(self, _memo: dict[int, object]) -> Reseeder:
+        """Shared, not copied, when Bolt copies a request's context for a lazy listener."""
+        return self
+
     def start(
         self,
         job: ReseedJob,

@@ -1,10 +1,15 @@
 """Talking to Slack: a Web API client and response_url replies with short timeouts and bounded
 retries (connection errors and timeouts once, 429 while Slack asks for a short wait, 500/503 twice),
-after which the failure is raised or returned for the caller to log."""
+after which the failure is raised or returned for the caller to log.
+
+A call that posts something (chat.postMessage, a response_url reply) is not retried after a
+timeout or a dropped connection: Slack may have posted it already, and a retry would post the
+same answer twice. Only a connection that was never made is retried for those."""
 
 from __future__ import annotations
 
 import logging
+import socket
 from http.client import RemoteDisconnected
 from typing import Any
 from urllib.error import URLError
@@ -59,10 +64,45 @@ def _retry_after(response: HttpResponse) -> float:
     return 1.0
 
 
+# Calls that change nothing when made twice: reads, and views.publish (the same view again).
+REPEATABLE_METHODS = frozenset({"auth.test", "views.publish", "chat.update", "chat.delete"})
+REPEATABLE_SUFFIXES = (".info", ".list", ".history", ".replies")
+
+
+def repeatable(url: str) -> bool:
+    """Whether the call at url may be made twice (a Web API read); response_url posts may not."""
+    if "/api/" not in url:
+        return False  # a response_url: it posts a message
+    method = url.rsplit("/api/", 1)[1].split("?", 1)[0]
+    return method in REPEATABLE_METHODS or method.endswith(REPEATABLE_SUFFIXES)
+
+
+def _never_sent(error: Exception) -> bool:
+    """The connection was refused or the host unknown: Slack cannot have seen the request."""
+    reason = error.reason if isinstance(error, URLError) else error
+    return isinstance(reason, (ConnectionRefusedError, socket.gaierror))
+
+
+class SafeConnectionRetry(ConnectionErrorRetryHandler):
+    """Connection trouble and timeouts retried once, but a post only when it was never sent."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if not super()._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        return repeatable(request.url) or (error is not None and _never_sent(error))
+
+
 def retry_handlers() -> list[RetryHandler]:
     """What every call to Slack retries, and how often."""
     return [
-        ConnectionErrorRetryHandler(
+        SafeConnectionRetry(
             max_retry_count=1,
             error_types=[URLError, ConnectionResetError, RemoteDisconnected, TimeoutError],
         ),

@@ -74,6 +74,10 @@ class StateStore:
             raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
         return cls(engine)
 
+    def __deepcopy__(self, _memo: dict[int, object]) -> StateStore:
+        """Shared, not copied: one state per process (Bolt copies contexts for lazy listeners)."""
+        return self
+
     def claim_event(self, event_id: str, now: float | None = None) -> bool:
         """Record event_id as handled; True only for the one caller that recorded it first."""
         now = time.time() if now is None else now

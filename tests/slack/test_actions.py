@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from support import EXPIRED, FakeSlack, SlackClient
+from support import BROKEN_CHANNEL, EXPIRED, FakeSlack, SlackClient
 
 from bot.markup import escape
 from bot.slack.blocks import button_value
@@ -99,6 +99,23 @@ def test_share_after_the_response_url_expired_posts_with_the_web_api(
     [post] = fake_slack.of("chat.postMessage")
     assert post.params["channel"] == "C777"
     assert "150 billion" in json.dumps(post.params["blocks"])
+
+
+def test_share_after_expiry_where_the_bot_is_not_a_member_tells_the_person(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    """No chat:write.public: the bot posts only where it was invited, and says so in a DM."""
+    slack.press(
+        "share_answer",
+        value("/commitment trade"),
+        fake_slack.response_url(EXPIRED),
+        user="U42",
+        channel=BROKEN_CHANNEL,
+    )
+    refused, told = fake_slack.of("chat.postMessage")
+    assert refused.params["channel"] == BROKEN_CHANNEL
+    assert told.params["channel"] == "U42"
+    assert f"<#{BROKEN_CHANNEL}>" in told.params["text"] and "/invite" in told.params["text"]
 
 
 @pytest.mark.parametrize("action_id", ["run_query_0", "show_more", "share_answer"])

@@ -18,6 +18,7 @@ from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "manifest.json").read_text())
+SOCKET_MANIFEST = json.loads((ROOT / "manifest.socket.json").read_text())
 README = (ROOT / "README.md").read_text()
 # Each subscribed event, the event Slack sends for it, and what the bot does with it.
 EVENTS = {
@@ -70,9 +71,43 @@ def test_the_manifest_points_everything_at_one_endpoint() -> None:
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
 
 
-def test_the_readme_lists_the_scopes() -> None:
-    for scope in MANIFEST["oauth_config"]["scopes"]["bot"]:
-        assert f"`{scope}`" in README
+def test_the_readme_says_why_each_scope_is_there() -> None:
+    """One row per requested scope in the README's scopes table, with its reason; no other rows."""
+    table = README.split("| scope | why |", 1)[1].split("\n\n", 1)[0]
+    rows = {
+        cells[1].strip("` "): cells[2].strip()
+        for line in table.splitlines()
+        if (cells := line.split("|")) and len(cells) > 3 and cells[1].strip().startswith("`")
+    }
+    assert sorted(rows) == sorted(MANIFEST["oauth_config"]["scopes"]["bot"])
+    assert all(len(reason) > 20 for reason in rows.values())
+
+
+def test_no_scope_is_asked_for_beyond_what_is_used() -> None:
+    """Least privilege: posting where the bot was not invited (chat:write.public) is not needed."""
+    assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
+        "app_mentions:read",  # the app_mention event
+        "chat:write",  # replies to mentions and DMs, Share in channel after the button expired
+        "commands",  # the slash commands
+        "files:read",  # files.info and downloads of the documents admins send
+        "im:history",  # the message.im event
+    ]
+
+
+def test_the_socket_mode_manifest_is_the_same_app_without_urls() -> None:
+    def without_urls(manifest: Any) -> Any:
+        if isinstance(manifest, dict):
+            return {
+                k: without_urls(v)
+                for k, v in manifest.items()
+                if k not in ("url", "request_url", "socket_mode_enabled")
+            }
+        return [without_urls(v) for v in manifest] if isinstance(manifest, list) else manifest
+
+    assert SOCKET_MANIFEST["settings"]["socket_mode_enabled"] is True
+    assert MANIFEST["settings"]["socket_mode_enabled"] is False
+    assert "YOUR-HOST" not in json.dumps(SOCKET_MANIFEST)  # Socket Mode needs no public URL
+    assert without_urls(SOCKET_MANIFEST) == without_urls(MANIFEST)
 
 
 def test_the_procfile_runs_gunicorn_with_web_concurrency_workers_and_reseeds_on_release(
@@ -180,3 +215,30 @@ def test_every_variable_in_env_example_has_a_comment_line_above_it() -> None:
             assert number > 0 and lines[number - 1].startswith("#"), line
     names = {line.split("=", 1)[0] for line in lines if line and not line.startswith("#")}
     assert {"QUERY_LOG_SALT", "QUERY_LOG_RETENTION_DAYS"} <= names
+
+
+def test_bot_slack_has_no_import_loop() -> None:
+    """Every import among bot.slack's modules, including those inside functions (a late import is
+    how a loop hides), points one way: no module reaches itself."""
+    package = ROOT / "bot" / "slack"
+    names = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): path
+        for path in package.rglob("*.py")
+    }
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                imported |= {a.name for a in node.names}
+        graph[name] = {other for other in imported if other in names and other != name}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for other in graph[start]:
+            if other == goal or (other not in seen and reaches(other, goal, seen | {other})):
+                return True
+        return False
+
+    assert sorted(name for name in graph if reaches(name, name, {name})) == []

@@ -12,10 +12,13 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 from unittest.mock import Mock
+from urllib.error import URLError
 
 import pytest
 from slack_bolt import Ack, Respond
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.state import RetryState
 from support import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
 
 from bot.answer import Answer
@@ -23,7 +26,7 @@ from bot.markup import escape
 from bot.slack.asking import LOOKING_TEXT, Timed, ack_in_time
 from bot.slack.background import Background
 from bot.slack.blocks import button_value, render_blocks
-from bot.slack.webapi import web_client
+from bot.slack.webapi import SafeConnectionRetry, repeatable, web_client
 
 HANG_GUARD_SECONDS = 30  # not a speed limit: how long a test waits for what must happen
 
@@ -115,12 +118,34 @@ def test_a_slow_response_url_never_holds_a_button_press(
     settle(slack)
 
 
-def test_a_timed_out_call_is_retried_once(fake_slack: FakeSlack) -> None:
+def test_a_timed_out_read_is_retried_once(fake_slack: FakeSlack) -> None:
+    fake_slack.reset()
+    fake_slack.script("files.info", 200, {"ok": True, "file": {}}, delay=2.5)
+    client = web_client(BOT_TOKEN, fake_slack.url, timeout=1)
+    assert client.files_info(file="F1")["ok"] is True
+    assert len(fake_slack.of("files.info")) == 2
+
+
+def test_a_timed_out_post_is_not_retried(fake_slack: FakeSlack) -> None:
+    """Slack may have posted it already: a retry could show the same answer twice."""
     fake_slack.reset()
     fake_slack.script("chat.postMessage", 200, {"ok": True, "ts": "1.1"}, delay=2.5)
     client = web_client(BOT_TOKEN, fake_slack.url, timeout=1)
-    assert client.chat_postMessage(channel="C1", text="hi")["ok"] is True
-    assert len(fake_slack.of("chat.postMessage")) == 2
+    with pytest.raises(TimeoutError):
+        client.chat_postMessage(channel="C1", text="hi")
+    time.sleep(2.0)  # room for a wrong retry to arrive (it must not)
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+def test_a_post_to_a_refused_connection_is_retried(fake_slack: FakeSlack) -> None:
+    """Nothing was sent, so nothing can be posted twice."""
+    retry = SafeConnectionRetry(max_retry_count=1, error_types=[URLError, TimeoutError])
+    request = HttpRequest(method="POST", url=f"{fake_slack.url}chat.postMessage", headers={})
+    refused = URLError(ConnectionRefusedError(111, "Connection refused"))
+    state = RetryState()
+    assert retry.can_retry(state=state, request=request, response=None, error=refused)
+    assert not retry.can_retry(state=state, request=request, response=None, error=TimeoutError())
+    assert not repeatable(fake_slack.response_url())
 
 
 def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -> None:

@@ -8,41 +8,48 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.answer import Answer
 from bot.config import Settings
-from bot.slack.after_ack import after_ack
 from bot.slack.asking import answer_id, log_question, timed_answer
-from bot.slack.background import Background
 from bot.slack.blocks import RUN_QUERY, SHARE, SHOW_MORE, VOTE_DOWN, VOTE_UP, render_blocks
+from bot.slack.lazy import acknowledge, apologising
 from bot.slack.payloads import button_query, channel_of, message_thread, shared_by, user_of
 from store.db import Store
 from store.state import StateStore, StateUnavailable
 
 logger = logging.getLogger(__name__)
 
+NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
+NOT_A_MEMBER_TEXT = (
+    "I could not share that answer in <#{channel}>: its button expired (Slack keeps them 30 "
+    "minutes) and I am not a member there. Invite me with `/invite @Attaché`, or ask again there."
+)
+
 
 def register(app: App) -> None:
-    """run_query_<n>, show_more, share_answer, the votes, then any other button (acked only)."""
-    app.action(re.compile(rf"^{RUN_QUERY}_\d+$"))(after_ack(answer_button))
-    app.action(SHOW_MORE)(after_ack(answer_button))
-    app.action(SHARE)(after_ack(share_answer))
-    app.action(re.compile(rf"^(?:{VOTE_UP}|{VOTE_DOWN})$"))(after_ack(record_vote))
+    """run_query_<n>, show_more, share_answer, the votes (each acknowledged at once and handled by
+    a lazy listener), then any other button (acknowledged only)."""
+    app.action(re.compile(rf"^{RUN_QUERY}_\d+$"))(
+        ack=acknowledge, lazy=[apologising(answer_button)]
+    )
+    app.action(SHOW_MORE)(ack=acknowledge, lazy=[apologising(answer_button)])
+    app.action(SHARE)(ack=acknowledge, lazy=[apologising(share_answer)])
+    votes = re.compile(rf"^(?:{VOTE_UP}|{VOTE_DOWN})$")
+    app.action(votes)(ack=acknowledge, lazy=[apologising(record_vote)])
     app.action(re.compile(".*"))(ignore_action)
 
 
 def answer_button(
-    ack: Ack,
     action: dict[str, Any],
     body: dict[str, Any],
     respond: Respond,
     store: Store,
     state: StateStore | None,
     settings: Settings,
-    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """Run the query (and page) the button carries; the answer appears privately below."""
-    ack()
     carried = button_query(action.get("value"))
     if carried is None:
         respond(
@@ -58,16 +65,13 @@ def answer_button(
 
 
 def share_answer(
-    ack: Ack,
     action: dict[str, Any],
     body: dict[str, Any],
     respond: Respond,
     client: WebClient,
     store: Store,
-    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """Post the same answer for everyone, then remove the private copy."""
-    ack()
     carried = button_query(action.get("value"))
     answer = timed_answer(store, *carried).answer if carried else expired_button()
     if answer.intent == "error":
@@ -81,20 +85,35 @@ def share_answer(
         respond(delete_original=True)
     elif channel := channel_of(body):
         # response_url expires after 30 minutes; the Web API still works where the bot may post.
+        post_or_explain(client, channel, thread, payload, user_of(body))
+
+
+def post_or_explain(
+    client: WebClient,
+    channel: str,
+    thread: str | None,
+    payload: dict[str, Any],
+    user: str | None,
+) -> None:
+    """Post in channel; where the bot is not a member (it has no chat:write.public, so it posts
+    only where it was invited), tell the person in a DM how to share it instead."""
+    try:
         client.chat_postMessage(channel=channel, thread_ts=thread, **payload)
+    except SlackApiError as error:
+        if error.response.get("error") not in NOT_A_MEMBER or not user:
+            raise
+        logger.info("could not share an answer in %s: %s", channel[:20], error.response["error"])
+        client.chat_postMessage(channel=user, text=NOT_A_MEMBER_TEXT.format(channel=channel))
 
 
 def record_vote(
-    ack: Ack,
     action: dict[str, Any],
     body: dict[str, Any],
     respond: Respond,
     state: StateStore | None,
     settings: Settings,
-    background: Background | None = None,  # used by after_ack, which hands the body over
 ) -> None:
     """One vote per person and answer (pressing again changes it), acknowledged privately."""
-    ack()
     carried, up = button_query(action.get("value")), action.get("action_id") == VOTE_UP
     if carried is None:
         note = "That button no longer works; thank you all the same."

@@ -7,21 +7,20 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.slack.after_ack import after_ack
-from bot.slack.background import Background
 from bot.slack.home import home_view, read_overview
+from bot.slack.lazy import acknowledge, apologising
 from store.db import Store
 
 
 def register(app: App) -> None:
-    """app_home_opened."""
-    app.event("app_home_opened")(after_ack(publish_home))
+    """app_home_opened: acknowledged at once, the view published by a lazy listener."""
+    app.event("app_home_opened")(ack=acknowledge, lazy=[apologising(publish_home)])
 
 
-def publish_home(
-    event: dict[str, Any], client: WebClient, store: Store, background: Background | None = None
-) -> None:
-    """What the store holds and how to ask (the Messages tab opening is ignored)."""
+def publish_home(event: dict[str, Any], client: WebClient, store: Store) -> None:
+    """What the store holds and how to ask (the Messages tab opening is ignored).
+
+    Not de-duplicated: publishing the same view twice changes nothing."""
     user = event.get("user")
     if event.get("tab", "home") != "home" or not isinstance(user, str):
         return

@@ -7,18 +7,18 @@ from typing import Any
 from slack_bolt import App, BoltContext, Say
 
 from bot.config import Settings
-from bot.slack.after_ack import after_ack
 from bot.slack.asking import log_question, timed_answer
-from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
+from bot.slack.lazy import acknowledge, apologising
+from bot.slack.middleware import first_delivery
 from bot.slack.payloads import event_user, mention_thread, strip_mention
 from store.db import Store
 from store.state import StateStore
 
 
 def register(app: App) -> None:
-    """app_mention."""
-    app.event("app_mention")(after_ack(answer_mention))
+    """app_mention: acknowledged at once, answered by a lazy listener."""
+    app.event("app_mention")(ack=acknowledge, lazy=[apologising(answer_mention)])
 
 
 def answer_mention(
@@ -28,11 +28,11 @@ def answer_mention(
     store: Store,
     state: StateStore | None,
     settings: Settings,
-    background: Background | None = None,  # used by after_ack, which hands the body over
+    body: dict[str, Any] | None = None,
 ) -> None:
     """`@Attaché /visit october` or `@Attaché what did they agree on trade?`, in the thread."""
     thread = mention_thread(event)
-    if event.get("bot_id") or thread is None:
+    if event.get("bot_id") or thread is None or not first_delivery(body, state):
         return
     timed = timed_answer(store, strip_mention(event.get("text"), context.bot_user_id))
     say(thread_ts=thread, **render_blocks(timed.answer))

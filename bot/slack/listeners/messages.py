@@ -9,10 +9,10 @@ from slack_bolt import App, BoltContext, Say
 from slack_sdk import WebClient
 
 from bot.config import Settings
-from bot.slack.after_ack import after_ack
 from bot.slack.asking import log_question, timed_answer
-from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
+from bot.slack.lazy import acknowledge, apologising
+from bot.slack.middleware import first_delivery
 from bot.slack.payloads import event_user, is_file_share, is_person_talking, strip_mention
 from bot.slack.uploads import Sender, document_answer
 from store.db import Store
@@ -21,7 +21,7 @@ from store.state import StateStore
 
 def register(app: App) -> None:
     """message (message.im is the only message event the manifest subscribes to)."""
-    app.event("message")(after_ack(answer_direct_message))
+    app.event("message")(ack=acknowledge, lazy=[apologising(answer_direct_message)])
 
 
 def answer_direct_message(
@@ -32,10 +32,12 @@ def answer_direct_message(
     store: Store,
     state: StateStore | None,
     settings: Settings,
-    background: Background | None = None,  # used by after_ack, which hands the body over
+    body: dict[str, Any] | None = None,
 ) -> None:
     """A question typed in the DM with the bot; in a DM thread, answered in that thread."""
     if event.get("channel_type") != "im" or not (is_person_talking(event) or is_file_share(event)):
+        return
+    if not first_delivery(body, state):
         return
     user = event_user(event)
     added = document_answer(event, Sender(user, settings, state, client))

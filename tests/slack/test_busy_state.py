@@ -1,0 +1,96 @@
+"""Nothing on Slack's 3-second path waits on the state store: with the state database
+write-locked by another process, a slash command, a mention and a vote are acknowledged at once;
+the query log and the vote are written afterwards, and a lock held too long costs a log line."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from support import BOT_USER_ID, FakeSlack, OwnApp
+
+from bot.markup import escape
+from bot.slack.blocks import VOTE_UP, button_value
+from store.state import state_url
+
+HANG_GUARD_SECONDS = 1.0  # a hang guard, not a speed test: a state write would add 2 s or more
+LOCK_HELD_SECONDS = 3.0  # longer than the state's busy timeout, so a waiting write gives up
+
+
+@contextmanager
+def write_locked(own: OwnApp) -> Iterator[None]:
+    """The state database as another process holding its write lock (a long write elsewhere)."""
+    path = Path(state_url(own.settings.database_url).removeprefix("sqlite:///"))
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def settle(own: OwnApp) -> None:
+    assert own.slack.settle is not None
+    own.slack.settle()
+
+
+def _rows(own: OwnApp, table: str) -> int:
+    path = state_url(own.settings.database_url).removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_a_command_is_answered_while_the_state_is_write_locked(
+    own: OwnApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    own.slack.command("/visit", "")  # the first question also makes the query-log salt
+    before = _rows(own, "query_log")
+    with write_locked(own):
+        started = time.monotonic()
+        reply = own.slack.command("/commitment", "trade", wait=False)
+        elapsed = time.monotonic() - started
+        assert reply.status == 200
+        assert "trade" in reply.text.lower()
+        assert elapsed < HANG_GUARD_SECONDS, f"the ack waited {elapsed:.1f} s on the state store"
+        time.sleep(LOCK_HELD_SECONDS)
+    settle(own)
+    assert any("could not log a query" in r.getMessage() for r in caplog.records)
+    assert _rows(own, "query_log") == before  # the one line it cost; nothing half-written
+
+
+def test_the_query_log_is_written_after_the_answer_once_the_lock_goes(own: OwnApp) -> None:
+    before = _rows(own, "query_log")
+    with write_locked(own):
+        reply = own.slack.command("/who", "nguyen", wait=False)
+        assert reply.status == 200
+        time.sleep(0.3)
+    settle(own)
+    assert _rows(own, "query_log") == before + 1
+
+
+def test_a_mention_and_a_vote_are_acknowledged_while_the_state_is_write_locked(
+    own: OwnApp, fake_slack: FakeSlack
+) -> None:
+    mention = {
+        "type": "app_mention",
+        "user": "U1",
+        "text": f"<@{BOT_USER_ID}> /visit august",
+        "ts": "1700000000.000100",
+        "channel": "C1",
+    }
+    with write_locked(own):
+        started = time.monotonic()
+        assert own.slack.event(mention, "Ev-busy-state", wait=False).status == 200
+        value = escape(button_value("/visit august"))
+        pressed = own.slack.press(VOTE_UP, value, fake_slack.response_url(), wait=False)
+        assert pressed.status == 200
+        assert time.monotonic() - started < HANG_GUARD_SECONDS
+        time.sleep(0.3)
+    settle(own)
+    assert fake_slack.of("chat.postMessage")  # the mention was answered once the lock went
+    assert _rows(own, "answer_votes") == 1
