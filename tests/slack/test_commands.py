@@ -91,11 +91,13 @@ def test_markup_in_the_text_is_never_broadcast(slack: SlackClient) -> None:
     assert "<!channel>" not in text and "<@U999>" not in text
 
 
-def test_attache_help_lists_the_maintainers_commands(slack: SlackClient) -> None:
-    payload = slack.command("/attache", "help").json()
+@pytest.mark.parametrize("text", ["help", "", " HELP "])
+def test_attache_help_lists_the_maintainers_commands(slack: SlackClient, text: str) -> None:
+    payload = slack.command("/attache", text).json()
     assert payload["response_type"] == "ephemeral"
     assert "/attache status" in everything(payload)
     assert "/commitment" in everything(payload)
+    assert "I don't know" not in everything(payload)  # help is not an unknown word
 
 
 def test_attache_status_for_everyone(slack: SlackClient) -> None:
