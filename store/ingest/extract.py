@@ -11,6 +11,7 @@ from store.ingest.commitment_facts import CommitmentFact, commitment_facts
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.dates import find_dates
 from store.ingest.figures import FigureMention, find_figures
+from store.ingest.mentions import bare_short_names
 from store.ingest.page_lines import stamp_date
 from store.ingest.people import PeopleIndex, Person, build_registry
 from store.ingest.read import RawDocument
@@ -63,7 +64,11 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
             sent.figures = [] if sent.heading else find_figures(sent.text, sent.dates)
             sent.mentions = index.find(sent.text)
             sent.topics = topics.topics_in(sent.text)
-            mention_counts.update({m.person for m in sent.mentions})
+    for doc in docs:
+        own = [s for s in on_topic if s.doc == doc.index]
+        bare_short_names([s.text for s in own], [s.mentions for s in own], people)
+    for sent in on_topic:
+        mention_counts.update({m.person for m in sent.mentions})
     visits = visit_facts(docs, on_topic, people)
     links = link_sentences(docs, on_topic, visits)
     date_visits(docs, visits)
