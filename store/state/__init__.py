@@ -1,7 +1,7 @@
 """A small writable store beside the read-only one: everything the bot itself writes.
 
 The store file is replaced wholesale by every reseed, so what the bot writes (handled Slack events,
-uploaded documents, votes, the query log, reseeds started from Slack) lives in its own SQLite file
+uploaded documents, votes, the query log, reseeds started from Slack, thread contexts) lives in its own SQLite file
 next to it (``attache.db`` -> ``attache.state.db``), or, for PostgreSQL, in tables of the same
 database. Its schema has a history (Alembic, store/state/migrations), applied when it is opened. Several worker processes share it: primary keys decide races, WAL and a busy timeout let
 them take turns.
@@ -21,13 +21,14 @@ from sqlalchemy.pool import NullPool
 
 from store.db import sqlite_path
 from store.pgguard import MIGRATING, SERVING, guarded_engine
-from store.state import migrate
+from store.state import healing, migrate
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
 from store.state.feedback import Votes
 from store.state.querylog import Asked, QueryLog
 from store.state.report import Report, build_report
 from store.state.reseeds import ReseedRuns
 from store.state.schema import HandledEvent
+from store.state.threads import Threads
 from store.state.uploads import Uploads
 
 KEEP_SECONDS = 24 * 3600  # Slack retries an event for a few minutes; a day is ample
@@ -63,6 +64,7 @@ class StateStore:
         self.votes = Votes(engine)
         self.queries = QueryLog(engine)
         self.reseeds = ReseedRuns(engine)
+        self.threads = Threads(engine)
 
     @classmethod
     def open(cls, database_url: str) -> StateStore:
@@ -75,6 +77,9 @@ class StateStore:
             engine = _engine(url)
             with _migrating(url, engine) as migrating:
                 migrate.upgrade(migrating)  # one process at a time; a no-op when already current
+            if path is not None:
+                # Deleted or read-only while serving: reopened, with its schema made again.
+                healing.watch(engine, path, lambda: migrate.upgrade(engine))
         except (SQLAlchemyError, OSError) as error:
             raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
         return cls(engine)

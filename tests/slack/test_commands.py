@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from support import FakeSlack, SlackClient
+from support import ADMIN, FakeSlack, SlackClient
 
 
 def buttons(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -92,12 +92,18 @@ def test_markup_in_the_text_is_never_broadcast(slack: SlackClient) -> None:
 
 
 @pytest.mark.parametrize("text", ["help", "", " HELP "])
-def test_attache_help_lists_the_maintainers_commands(slack: SlackClient, text: str) -> None:
+def test_attache_help_lists_the_maintainers_commands_to_maintainers_only(
+    slack: SlackClient, text: str
+) -> None:
     payload = slack.command("/attache", text).json()
     assert payload["response_type"] == "ephemeral"
     assert "/attache status" in everything(payload)
     assert "/commitment" in everything(payload)
     assert "I don't know" not in everything(payload)  # help is not an unknown word
+    assert "/attache reseed" not in everything(payload)
+    maintainer = everything(slack.command("/attache", text, user=ADMIN).json())
+    for word in ("status", "reseed", "report", "documents", "remove"):
+        assert f"/attache {word}" in maintainer
 
 
 def test_attache_status_for_everyone(slack: SlackClient) -> None:
