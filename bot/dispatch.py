@@ -33,6 +33,9 @@ ANSWERS: dict[str, Callable[[Context], Answer]] = {
 
 _CACHE_SIZE = 512
 _cache: OrderedDict[tuple[str, str | None, str, int], Answer] = OrderedDict()
+# (database URL, store file identity) -> the build stamp read from that very file: a kept answer
+# to a repeated question is found without opening the store (SQLite; PostgreSQL always reads).
+_stamps: dict[tuple[str, tuple[int, ...]], str | None] = {}
 _cache_lock = threading.Lock()
 
 
@@ -41,10 +44,17 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
 
     Answers are kept per build of the store: the same question is answered once per reseed.
     """
+    # Before the session opens the file: a reseed between the two maps an identity that is never
+    # seen again, never a new file to an old stamp.
+    identity = store.file_identity()
     with store.session() as session:
         known = knowledge(session, store.database_url)
         cache_key = (store.database_url, known.stamp, query, page)
         with _cache_lock:
+            if identity is not None:
+                _stamps[(store.database_url, identity)] = known.stamp
+                while len(_stamps) > _CACHE_SIZE:
+                    del _stamps[next(iter(_stamps))]
             if cache_key in _cache:
                 _cache.move_to_end(cache_key)
                 return _cache[cache_key]
@@ -56,10 +66,28 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     return answer
 
 
+def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:
+    """The answer dispatch() keeps for this line, when it can be had without reading the store
+    (the SQLite file is the one the kept answers were read from); None means ask dispatch()."""
+    identity = store.file_identity()
+    if identity is None:
+        return None
+    with _cache_lock:
+        if (store.database_url, identity) not in _stamps:
+            return None
+        stamp = _stamps[(store.database_url, identity)]
+        cache_key = (store.database_url, stamp, query, page)
+        answer = _cache.get(cache_key)
+        if answer is not None:
+            _cache.move_to_end(cache_key)
+        return answer
+
+
 def clear_cache() -> None:
     """Forget every kept answer (benchmarks measure the work behind a new question)."""
     with _cache_lock:
         _cache.clear()
+        _stamps.clear()
 
 
 def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:
