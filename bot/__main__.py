@@ -127,6 +127,8 @@ def _console(store: Store) -> int:
 def _serve(settings: Settings, port: int | None) -> int:
     settings.require("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
     web_concurrency()  # before gunicorn is imported: it reads WEB_CONCURRENCY without a check
+    if not os.environ.get("WEB_CONCURRENCY", "").strip():
+        os.environ.pop("WEB_CONCURRENCY", None)  # empty (from .env): gunicorn would fail on it
     from bot.slack.serve import run_http
 
     run_http(settings, port or int(os.environ.get("PORT", "") or 3000))

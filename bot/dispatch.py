@@ -10,6 +10,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer
+from bot.answers.asked import answer_question
 from bot.answers.commitments import answer_commitments
 from bot.answers.common import Context
 from bot.answers.figures import answer_figures
@@ -18,7 +19,7 @@ from bot.answers.search import answer_search
 from bot.answers.usage import help_answer
 from bot.answers.visits import answer_visits
 from bot.knowledge import Knowledge, knowledge
-from bot.router import route
+from bot.question import parse
 from store.db import Store
 
 ANSWERS: dict[str, Callable[[Context], Answer]] = {
@@ -91,14 +92,13 @@ def clear_cache() -> None:
 
 
 def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:
-    chosen = route(query, known)
+    question = parse(query, known, known.latest)
+    chosen = question.route
     ctx = Context(store, session, known, query, chosen.argument, page)
-    answer = ANSWERS[chosen.intent](ctx)
-    if answer.empty and not chosen.command and chosen.intent != "search" and chosen.argument:
-        # A question the guessed command cannot answer may still be in the articles' words.
-        found = answer_search(ctx)
-        if not found.empty:
-            answer = found
-    # How the line was routed, for the query log (extra takes no part in comparisons).
-    routed = {"route": chosen.intent, "score": f"{chosen.score:g}"}
+    if question.kind in ("help", "command"):
+        answer = ANSWERS[chosen.intent](ctx)
+    else:
+        answer = answer_question(ctx, question)
+    # How the line was read, for the query log (extra takes no part in comparisons).
+    routed = {"route": chosen.intent, "kind": question.kind, "score": f"{chosen.score:g}"}
     return replace(answer, extra={**answer.extra, **routed})

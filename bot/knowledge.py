@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store import queries
+from store import evidence, queries
 from store.lexicon import city_aliases, parties
 from store.lexicon import months as month_names
 from store.queries import PersonInfo, TopicInfo
@@ -33,6 +34,8 @@ class Knowledge:
     person_aliases: dict[str, int]  # alias key (and without spaces) -> person id
     places: dict[str, str]  # place key -> place as written
     months: dict[str, int]
+    latest: date | None = None  # the newest day the articles speak of ("last month" is before it)
+    words: int = 0  # every indexed word, once per occurrence (how rare an asked word is)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
@@ -60,7 +63,15 @@ def build(session: Session, stamp: str | None) -> Knowledge:
     for alias, city in city_aliases().items():
         places.setdefault(key(alias), city)
     return Knowledge(
-        stamp, topics, topic_aliases, people, person_aliases, places, dict(month_names())
+        stamp,
+        topics,
+        topic_aliases,
+        people,
+        person_aliases,
+        places,
+        dict(month_names()),
+        queries.latest_day(session),
+        evidence.total_words(session),
     )
 
 

@@ -152,12 +152,19 @@ def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
 
 
 def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
-    """A person named anywhere in a sentence by a full alias (not a bare family name)."""
+    """The first person named in a sentence by a full alias (not a bare family name).
+
+    "when did Luong Cuong hold talks with Lee Jae Myung?" is about Luong Cuong: the earliest
+    name wins, the longest alias where two start at the same place.
+    """
     folded = f" {key(text)} "
-    for alias in sorted(known.person_aliases, key=len, reverse=True):
-        if len(alias) >= 5 and f" {alias} " in folded:
-            return known.person(known.person_aliases[alias])
-    return None
+    best: tuple[int, int, int] | None = None  # (position, -length, person id)
+    for alias, person_id in known.person_aliases.items():
+        if len(alias) >= 5:
+            at = folded.find(f" {alias} ")
+            if at >= 0 and (best is None or (at, -len(alias)) < best[:2]):
+                best = (at, -len(alias), person_id)
+    return known.person(best[2]) if best else None
 
 
 @dataclass

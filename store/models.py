@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 
 class Base(DeclarativeBase):
@@ -59,6 +59,14 @@ class Sentence(Base):
 
     def __repr__(self) -> str:
         return f"Sentence({self.id}, {self.text[:40]!r})"
+
+
+class SentenceVector(Base):
+    """A sentence's meaning vector (store/meaning.py), stored at reseed for ranking answers."""
+
+    __tablename__ = "sentence_vectors"
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Person(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
@@ -56,21 +58,26 @@ def answer_commitments(ctx: Context) -> Answer:
         candidates.sort(key=lambda c: -len(wanted & set(key(texts.get(c, "")).split())))
     total = max(len(candidates), queries.count_commitments(session, topic_keys, sentence_ids))
     _page, offset, size = page_window(ctx, total)
-    shown = queries.commitments(session, candidates[offset : offset + size])
-    occasions = frozenset(v for c in shown for v in c.occasions)
-    visits = {
-        v.id: v
-        for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
-    }
     summary = f"{total} commitment{'s' * (total != 1)}"
     return one_page(
         ctx,
         "commitment",
         f"Commitments on {label}",
-        [_item(c, visits) for c in shown],
+        commitment_items(session, candidates[offset : offset + size]),
         total,
         summary=summary,
     )
+
+
+def commitment_items(session: Session, commitment_ids: list[int]) -> list[Item]:
+    """The cards of these commitments, in this order, with their occasions."""
+    shown = queries.commitments(session, commitment_ids)
+    occasions = frozenset(v for c in shown for v in c.occasions)
+    visits = {
+        v.id: v
+        for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
+    }
+    return [_item(c, visits) for c in shown]
 
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:

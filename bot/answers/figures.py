@@ -37,7 +37,7 @@ def answer_figures(ctx: Context) -> Answer:
     _page, offset, size = page_window(ctx, total)
     shown = ranked[offset : offset + size]
     cited = queries.quotes(session, [f.sentence_id for group in shown for f in group])
-    items = [_item(group, cited) for group in shown]
+    items = [figure_item(group, cited) for group in shown]
     return one_page(
         ctx,
         "figure",
@@ -90,7 +90,8 @@ def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[l
     ]
 
 
-def _item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
+def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
+    """The card of one figure (several documents reporting it: one group)."""
     figure = group[0]
     when = (
         f" by {figure.deadline}" if figure.deadline else f" in {figure.year}" if figure.year else ""

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.periods import parse_period
 from bot.resolve import VisitTerms, normalise, visit_terms
 from store import queries
 from store.dates_text import day_text
 from store.queries import VisitEventInfo, VisitInfo
-from store.textutil import key, shorten
+from store.textutil import fold, key, shorten
 
 HIGHLIGHTS = 6
 
@@ -27,8 +28,8 @@ def answer_visits(ctx: Context) -> Answer:
     session = ctx.session
     if terms is None:
         return _listed(ctx, session, queries.VisitFilter(), "Visits on record", None)
-    if terms.rest:
-        return _none(ctx, session)
+    if terms.rest or "/" in ctx.argument:
+        return _in_period(ctx, session)
     people = frozenset(p.id for p in terms.people)
     flt = queries.VisitFilter(
         months=frozenset(terms.months),
@@ -52,7 +53,23 @@ def _listed(
     _page, offset, size = page_window(ctx, total)
     shown = queries.visits(session, flt, limit=size, offset=offset)
     summary = f"{total} visit{'s' * (total != 1)}" + (", by date" if terms is None else "")
-    return one_page(ctx, "visit", heading, [_card(v, terms) for v in shown], total, summary=summary)
+    return one_page(
+        ctx, "visit", heading, [visit_card(v, terms) for v in shown], total, summary=summary
+    )
+
+
+def _in_period(ctx: Context, session: Session) -> Answer:
+    """Visits in a period written another way: 30/10/2025, mid-August, autumn 2025, last month."""
+    folded = key(ctx.argument)
+    period = parse_period(fold(ctx.argument).lower(), ctx.known.latest)
+    if period is None or period.start is None or period.end is None:
+        return _none(ctx, session)
+    if folded.replace(key(period.text), " ").strip():
+        return _none(ctx, session)  # something besides the period that names no visit
+    flt = queries.VisitFilter(span=(period.start.isoformat(), period.end.isoformat()))
+    if not queries.count_visits(session, flt):
+        return _none(ctx, session)
+    return _listed(ctx, session, flt, f"Visits: {ctx.argument}", None)
 
 
 def _none(ctx: Context, session: Session) -> Answer:
@@ -63,7 +80,8 @@ def _none(ctx: Context, session: Session) -> Answer:
     return nothing_found(ctx, "visit", "visits", closest)
 
 
-def _card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
+def visit_card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
+    """The card of one visit: when, where, who, its dated activities and outcomes, sources."""
     when = visit.when
     lines = [
         f"When: {when}"

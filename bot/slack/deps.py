@@ -28,6 +28,8 @@ class StateAccess:
         self._state: StateStore | None = None
         self._failed_at = -retry_seconds
         self._lock = threading.Lock()
+        self._opening: threading.Thread | None = None
+        self._starting = threading.Lock()  # not _lock: get() holds that while it opens
 
     def get(self) -> StateStore | None:
         """The state store, or None while it cannot be opened (the reason is logged once a try)."""
@@ -42,6 +44,19 @@ class StateAccess:
                     self._failed_at = now
                     logger.error("the bot's state is unavailable: %s", error)
         return self._state
+
+    def ready(self) -> StateStore | None:
+        """The state if it is open, else None at once, with an attempt to open it started beside
+        the request: opening may wait on a lock or a migration, never in someone's 3 seconds."""
+        if self._state is not None:
+            return self._state
+        with self._starting:
+            if self._opening is None or not self._opening.is_alive():
+                self._opening = threading.Thread(
+                    target=self.get, name="attache-state-open", daemon=True
+                )
+                self._opening.start()
+        return None
 
 
 @dataclass

@@ -24,7 +24,7 @@ def provide(deps: Deps) -> Middleware:
     def provide_dependencies(context: BoltContext, next: Callable[[], None]) -> None:
         context["store"] = deps.store
         context["settings"] = deps.settings
-        context["state"] = deps.state.get()
+        context["state"] = deps.state.ready()  # never opened (or migrated) on the request path
         context["background"] = deps.background
         context["reseeder"] = deps.reseeder
         if context.response_url:

@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.slack.app import build_app
 from bot.slack.background import Background
 from bot.slack.deps import Deps
+from bot.slack.first_build import FirstBuild
 from bot.slack.logs import configure_logging
 from store.db import Store
 
@@ -23,6 +24,8 @@ def socket_handler(settings: Settings) -> AttacheSocketMode:
     settings.require("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN")
     configure_logging(settings)
     deps = Deps(Store.open(settings.database_url), settings)
+    FirstBuild(deps.store, settings.seeds_dir).start()  # no store yet: build it from the seeds
+    deps.state.get()  # migrated now, not in someone's 3 seconds
     handler = AttacheSocketMode(build_app(deps), settings.slack_app_token)
     handler.background = deps.background
     return handler

@@ -15,6 +15,7 @@ from store.ingest.extract import Extraction
 from store.ingest.facts import rows
 from store.ingest.publish import publish
 from store.ingest.read import Skipped
+from store.meaning import embed
 from store.search import create_full_text_index
 
 
@@ -74,6 +75,7 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
             insert(m.Skipped), [{"name": s.name, "reason": s.reason} for s in skipped]
         )
     create_full_text_index(connection, tables["fts"])
+    _insert_vectors(connection, tables[m.Sentence])
     passages = tables[m.Passage]
     return Summary(
         documents=len(tables[m.Document]),
@@ -87,6 +89,21 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
         figures=len(tables[m.Figure]),
         skipped=[{"name": s.name, "reason": s.reason} for s in skipped],
     )
+
+
+def _insert_vectors(connection: Connection, sentences: list[dict[str, object]]) -> None:
+    """Meaning vectors of the sentences (what answers quote), for ranking answers by meaning."""
+    for start in range(0, len(sentences), 2000):
+        batch = sentences[start : start + 2000]
+        vectors = embed([str(s["text"]) for s in batch])
+        if vectors:
+            connection.execute(
+                insert(m.SentenceVector),
+                [
+                    {"sentence_id": s["id"], "vector": v}
+                    for s, v in zip(batch, vectors, strict=True)
+                ],
+            )
 
 
 def _insert_meta(connection: Connection, summary: Summary, by: str) -> None:

@@ -3,6 +3,7 @@
 from store.queries.commitment_queries import (
     commitment_candidates,
     commitments,
+    commitments_at,
     count_commitments,
     quoted_texts,
 )
@@ -22,7 +23,15 @@ from store.queries.records import (
     VisitEventInfo,
     VisitInfo,
 )
-from store.queries.texts import mentions_of, quotes, reseed_stamp, search, topics, vocabulary
+from store.queries.texts import (
+    latest_day,
+    mentions_of,
+    quotes,
+    reseed_stamp,
+    search,
+    topics,
+    vocabulary,
+)
 from store.queries.visit_queries import VisitFilter, count_visits, places, visits
 
 __all__ = [
@@ -40,9 +49,11 @@ __all__ = [
     "VisitInfo",
     "commitment_candidates",
     "commitments",
+    "commitments_at",
     "count_commitments",
     "count_visits",
     "figures",
+    "latest_day",
     "mentions_of",
     "overview",
     "people",

@@ -43,6 +43,19 @@ def commitment_candidates(
     return list(dict.fromkeys(session.scalars(query.limit(limit))))
 
 
+def commitments_at(session: Session, visit_ids: list[int], limit: int = 50) -> list[int]:
+    """Ids of the commitments made on these visits (their outcomes), most reported first."""
+    if not visit_ids:
+        return []
+    query = (
+        select(m.CommitmentSource.commitment_id)
+        .join(m.Commitment, m.Commitment.id == m.CommitmentSource.commitment_id)
+        .where(m.CommitmentSource.visit_id.in_(visit_ids))
+        .order_by(m.Commitment.report_count.desc(), m.Commitment.id)
+    )
+    return list(dict.fromkeys(session.scalars(query.limit(limit * 3))))[:limit]
+
+
 def quoted_texts(session: Session, commitment_ids: list[int]) -> dict[int, str]:
     """The sentence each commitment quotes, by commitment id."""
     query = (

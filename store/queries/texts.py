@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store import models as m
@@ -14,6 +16,16 @@ def reseed_stamp(session: Session) -> str | None:
     """When the store was built: changes with every reseed, so caches can key on it."""
     row = session.get(m.Meta, "build_id")
     return row.value if row else None
+
+
+def latest_day(session: Session) -> date | None:
+    """The newest day the articles speak of (the last day of a visit, else the newest year's end):
+    what "last month" is relative to."""
+    newest = session.scalar(select(func.max(m.Visit.end)))
+    if newest:
+        return date.fromisoformat(newest)
+    year = session.scalar(select(func.max(m.Document.reference_year)))
+    return date(year, 12, 31) if year else None
 
 
 def topics(session: Session) -> list[TopicInfo]:

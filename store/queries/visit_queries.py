@@ -25,6 +25,7 @@ class VisitFilter:
     visitor_only: bool = False
     places: frozenset[str] = frozenset()
     ids: frozenset[int] | None = None
+    span: tuple[str, str] | None = None  # ISO first and last day: visits overlapping it
 
 
 def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
@@ -46,6 +47,9 @@ def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
         if not flt.visitor_only:
             people_match = or_(people_match, m.Visit.host_id.in_(flt.person_ids))
         conditions.append(people_match)
+    if flt.span is not None:
+        first, last = flt.span
+        conditions += [m.Visit.start <= last, func.coalesce(m.Visit.end, m.Visit.start) >= first]
     if flt.places:
         framed = literal("\n") + m.Visit.places + literal("\n")
         conditions.append(or_(*(framed.like(f"%\n{p}\n%") for p in flt.places)))

@@ -4,6 +4,7 @@ the query log and the vote are written afterwards, and a lock held too long cost
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from support import BOT_USER_ID, FakeSlack, OwnApp
 
 from bot.markup import escape
 from bot.slack.blocks import VOTE_UP, button_value
+from bot.slack.deps import StateAccess
 from store.state import state_url
 
 HANG_GUARD_SECONDS = 1.0  # a hang guard, not a speed test: a state write would add 2 s or more
@@ -94,3 +96,25 @@ def test_a_mention_and_a_vote_are_acknowledged_while_the_state_is_write_locked(
     settle(own)
     assert fake_slack.of("chat.postMessage")  # the mention was answered once the lock went
     assert _rows(own, "answer_votes") == 1
+
+
+def test_a_state_still_being_migrated_never_holds_a_request(tmp_path: Path) -> None:
+    """Another process holds the migration lock: a request gets no state at once (its log line is
+    skipped), and the state is there once the lock goes."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    tmp_path.joinpath("store.state.db").touch()
+    access = StateAccess(url)
+    with open(tmp_path / "store.state.db.migrate.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = time.monotonic()
+        assert access.ready() is None
+        assert time.monotonic() - started < HANG_GUARD_SECONDS
+        time.sleep(0.5)
+        started = time.monotonic()
+        assert access.ready() is None  # still waiting for the lock, beside the requests
+        assert time.monotonic() - started < HANG_GUARD_SECONDS
+    deadline = time.monotonic() + 30
+    while access.ready() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    state = access.ready()
+    assert state is not None and state.claim_event("Ev-after-migration")

@@ -1,0 +1,293 @@
+"""Free text or a command line -> a typed Question. Pure: no I/O (Knowledge is read, not queried).
+
+What is asked (kind), about what (concepts: each content word with its paraphrases), by whom
+(person), where (place), when (period) and with which verb (action). Commands are typed
+questions too: `/figure trade` asks how much, `/visit august` asks when. The route (which
+family of facts answers first, and with which argument) comes from bot/router.py, so there is
+one way a line becomes an intent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.knowledge import Knowledge, routing
+from bot.periods import Period, parse_period
+from bot.resolve import find_person_in, normalise, topic_match
+from bot.router import Route, clean_line, route
+from bot.stems import rephrase, stem, variants
+from store.lexicon import months as month_names
+from store.lexicon import parties
+from store.queries import PersonInfo
+from store.textutil import fold, key
+
+# Checked in order: the first that matches names the kind.
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
+    (
+        "how_much",
+        r"\bhow much\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
+    ),
+    ("how_long", r"\bhow long\b|\bhow many days\b|\bduration\b"),
+    (
+        "when",
+        r"^when\b|\bwhen (?:did|was|were|is|will|do|does|are|has|had)\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bsince when\b",
+    ),
+    (
+        "where",
+        r"^where\b|\bwhere (?:did|was|were|is|will|do|does|are)\b|\b(?:which|what) (?:city|cities|province|provinces|place|places|country|venue|locality|localities)\b|\bin what (?:city|place|province)\b",
+    ),
+    (
+        "outcomes",
+        r"\bwhat (?:was|were|has been|have been) (?:agreed|signed|decided|achieved|announced|concluded)\b|\boutcomes?\b|\bresults? of\b|\bwhat came out of\b",
+    ),
+    (
+        "what_did",
+        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch)\w*",
+    ),
+    (
+        "who",
+        r"^who\b|\bwho(?:m|se)?\b|\bwhich (?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
+    ),
+    (
+        "yes_no",
+        r"^(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should|shall)\b",
+    ),
+    ("list", r"^(?:list|name|show|give)\b|^(?:what|which) (?:are|were)\b"),
+)
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "how",
+        "why",
+        "many",
+        "much",
+        "long",
+        "list",
+        "name",
+        "show",
+        "give",
+        "me",
+        "tell",
+        "please",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "there",
+        "any",
+        "anything",
+        "something",
+        # framing verbs: "what happens to…", "when does it take place", "what do they need"
+        *[
+            "happen",
+            "happened",
+            "happens",
+            "take",
+            "took",
+            "get",
+            "got",
+            "make",
+            "made",
+            "need",
+            "needs",
+            "mean",
+            "means",
+            "know",
+        ],
+        *["thing", "things", "go", "went", "more", "most", "each", "other", "others"],
+    ]
+)
+# Words too common in these articles to be what a question is about (they still help ranking).
+_GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "year", "years"])
+# Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
+_RELATIONS = ("what_did", "yes_no", "outcomes", "list")
+_ACTIONS = [
+    "pledge",
+    "propose",
+    "ask",
+    "agree",
+    "sign",
+    "say",
+    "upgrade",
+    "build",
+    "invest",
+    "visit",
+    "meet",
+    "lead",
+    "open",
+    "launch",
+    "offer",
+    "plan",
+    "hope",
+    "provide",
+    "call",
+    "discuss",
+]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A line, typed: what it asks for and about what."""
+
+    text: str  # the line, markup removed
+    kind: str  # help|command|when|where|who|how_many|how_much|how_long|what_did|outcomes|yes_no|list|search
+    route: Route  # the fact family that answers first, and its argument
+    concepts: tuple[frozenset[str], ...] = ()  # content words: each word's stems and paraphrases
+    words: tuple[str, ...] = ()  # the content words as asked (for bold and "No … found for")
+    soft: frozenset[str] = frozenset()  # stems that help ranking but are not the subject
+    action: frozenset[str] = frozenset()  # the asked verb's stems (pledge ~ promise ~ vow)
+    subjects: tuple[str, ...] = ()  # several topics asked at once ("labour and tourism")
+    # With several subjects, a sentence answers by covering any one of them: the concepts' indexes
+    alternatives: tuple[tuple[int, ...], ...] = ()
+    person: PersonInfo | None = None
+    place: str | None = None
+    period: Period | None = None
+
+    @property
+    def command(self) -> bool:
+        return self.route.command
+
+    def search_terms(self) -> list[str]:
+        """Every stem worth looking up in the full-text index (a period's month names too)."""
+        terms = [t for group in self.concepts for t in sorted(group)]
+        return terms + sorted(self.action) + sorted(self.soft) + _month_terms(self.period)
+
+
+def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
+    """The typed question a line asks (latest: the newest article's date, for "last month")."""
+    text = clean_line(line)
+    chosen = route(text, known)
+    if chosen.intent == "help" and not chosen.command:
+        return Question(text, "help", chosen)
+    body = chosen.argument if chosen.command else text
+    folded = rephrase(key(body))
+    kind = "command" if chosen.command else _kind(folded)
+    if kind == "search" and chosen.intent == "commitment":
+        kind = "list"
+    person = find_person_in(body, known)
+    place = _place(folded, known)
+    period = parse_period(rephrase(fold(body).lower()), latest)
+    words, soft, action = _words(folded, person, place, period, known)
+    if kind not in _RELATIONS:  # the verb is what is asked about ("how much will they invest")
+        words += [w for w in folded.split() if variants(w) & action and w not in words]
+        action = set()
+    if place and kind != "outcomes" and place in known.places.values():
+        # "when did Lee visit Hanoi?" is about Hanoi (its telling word: "nang" of "da nang")
+        words.append(max(key(place).split(), key=len))
+    concepts = tuple(variants(w) for w in words)
+    subjects = _subjects(body, known)
+    alternatives = tuple(
+        tuple(i for i, w in enumerate(words) if w in subject.split()) for subject in subjects
+    )
+    return Question(
+        text=text,
+        kind=kind,
+        route=chosen,
+        concepts=concepts,
+        words=tuple(words),
+        soft=frozenset(soft),
+        action=frozenset(action),
+        subjects=subjects,
+        alternatives=tuple(a for a in alternatives if a),
+        person=person,
+        place=place,
+        period=period,
+    )
+
+
+def _month_terms(period: Period | None) -> list[str]:
+    """The names of the months a period spans (at most a year's), for finding its sentences."""
+    if period is None:
+        return []
+    numbers = set(period.months)
+    if period.start and period.end and (period.end - period.start).days < 366:
+        year, month = period.start.year, period.start.month
+        while (year, month) <= (period.end.year, period.end.month):
+            numbers.add(month)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    names = month_names()
+    return sorted(n for n, number in names.items() if number in numbers and len(n) > 3)
+
+
+def _kind(folded: str) -> str:
+    for kind, pattern in _KINDS:
+        if re.search(pattern, folded):
+            return kind
+    return "search"
+
+
+def _place(folded: str, known: Knowledge) -> str | None:
+    """A city or region the store knows, or one of the two countries, named in the text."""
+    padded = f" {folded} "
+    for place_key in sorted(known.places, key=len, reverse=True):
+        if len(place_key) >= 3 and f" {place_key} " in padded:
+            return known.places[place_key]
+    # A country: the last one named ("how many Vietnamese live in Korea?" asks about Korea);
+    # adjectives ("Vietnamese") describe people, not places.
+    last: tuple[int, str] | None = None
+    for party in parties():
+        for alias in party.aliases:
+            if alias in party.adjectives or alias.endswith("s"):
+                continue
+            at = padded.rfind(f" {key(alias)} ")
+            if at >= 0 and (last is None or at > last[0]):
+                last = (at, party.name)
+    return last[1] if last else None
+
+
+def _words(
+    folded: str,
+    person: PersonInfo | None,
+    place: str | None,
+    period: Period | None,
+    known: Knowledge,
+) -> tuple[list[str], set[str], set[str]]:
+    """(content words, soft stems, action stems) of a question."""
+    data = routing()
+    spellings = data["spellings"]
+    for taken in (person.name if person else "", *(person.aliases if person else ()), place or ""):
+        if taken:
+            folded = re.sub(rf"\b{re.escape(key(taken))}\b", " ", folded)
+    if period:
+        folded = folded.replace(key(period.text), " ")  # the period is asked as a period
+    stop = set(data["stop_words"]) | _QUESTION_WORDS
+    party = set(data["party_words"])
+    generic = set(data["generic_words"]) | _GENERIC
+    action_stems = {stem(a) for a in _ACTIONS}
+    words: list[str] = []
+    soft: set[str] = set()
+    action: set[str] = set()
+    for raw in folded.split():
+        word = spellings.get(raw, raw)
+        if word in stop or len(word) < 2:
+            continue
+        if word in party or word in generic:
+            soft.add(stem(word))
+            continue
+        family = variants(word)
+        if family & action_stems:
+            action |= family
+            continue
+        words.append(word)
+    return list(dict.fromkeys(words)), soft, action
+
+
+def _subjects(body: str, known: Knowledge) -> tuple[str, ...]:
+    """Topics asked together ("labour and tourism", "ports, shipbuilding and steel")."""
+    parts = re.split(r",|\band\b|&|/", normalise(body))
+    found = []
+    for part in parts:
+        content, _soft, _action = _words(key(part), None, None, None, known)
+        rest = " ".join(content)
+        if rest and topic_match(rest, known, partial=True).keys:
+            found.append(rest)
+    return tuple(found) if len(found) >= 2 else ()

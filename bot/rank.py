@@ -1,0 +1,229 @@
+"""One ranking for evidence: how well each candidate sentence answers a typed question.
+
+A sentence scores for the asked words it holds (stems and paraphrases), for meaning (the
+cosine of its stored vector with the question's), and for holding what the question asks for:
+a number for how many, an amount for how much, a date for when, a place for where, a person
+for who, the asked person and verb for "what did X promise". Whether it answers at all is
+decided by the asked words alone: meaning re-ranks, it never makes a sentence an answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.knowledge import Knowledge
+from bot.periods import Period
+from bot.question import Question
+from bot.stems import stem
+from store.evidence import Candidate
+from store.lexicon import months
+from store.textutil import fold, key, words
+
+_MONTHS = "|".join(sorted(months(), key=len, reverse=True))
+_YEAR = r"\b(?:19|20)\d\d\b"
+_DATE = re.compile(
+    rf"{_YEAR}|\b(?:{_MONTHS})\b\.?(?:\s+\d{{1,2}}\b)?|\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.I
+)
+_AMOUNT = re.compile(
+    r"(?:\b(?:usd|us\$|vnd|krw|won|dollars?|euros?|percent|per cent|billion|million|trillion)\b|[$%₫₩])",
+    re.I,
+)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b", re.I)
+_DURATION = re.compile(
+    rf"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|nights?)\b|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    coverage: float  # share of the asked words the sentence holds (1.0 when none were asked)
+    has_asked: bool  # holds what the kind asks for (a number, a date…)
+    matched: tuple[str, ...]  # the sentence's words that answer (shown in bold)
+    asked_words: int = 1  # how many words the question asked about
+
+    @property
+    def answers(self) -> bool:
+        """Holds every asked word, or most of them and what the kind asks for: a long question
+        ("what project in Dien Bien did the Deputy PM raise with KOICA?") is rarely echoed whole."""
+        if self.coverage >= 0.99:
+            return True
+        return self.has_asked and self.coverage >= (0.6 if self.asked_words <= 3 else 0.45)
+
+
+_MONTH_NUMBER = {name: number for name, number in months().items()}
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b|({_MONTHS})\b\.?\s+(\d{{1,2}})\b)(?:,?\s+((?:19|20)\d\d))?",
+    re.I,
+)
+
+
+def mentions_period(text: str, period: Period) -> bool:
+    """Whether a sentence names a day (or, for a span of months, a month) within the period."""
+    for m in _DAY_MONTH.finditer(text):
+        day = int(m[1] or m[4])
+        month = _MONTH_NUMBER[(m[2] or m[3]).lower()]
+        if period.months and not period.start:
+            if month in period.months:
+                return True
+            continue
+        if period.start is None or period.end is None:
+            continue
+        year = int(m[5]) if m[5] else None
+        for candidate_year in [year] if year else range(period.start.year, period.end.year + 1):
+            try:
+                if period.contains(date(candidate_year, month, day)):
+                    return True
+            except ValueError:
+                continue
+    if period.start and period.end and (period.end - period.start).days >= 27:
+        for m in re.finditer(rf"\b({_MONTHS})\b\.?(?:\s+((?:19|20)\d\d))?", text, re.I):
+            month = _MONTH_NUMBER[m[1].lower()]
+            year = int(m[2]) if m[2] else None
+            years = [year] if year else range(period.start.year, period.end.year + 1)
+            if any(
+                period.contains(date(y, month, 15)) or _month_overlaps(period, y, month)
+                for y in years
+            ):
+                return True
+    return False
+
+
+def _month_overlaps(period: Period, year: int, month: int) -> bool:
+    assert period.start is not None and period.end is not None
+    return (year, month) >= (period.start.year, period.start.month) and (year, month) <= (
+        period.end.year,
+        period.end.month,
+    )
+
+
+def _counts(text: str) -> bool:
+    """A number that is not a year or a day of a month."""
+    plain = _DATE.sub(" ", text)
+    return bool(_NUMBER.search(plain))
+
+
+def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowledge) -> bool:
+    kind = question.kind
+    if kind == "how_many":
+        return _counts(text)
+    if kind == "how_much":
+        return bool(_AMOUNT.search(text)) and _counts(text)
+    if kind == "when":
+        return bool(_DATE.search(text))
+    if kind == "how_long":
+        return bool(_DURATION.search(text))
+    if kind == "where":
+        folded = f" {key(text)} "
+        return bool(candidate.facts.visits) or any(
+            f" {p} " in folded for p in known.places if len(p) >= 4
+        )
+    if kind == "who":
+        return bool(candidate.facts.people) or bool(_NAME.search(text))
+    if kind == "what_did" and question.action:
+        return bool(_covered(question.action, {stem(t) for t in words(text)}))
+    if kind in ("what_did", "outcomes"):
+        return bool(candidate.facts.commitments)
+    return True
+
+
+def _covered(group: frozenset[str], stems: set[str]) -> str | None:
+    """The sentence stem that matches a concept (exactly, or one a prefix of the other)."""
+    for s in stems:
+        for g in group:
+            if s == g or (len(g) >= 5 and s.startswith(g)):
+                return s
+    return None
+
+
+def says(question: Question, text: str) -> bool:
+    """Whether a text holds every asked word (of one subject, when several are asked)."""
+    stems = {stem(t) for t in words(text)}
+    return _coverage(question, [_covered(g, stems) for g in question.concepts]) >= 0.99
+
+
+def _coverage(
+    question: Question, hits: list[str | None], weights: list[float] | None = None
+) -> float:
+    """The share of the asked words held, rare words weighing more; with several subjects, the
+    share of the best-held subject."""
+    if not hits:
+        return 1.0
+    weights = weights or [1.0] * len(hits)
+    groups = question.alternatives or (tuple(range(len(hits))),)
+    return max(
+        sum(weights[i] for i in g if hits[i]) / max(1e-9, sum(weights[i] for i in g))
+        for g in groups
+    )
+
+
+def weights(question: Question, counts: dict[str, int], total: int) -> list[float]:
+    """How much each asked word counts: log-rarity in the store; a word the store never uses
+    counts as much as the rarest (it may be the very subject that is missing)."""
+    out = []
+    for group in question.concepts:
+        seen = max((counts.get(s, 0) for s in group), default=0)
+        out.append(math.log((total + 1) / (seen + 1)) if seen else math.log(total + 1))
+    return [max(0.5, w) for w in out]
+
+
+def rank(
+    question: Question,
+    candidates: list[Candidate],
+    similarities: list[float],
+    known: Knowledge,
+    concept_weights: list[float] | None = None,
+) -> list[Scored]:
+    """Candidates best first, each with whether it answers the question."""
+    person_keys = (
+        {key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3}
+        if question.person
+        else set()
+    )
+    scored = []
+    total = max(1, len(candidates))
+    for candidate, similarity in zip(candidates, similarities, strict=True):
+        text = candidate.quote.text
+        tokens = words(text)
+        stems = {stem(t) for t in tokens}
+        hits = [_covered(group, stems) for group in question.concepts]
+        found = [h for h in hits if h]
+        coverage = _coverage(question, hits, concept_weights)
+        score = 2.0 * coverage + 0.8 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
+        action = _covered(question.action, stems) if question.action else None
+        soft = [s for s in question.soft if s in stems]
+        score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)
+        folded = f" {key(text)} "
+        if question.person:
+            named = question.person.id in candidate.facts.people or any(
+                f" {k} " in folded for k in person_keys
+            )
+            score += 0.5 if named else -0.5
+            # The asked person is part of what is asked: a sentence about someone else cannot
+            # answer "when did X…" however many other words it shares.
+            if question.kind in ("when", "where", "how_long", "what_did"):
+                coverage = coverage if named else coverage * 0.4
+        if question.place and f" {key(question.place)} " in folded:
+            score += 0.2
+        if question.period is not None and question.kind != "when":
+            dated = mentions_period(text, question.period)
+            score += 0.6 if dated else 0.0
+            if not question.concepts and not question.person:  # "what happened on 17/10/2023?"
+                coverage = 1.0 if dated else 0.0
+        asked = _asked_for(question, candidate, fold(text), known)
+        score += 0.4 if asked else -0.4
+        if not candidate.quote.on_topic:
+            score -= 0.5  # a paragraph about something else (another country, an ad)
+        if question.kind in ("how_many", "how_much") and candidate.facts.figures:
+            score += 0.3  # an extracted figure: the number is what the sentence is about
+        matched = tuple(
+            t for t in tokens if stem(t) in set(found) or (action and stem(t) == action)
+        )
+        scored.append(Scored(candidate, score, coverage, asked, matched, len(question.concepts)))
+    return sorted(scored, key=lambda s: -s.score)

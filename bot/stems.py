@@ -1,0 +1,74 @@
+"""Word stems and paraphrase groups, shared by the question parser and the ranking. Pure."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "ed",
+    "ly",
+    "s",
+)
+
+
+@cache
+def stem(word: str) -> str:
+    """A crude English stem ("upgraded", "upgrading" -> "upgrad"; "companies" -> "compan").
+
+    Only used to compare words with words, never shown; a stem keeps at least four letters so
+    short words stay themselves.
+    """
+    word = word.lower()
+    if word.endswith(("sses", "xes", "ches", "shes")) and len(word) >= 7:
+        return word[:-2]
+    if word.endswith("ss"):
+        return word
+    for suffix in _SUFFIXES:
+        least = 5 if suffix.startswith("ment") else 4  # "documents" stays "document"
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] in "ey":
+        word = word[:-1]
+    return word
+
+
+@cache
+def _groups() -> tuple[frozenset[str], ...]:
+    data = json.loads(resources.files("bot").joinpath("paraphrases.json").read_text("utf-8"))
+    return tuple(frozenset(stem(w) for w in group) for group in data["groups"])
+
+
+def variants(word: str) -> frozenset[str]:
+    """The stems of a word and of every word that says the same ("pledge" -> promise, vow…)."""
+    own = stem(word)
+    found = {own}
+    for group in _groups():
+        if own in group:
+            found |= group
+    return frozenset(found)
+
+
+@cache
+def _phrases() -> tuple[tuple[str, str], ...]:
+    data = json.loads(resources.files("bot").joinpath("paraphrases.json").read_text("utf-8"))
+    return tuple(sorted(data.get("phrases", {}).items(), key=lambda kv: -len(kv[0])))
+
+
+def rephrase(folded: str) -> str:
+    """Multi-word paraphrases read as the words they stand for ("first lady" -> "spouse")."""
+    padded = f" {folded} "
+    for phrase, meaning in _phrases():
+        padded = padded.replace(f" {phrase} ", f" {meaning} ")
+    return padded.strip()

@@ -1,0 +1,163 @@
+"""Evidence for a question: candidate sentences from the full-text index, with the facts they carry.
+
+The index holds folded words; a question's words arrive here already stemmed and expanded with
+their synonyms (the bot does that), and each term is searched as a prefix, so "upgrad" finds
+"upgrade", "upgraded" and "upgrading". Ranking by meaning happens in the bot, over the few
+candidates returned here, with the sentence vectors stored at reseed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from store import models as m
+from store.queries.records import Quote
+from store.queries.texts import quotes
+from store.textutil import words as folded_words
+
+MAX_TERMS = 24
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The extracted facts a sentence carries (ids), so an answer can show their cards."""
+
+    commitments: tuple[int, ...] = ()
+    figures: tuple[int, ...] = ()
+    visits: tuple[int, ...] = ()
+    people: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quote: Quote
+    lexical_rank: int  # 0 = the full-text engine's best
+    facts: Facts = field(default_factory=Facts)
+    vector: bytes | None = None
+
+
+def _prefix_terms(terms: list[str]) -> list[str]:
+    clean = [w for raw in terms for w in folded_words(raw)]
+    return list(dict.fromkeys(clean))[:MAX_TERMS]
+
+
+def matching_ids(session: Session, terms: list[str], limit: int) -> list[int]:
+    """Ids of sentences holding any of the terms (prefixes from 4 letters), best first."""
+    words = _prefix_terms(terms)
+    if not words:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        match = " OR ".join(f'"{w}"*' if len(w) >= 4 else f'"{w}"' for w in words)
+        sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY rank LIMIT :n"
+    else:
+        match = " | ".join(f"{w}:*" if len(w) >= 4 else w for w in words)
+        sql = (
+            "SELECT id FROM sentence_fts WHERE tsv @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(tsv, to_tsquery('simple', :q)) DESC, id LIMIT :n"
+        )
+    return [row[0] for row in session.execute(text(sql), {"q": match, "n": limit})]
+
+
+def candidates(
+    session: Session,
+    terms: list[str],
+    limit: int = 80,
+    also: list[int] | None = None,
+    on_topic_only: bool = False,
+) -> list[Candidate]:
+    """Sentences matching any term (plus the `also` ids, e.g. a person's mentions), with facts."""
+    ids = matching_ids(session, terms, limit)
+    extra = [i for i in (also or []) if i not in set(ids)]
+    ordered = ids + extra
+    found = quotes(session, ordered)
+    kept = [i for i in ordered if i in found and (found[i].on_topic or not on_topic_only)]
+    facts = facts_of(session, kept)
+    vectors = sentence_vectors(session, kept)
+    return [
+        Candidate(found[i], rank, facts.get(i, Facts()), vectors.get(i))
+        for rank, i in enumerate(kept)
+    ]
+
+
+def before(session: Session, sentence_ids: list[int]) -> dict[int, str]:
+    """The sentence just before each one in its paragraph ("It is the first…" needs it)."""
+    wanted = {i - 1 for i in sentence_ids}
+    rows = session.execute(
+        select(m.Sentence.id, m.Sentence.passage_id, m.Sentence.text).where(
+            m.Sentence.id.in_(wanted | set(sentence_ids))
+        )
+    )
+    found = {sid: (passage, text_) for sid, passage, text_ in rows}
+    return {
+        i: found[i - 1][1]
+        for i in sentence_ids
+        if i in found and i - 1 in found and found[i - 1][0] == found[i][0]
+    }
+
+
+def term_counts(session: Session, stems: list[str]) -> dict[str, int]:
+    """How often the words starting with each stem occur in the store (rare words weigh more)."""
+    counts = {}
+    for stem in set(stems):
+        if not stem:
+            continue
+        total = session.scalar(
+            select(func.sum(m.Vocabulary.count)).where(
+                m.Vocabulary.term >= stem, m.Vocabulary.term < stem + "\uffff"
+            )
+        )
+        counts[stem] = int(total or 0)
+    return counts
+
+
+def total_words(session: Session) -> int:
+    """Every indexed word counted once per occurrence."""
+    return int(session.scalar(select(func.sum(m.Vocabulary.count))) or 0)
+
+
+def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:
+    """Which commitments, figures, visits and people each sentence carries."""
+    if not sentence_ids:
+        return {}
+    wanted = set(sentence_ids)
+    found: dict[str, dict[int, list[int]]] = {
+        k: defaultdict(list) for k in ("commitments", "figures", "visits", "people")
+    }
+    pairs = [
+        ("commitments", select(m.Commitment.quote_sentence_id, m.Commitment.id)),
+        ("commitments", select(m.CommitmentSource.sentence_id, m.CommitmentSource.commitment_id)),
+        ("figures", select(m.Figure.sentence_id, m.Figure.id)),
+        ("visits", select(m.VisitEvent.sentence_id, m.VisitEvent.visit_id)),
+        ("visits", select(m.CommitmentSource.sentence_id, m.CommitmentSource.visit_id)),
+        ("people", select(m.PersonMention.sentence_id, m.PersonMention.person_id)),
+    ]
+    for kind, query in pairs:
+        column = query.selected_columns[0]
+        for sentence_id, fact_id in session.execute(query.where(column.in_(wanted))):
+            if fact_id is not None and fact_id not in found[kind][sentence_id]:
+                found[kind][sentence_id].append(fact_id)
+    return {
+        sid: Facts(
+            tuple(found["commitments"].get(sid, ())),
+            tuple(found["figures"].get(sid, ())),
+            tuple(found["visits"].get(sid, ())),
+            tuple(found["people"].get(sid, ())),
+        )
+        for sid in sentence_ids
+    }
+
+
+def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, bytes]:
+    """The meaning vectors stored at reseed, by sentence id (none for a store built without)."""
+    if not sentence_ids:
+        return {}
+    rows = session.execute(
+        select(m.SentenceVector.sentence_id, m.SentenceVector.vector).where(
+            m.SentenceVector.sentence_id.in_(set(sentence_ids))
+        )
+    )
+    return {sid: bytes(vector) for sid, vector in rows}

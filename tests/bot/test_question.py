@@ -1,0 +1,120 @@
+"""Typed questions: what a line asks for, about what, who, where and when (pure parsing)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.knowledge import Knowledge
+from bot.periods import parse_period
+from bot.question import parse
+from bot.stems import rephrase, stem, variants
+
+LATEST = date(2025, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("when did To Lam visit Korea?", "when"),
+        ("what day did the two leaders hold talks?", "when"),
+        ("where did To Lam give his policy address?", "where"),
+        ("which city did Luong Cuong go to?", "where"),
+        ("who led the Vietnamese delegation?", "who"),
+        ("who is the Korean first lady?", "who"),
+        ("how many Vietnamese live in Korea?", "how_many"),
+        ("how big is the Vietnamese community?", "how_many"),
+        ("how much is the trade target?", "how_much"),
+        ("what share of the weapons came from Russia?", "how_much"),
+        ("how long was the state visit?", "how_long"),
+        ("what did Lee Jae Myung propose?", "what_did"),
+        ("what did Korea pledge on development aid?", "what_did"),
+        ("what was agreed in Gyeongju?", "outcomes"),
+        ("what came out of the Busan leg of the visit?", "outcomes"),
+        ("did they agree on nuclear power?", "yes_no"),
+        ("will Korea fund the Hanoi metro?", "yes_no"),
+        ("is a football friendly planned?", "yes_no"),
+        ("list the commitments on trade", "list"),
+        ("tell me about the statue", "search"),
+        ("/commitment trade", "command"),
+        ("/visit august", "command"),
+        ("hello", "help"),
+        ("", "help"),
+    ],
+)
+def test_kinds(seeds_known: Knowledge, line: str, kind: str) -> None:
+    assert parse(line, seeds_known, LATEST).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "months"),
+    [
+        ("on 21/11/2025", date(2025, 11, 21), date(2025, 11, 21), None),
+        ("21.11.2025", date(2025, 11, 21), date(2025, 11, 21), None),
+        ("on 21 nov", date(2024, 11, 21), date(2024, 11, 21), None),  # after the newest day
+        ("nov 21st", date(2024, 11, 21), date(2024, 11, 21), None),
+        ("aug 11th", date(2025, 8, 11), date(2025, 8, 11), None),
+        ("on 11/08/2025", date(2025, 8, 11), date(2025, 8, 11), None),  # day first
+        ("in mid-november 2025", date(2025, 11, 11), date(2025, 11, 20), None),
+        ("late october", date(2025, 10, 21), date(2025, 10, 31), None),
+        ("winter 2025", date(2025, 12, 1), date(2026, 2, 28), None),
+        ("autumn 2025", date(2025, 9, 1), date(2025, 11, 30), None),
+        ("last month", date(2025, 9, 1), date(2025, 9, 30), None),
+        ("last november", date(2024, 11, 1), date(2024, 11, 30), None),
+        ("last august", date(2025, 8, 1), date(2025, 8, 31), None),
+        ("this year", date(2025, 1, 1), date(2025, 12, 31), None),
+        ("in 2024", date(2024, 1, 1), date(2024, 12, 31), None),
+        ("from june to august 2025", date(2025, 6, 1), date(2025, 8, 31), None),
+        ("2023-2024", date(2023, 1, 1), date(2024, 12, 31), None),
+        ("q3 2025", date(2025, 7, 1), date(2025, 9, 30), None),
+        ("august 2025", date(2025, 8, 1), date(2025, 8, 31), None),
+        ("in august", None, None, {8}),
+        ("visits in may", None, None, {5}),
+    ],
+)
+def test_periods(text: str, start: date | None, end: date | None, months: set[int] | None) -> None:
+    period = parse_period(text, LATEST)
+    assert period is not None
+    assert (period.start, period.end) == (start, end)
+    if months is not None:
+        assert period.months == frozenset(months)
+
+
+@pytest.mark.parametrize(
+    "text", ["what may happen next", "3.5 million visitors", "the 150 billion USD target", "hello"]
+)
+def test_no_period_where_none_is_written(text: str) -> None:
+    assert parse_period(text, LATEST) is None
+
+
+def test_a_question_keeps_its_person_place_and_period(seeds_known: Knowledge) -> None:
+    question = parse("when did Luong Cuong hold talks with Lee Jae Myung?", seeds_known, LATEST)
+    assert question.person is not None and question.person.name == "Luong Cuong"  # the first named
+    question = parse("how many Vietnamese live in Korea?", seeds_known, LATEST)
+    assert question.place == "the RoK"  # the last country named: where they live
+    question = parse("what was agreed in Gyeongju in late October?", seeds_known, LATEST)
+    assert question.place == "Gyeongju"
+    assert question.period is not None and question.period.start == date(2025, 10, 21)
+
+
+def test_paraphrases_say_the_same(seeds_known: Knowledge) -> None:
+    assert variants("pledged") >= {stem("promise"), stem("vow"), stem("commit")}
+    assert stem("upgraded") == stem("upgrading") == stem("upgrade")
+    assert stem("elevate") in variants("upgrade")
+    assert {stem("spouse"), stem("wife")} <= variants("wife")
+    assert stem("reside") in variants("live")
+    assert {stem("companies"), stem("enterprises")} <= variants("firms")
+    assert rephrase("who is the korean first lady") == "who is the korean spouse"
+
+
+def test_several_subjects_are_each_asked(seeds_known: Knowledge) -> None:
+    question = parse("what was agreed on labour and tourism?", seeds_known, LATEST)
+    assert question.subjects == ("labour", "tourism")
+    assert len(question.alternatives) == 2
+
+
+def test_names_in_no_lexicon_are_still_asked_about(seeds_known: Knowledge) -> None:
+    question = parse("what did Zorblax Quintero promise about moon cheese?", seeds_known, LATEST)
+    assert question.kind == "what_did"
+    assert {"zorblax", "quintero", "moon", "cheese"} <= set(question.words)
