@@ -8,7 +8,7 @@ from slack_bolt import App
 from slack_bolt.error import BoltError
 
 from bot.config import ConfigError
-from bot.core import answer_safely
+from bot.core import warm_up
 from bot.slack import listeners
 from bot.slack.deps import Deps
 from bot.slack.errors import sorry, tell_the_user
@@ -50,6 +50,5 @@ def build_app(deps: Deps, signatures_checked: bool = False) -> App:
     app.use(provide(deps))
     listeners.register(app)
     app.error(tell_the_user)
-    # Import the answering code and load what it knows now, not in the first person's 3 seconds.
-    answer_safely(deps.store, "/visit")
+    warm_up(deps.store)
     return app
