@@ -21,6 +21,7 @@ from bot.answers.visits import answer_visits
 from bot.knowledge import Knowledge, knowledge
 from bot.question import parse
 from store.db import Store
+from store.errors import StoreUnavailable
 
 ANSWERS: dict[str, Callable[[Context], Answer]] = {
     "commitment": answer_commitments,
@@ -48,23 +49,41 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     # Before the session opens the file: a reseed between the two maps an identity that is never
     # seen again, never a new file to an old stamp.
     identity = store.file_identity()
-    with store.session() as session:
-        known = knowledge(session, store.database_url)
-        cache_key = (store.database_url, known.stamp, query, page)
-        with _cache_lock:
-            if identity is not None:
-                _stamps[(store.database_url, identity)] = known.stamp
-                while len(_stamps) > _CACHE_SIZE:
-                    del _stamps[next(iter(_stamps))]
-            if cache_key in _cache:
-                _cache.move_to_end(cache_key)
-                return _cache[cache_key]
-        answer = _answer(store, session, known, query, page)
+    try:
+        with store.session() as session:
+            return _kept_or_answered(store, session, identity, query, page)
+    except StoreUnavailable:
+        # The file may be the same and yet unreadable now (locked, damaged in place): answers
+        # read from it are no longer handed out until the store has been read again.
+        _forget_stamps(store.database_url)
+        raise
+
+
+def _kept_or_answered(
+    store: Store, session: Session, identity: tuple[int, ...] | None, query: str, page: int
+) -> Answer:
+    known = knowledge(session, store.database_url)
+    cache_key = (store.database_url, known.stamp, query, page)
+    with _cache_lock:
+        if identity is not None:
+            _stamps[(store.database_url, identity)] = known.stamp
+            while len(_stamps) > _CACHE_SIZE:
+                del _stamps[next(iter(_stamps))]
+        if cache_key in _cache:
+            _cache.move_to_end(cache_key)
+            return _cache[cache_key]
+    answer = _answer(store, session, known, query, page)
     with _cache_lock:
         _cache[cache_key] = answer
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return answer
+
+
+def _forget_stamps(database_url: str) -> None:
+    with _cache_lock:
+        for kept in [k for k in _stamps if k[0] == database_url]:
+            del _stamps[kept]
 
 
 def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:

@@ -4,10 +4,14 @@ from a store that has since been replaced."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from bot.dispatch import clear_cache, dispatch, kept_answer
 from store.db import Store
+from store.errors import StoreUnavailable
 from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,3 +49,23 @@ def test_postgresql_always_reads_the_store(seeds_store: Store) -> None:
         assert kept is not None
     else:
         assert kept is None  # the current generation is read in every session
+
+
+def test_a_store_that_cannot_be_read_hands_out_no_kept_answer(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    reseed(url, ROOT / "seeds")
+    store = Store.open(url)
+    clear_cache()
+    dispatch(store, "/visit")
+    assert kept_answer(store, "/visit") is not None
+    holder = sqlite3.connect(tmp_path / "store.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # same file, same size and time, but unreadable
+    try:
+        with pytest.raises(StoreUnavailable):
+            dispatch(store, "/who lee")
+        assert kept_answer(store, "/visit") is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert dispatch(store, "/visit") is not None
+    assert kept_answer(store, "/visit") is not None  # read again: kept answers are back
