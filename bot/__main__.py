@@ -22,7 +22,8 @@ from store.errors import StoreError
 logger = logging.getLogger("bot")
 
 
-def main(argv: list[str] | None = None) -> int:
+def command_line() -> argparse.ArgumentParser:
+    """The commands and their options (the README's `attache` table lists the same)."""
     parser = argparse.ArgumentParser(
         prog=_program(), description="Attaché: answers about Vietnam – RoK relations."
     )
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("socket", help="Socket Mode, for development")
     reseed = commands.add_parser("reseed", help="rebuild the store (as python -m store reseed)")
     reseed.add_argument("--seeds", help="folder of *.txt documents (default: $SEEDS_DIR or seeds/)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = command_line()
     args = parser.parse_args(argv)
     if args.command == "reseed":
         from store.__main__ import main as store_main

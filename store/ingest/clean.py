@@ -5,13 +5,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
+from store.ingest.page_lines import (
+    is_caption,
+    is_interface,
+    is_ticker,
+    stamp_date,
+    without_editor_notes,
+)
 from store.lexicon import cues
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PIPES_ONLY = re.compile(r"^[\s|│┃¦]*$")
-_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\s*$", re.IGNORECASE)
+_IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)[\])]?\s*$", re.IGNORECASE)
+_INLINE_IMAGE = re.compile(
+    r"\s*[\[(]?[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|bmp)[\])]?", re.IGNORECASE
+)
+_OPENING_BYLINE = re.compile(r"^By\s+(?P<name>[A-Za-z][\w’' .-]{1,60})$")
 _PHOTO_CREDIT = re.compile(
     r"(?:\(\s*(?:Photos?|Images?|Source|Photo credit)\s*:?[^()]{0,80}\)\s*$)"
     r"|(?:(?:^|[.!?\"”]\s*)(?:Photos?|Images?|Photo credit)\s*:\s*[^.!?]{1,80}\.?\s*$)"
@@ -41,6 +53,8 @@ class CleanDocument:
     author: str | None = None
     dateline: str | None = None
     dated: str | None = None  # the dateline's date as written: "March 2, 2024"
+    published: date | None = None  # the page's date stamp, or a dateline date with its year
+    captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     removed: list[str] = field(default_factory=list)
 
 
@@ -87,10 +101,18 @@ def clean_document(text: str) -> CleanDocument:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if _PIPES_ONLY.match(raw):
             continue
-        line = clean_line(raw)
+        caption = is_caption(raw)
+        line = without_editor_notes(clean_line(raw))
+        if line and not is_noise(line):
+            line = _INLINE_IMAGE.sub("", line).strip()  # "… in Seoul. [IMG_0925.jpg]"
+        if line and (credited := _caption_before_credit(line)):
+            line, caption = credited, True  # the caption stays, searchable; its credit goes
         if not line:
             continue
-        if is_noise(line):
+        if is_noise(line) or is_interface(line) or is_ticker(line):
+            doc.removed.append(line)
+            continue
+        if len(doc.paragraphs) < 4 and _page_header(doc, line):
             doc.removed.append(line)
             continue
         if match := _SOURCE_TRAILER.match(line):
@@ -107,12 +129,14 @@ def clean_document(text: str) -> CleanDocument:
                 line = line.removesuffix(marker).rstrip() + "."
         if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _DATELINE.match(line)):
             doc.dateline = match["city"].strip()
-            doc.dated = match["date"]
+            doc.dated = match["date"] or doc.dated
             doc.agency = doc.agency or (match["agency"] or "").strip() or None
             line = line[match.end() :]
         if line in seen:
             continue
         seen.add(line)
+        if caption:
+            doc.captions.add(len(doc.paragraphs))
         doc.paragraphs.append(line)
         if ended and doc.tail_start is None:
             doc.tail_start = len(doc.paragraphs)
@@ -123,6 +147,28 @@ def clean_document(text: str) -> CleanDocument:
     return doc
 
 
+def _caption_before_credit(line: str) -> str | None:
+    """'To Lam (L) and Lee Jae Myung (Photo: VNA)' -> the caption without its credit, when the
+    words before the credit say something (four words or more)."""
+    match = _PHOTO_CREDIT.search(line)
+    if not match or match.start() == 0:
+        return None
+    before = line[: match.start()].strip() + line[match.start()].strip(" (")  # its full stop
+    return before if len(before.split()) >= 4 else None
+
+
+def _page_header(doc: CleanDocument, line: str) -> bool:
+    """A date-stamp or opening byline line: kept as metadata, not as a paragraph."""
+    if doc.published is None and (stamp := stamp_date(line)):
+        doc.published, written = stamp
+        doc.dated = doc.dated or written
+        return True
+    if doc.author is None and (match := _OPENING_BYLINE.match(line)) and len(line.split()) <= 6:
+        doc.author = match["name"].strip()
+        return True
+    return False
+
+
 def _take_title(doc: CleanDocument) -> None:
     if len(doc.paragraphs) < 2:
         return
@@ -130,6 +176,7 @@ def _take_title(doc: CleanDocument) -> None:
     if first[-1] not in '.!?:;"”’)' and 3 <= len(first.split()) <= 30:
         doc.title = first
         doc.paragraphs.pop(0)
+        doc.captions = {i - 1 for i in doc.captions if i > 0}
         if doc.tail_start is not None:
             doc.tail_start -= 1
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from store.ingest.clean import CleanDocument
 from store.ingest.commitment_facts import CommitmentFact, commitment_facts
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.dates import find_dates
 from store.ingest.figures import FigureMention, find_figures
+from store.ingest.page_lines import stamp_date
 from store.ingest.people import PeopleIndex, Person, build_registry
 from store.ingest.read import RawDocument
-from store.ingest.relevance import classify
+from store.ingest.relative_dates import relative_dates
+from store.ingest.relevance import Relevance, classify
 from store.ingest.segment import split_sentences
 from store.ingest.topics import TopicMatcher
 from store.ingest.visit_facts import date_visits, link_sentences, visit_facts
@@ -50,8 +53,12 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
     topics = TopicMatcher()
     topics.learn([s.text for s in on_topic])
     mention_counts: Counter[str] = Counter()
+    published = [_published(doc) for doc in docs]
     for sent in sents:
         sent.dates = find_dates(sent.text)
+        if published[sent.doc] is not None:
+            sent.dates += relative_dates(sent.text, published[sent.doc], sent.dates)
+            sent.dates.sort(key=lambda d: d.start)
         if sent.on_topic:
             sent.figures = [] if sent.heading else find_figures(sent.text, sent.dates)
             sent.mentions = index.find(sent.text)
@@ -74,6 +81,14 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
     return Extraction(docs, sents, people, mention_counts, visits, commitments, figures, topics)
 
 
+def _published(doc: Doc) -> date | None:
+    """The article's own date: its page stamp, else a dateline date that states its year."""
+    if doc.clean.published is not None:
+        return doc.clean.published
+    stamp = stamp_date(doc.clean.dated) if doc.clean.dated else None
+    return stamp[0] if stamp else None
+
+
 def _segment(documents: list[tuple[RawDocument, CleanDocument]]) -> tuple[list[Doc], list[Sent]]:
     docs: list[Doc] = []
     sents: list[Sent] = []
@@ -82,9 +97,10 @@ def _segment(documents: list[tuple[RawDocument, CleanDocument]]) -> tuple[list[D
         title = clean.title or shorten(clean.paragraphs[0] if clean.paragraphs else raw.name, 90)
         doc = Doc(doc_index, raw, clean, title)
         docs.append(doc)
-        for paragraph, relevance in zip(
-            clean.paragraphs, classify(clean.paragraphs, clean.tail_start), strict=True
-        ):
+        relevances = classify(clean.paragraphs, clean.tail_start)
+        for index in clean.captions:  # searchable, citable, but never the source of a fact
+            relevances[index] = Relevance(False, "photo caption")
+        for paragraph, relevance in zip(clean.paragraphs, relevances, strict=True):
             heading = paragraph[-1] not in '.!?"”’:;)' and len(paragraph.split()) <= 15
             doc.passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
             passage_id += 1

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from store.dates_text import range_without_year, visit_when
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.people import Person
+from store.ingest.visit_mentions import find_visit_mentions
 from store.ingest.visits import (
     Visit,
     VisitLinker,
     destination_cities,
     event_rank,
-    find_visit_mentions,
     group_visits,
 )
 from store.textutil import shorten
@@ -57,13 +57,17 @@ def date_visits(docs: list[Doc], visits: list[Visit]) -> None:
             if d.year and d.kind in ("day", "month", "range")
         ]
         dated = re.search(r"\b(?:19|20)\d\d\b", doc.clean.dated or "")
-        if dated:
-            doc.reference_year = int(dated.group(0))
+        if doc.clean.published or dated:
+            doc.reference_year = (
+                doc.clean.published.year if doc.clean.published else int(dated.group(0))  # type: ignore[union-attr]
+            )
             doc.year_note = f"the dateline of “{shorten(doc.title, 48)}”"
         elif years:
             doc.reference_year = max(years)
             doc.year_note = f"latest full date in {doc.title}"
     for visit in visits:
+        if visit.year is None:
+            _year_from_stamp(docs, visit)
         if visit.year is None:
             _year_from_linked_dates(docs, visit)
         if visit.year is None:
@@ -87,6 +91,16 @@ def date_visits(docs: list[Doc], visits: list[Visit]) -> None:
                 docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
 
 
+def _year_from_stamp(docs: list[Doc], visit: Visit) -> None:
+    """The year of the article that reports the visit, from its own date stamp or dateline."""
+    for mention in visit.mentions:
+        doc = docs[mention.sentence.doc]
+        if doc.reference_year and doc.year_note and "dateline" in doc.year_note:
+            visit.year = doc.reference_year
+            visit.year_note = f"inferred from {doc.year_note}"
+            return
+
+
 def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:
     """A year stated with a date of the visit's month in a sentence about the visit."""
     for sent in visit.linked:
@@ -101,10 +115,32 @@ def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:
                 return
 
 
+def _from_days_and_duration(visit: Visit, year: int) -> None:
+    """'touched down on Thursday, opening a three-day visit': the first day and the length."""
+    days = [
+        (d.year or year, d.month, d.day)
+        for m in visit.mentions
+        for d in m.dates
+        if d.kind == "day" and d.month and d.day
+    ]
+    if not days:
+        return
+    first = min(days)
+    try:
+        visit.start = date(*first)
+    except ValueError:
+        return
+    length = next((m.days for m in visit.mentions if m.days), None)
+    visit.end = visit.start + timedelta(days=length - 1) if length else None
+    if visit.end is None:
+        later = sorted(date(y, mo, d) for y, mo, d in days)
+        visit.end = later[-1]
+
+
 def _fill_dates(visit: Visit) -> None:
     ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
     year = visit.year or 1900
-    seen_places: list[str] = []
+    seen_places: list[str] = list(dict.fromkeys(p for m in visit.mentions for p in m.places))
     reports = {m.sentence.id for m in visit.mentions}
     for sent in visit.linked:
         days = [d for d in sent.dates if d.kind in ("day", "range") and d.month and d.day]
@@ -131,6 +167,8 @@ def _fill_dates(visit: Visit) -> None:
         visit.start = date(year, first.month, first.day)
         visit.end = date(year, first.end_month or first.month, first.end_day)
     else:
+        _from_days_and_duration(visit, year)
+    if visit.start is None:
         dated = sorted(d for _, d, _ in visit.events if d)
         if dated:
             visit.start, visit.end = dated[0], dated[-1]

@@ -9,11 +9,8 @@ from datetime import date
 from functools import cache
 
 from store.ingest.corpus_types import Sent
-from store.ingest.dates import DateMention
-from store.ingest.people import Person
-from store.ingest.relevance import parties_named
+from store.ingest.visit_mentions import VisitMention
 from store.lexicon import city_aliases, cues, parties, phrase_pattern
-from store.textutil import fold
 
 _KIND_RANK = {
     "state visit": 4,
@@ -22,17 +19,6 @@ _KIND_RANK = {
     "working trip": 2,
     "visit": 1,
 }
-_POSSESSIVE = re.compile(r"^['’]s\b")
-
-
-@dataclass
-class VisitMention:
-    visitor: str
-    destination: str
-    host: str | None
-    kind: str
-    sentence: Sent
-    dates: list[DateMention]
 
 
 @dataclass
@@ -62,14 +48,6 @@ class Visit:
 
 
 @cache
-def _kind_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [
-        (k["kind"], re.compile(rf"\b{k['pattern']}\b", re.IGNORECASE))
-        for k in cues()["visit_kinds"]
-    ]
-
-
-@cache
 def _outcome_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(cues()["visit_outcomes"]), re.IGNORECASE)
 
@@ -77,129 +55,6 @@ def _outcome_pattern() -> re.Pattern[str]:
 @cache
 def _activity_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(cues()["visit_activities"]), re.IGNORECASE)
-
-
-@cache
-def _speech_pattern() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(cues()["speech_verbs"]), re.IGNORECASE)
-
-
-def _other(party: str) -> str:
-    return next(p.key for p in parties() if p.key != party)
-
-
-def find_visit_mentions(sent: Sent, people: dict[str, Person]) -> list[VisitMention]:
-    """The visits a sentence speaks of, each with its visitor (a visit without one is not a fact)."""
-    found: list[VisitMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _kind_patterns():
-        for match in pattern.finditer(sent.text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
-            taken.append(match.span())
-            mention = _visit_mention(sent, people, kind, match.start(), match.end())
-            if mention:
-                found.append(mention)
-    return found
-
-
-def _visit_mention(
-    sent: Sent, people: dict[str, Person], kind: str, start: int, end: int
-) -> VisitMention | None:
-    text = sent.text
-    after = re.split(r"\b(?:by|from|at|with|on|in \d|,|;)\b", text[end : end + 80])[0]
-    named = parties_named(after) if re.match(r"\s+(?:to|in)\b", after) else set()
-    stated = next(iter(named)) if len(named) == 1 else None
-    visitor = _visitor(sent, people, start, end, stated)
-    if visitor is None:
-        return None
-    partner = people[visitor].spouse_of
-    if partner and any(people[m.person].name == partner for m in sent.mentions):
-        visitor = next(m.person for m in sent.mentions if people[m.person].name == partner)
-    side = people[visitor].side
-    destination = stated or (_other(side) if side else None)
-    if destination is None or destination == side:
-        return None
-    host = _host(sent, people, destination, visitor)
-    return VisitMention(visitor, destination, host, kind, sent, _visit_dates(sent, start, end))
-
-
-_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:since|after|before|when|while|which|that|following)\b")
-
-
-def _visit_dates(sent: Sent, start: int, end: int) -> list[DateMention]:
-    """The dates that belong to this visit: a range, or a date in the visit's own clause."""
-    dates = [d for d in sent.dates if d.kind in ("range", "day", "month")]
-    ranges = [d for d in dates if d.kind == "range"]
-    if len(ranges) == 1:
-        return ranges
-    text = sent.text
-    # Only dates after the visit phrase: one before it belongs to whatever the sentence said first.
-    return [
-        d
-        for d in dates
-        if d.start >= end and d.start - end <= 70 and not _CLAUSE_BREAK.search(text[end : d.start])
-    ]
-
-
-def _visitor(
-    sent: Sent, people: dict[str, Person], start: int, end: int, destination: str | None
-) -> str | None:
-    """Who makes the visit: "X's visit", "visit … by X", "X, who is on a visit", or X paying a visit "to" somewhere.
-
-    A bare "the visit" names no visitor here: such sentences are tied to their document's visit later.
-    """
-    text = sent.text
-    mentions = sent.mentions
-    for m in mentions:
-        near = m.end <= start and start - m.end <= 40 and "," not in text[m.end : start]
-        if near and _POSSESSIVE.match(text[m.end :]):
-            return m.person
-    by = re.search(r"^[^,;.]{0,50}?\bby\s+", text[end : end + 80])
-    if by:
-        after_by = end + by.end()
-        for m in mentions:
-            if after_by <= m.start <= after_by + 45:
-                return m.person
-    if re.search(r"\bformer['’]s\b", text[:start]) and mentions:
-        return mentions[0].person
-    earlier = [m for m in mentions if m.end <= start]
-    if earlier and re.match(
-        r"^\s*(?:\([^)]*\))?\s*,\s*who\b[^,;]{0,60}$", text[earlier[-1].end : start]
-    ):
-        return earlier[-1].person  # "… Minister Lee Jung-sik, who is on a working visit to Vietnam"
-    if not re.match(r"\s+(?:to|in)\s", text[end : end + 5]):
-        return None
-    before = [
-        m
-        for m in earlier
-        if "invitation of" not in text[max(0, m.start - 20) : m.start]
-        and not _speech_pattern().search(text[m.end : start])
-    ]
-    travelling = [m for m in before if destination is None or people[m.person].side != destination]
-    return travelling[0].person if travelling else None
-
-
-def _host(sent: Sent, people: dict[str, Person], destination: str, visitor: str) -> str | None:
-    invitation = re.search(r"invitation of\s+", sent.text)
-    candidates = [
-        m for m in sent.mentions if m.person != visitor and people[m.person].side == destination
-    ]
-    if invitation:
-        invited = [m for m in candidates if m.start >= invitation.end()]
-        if invited:
-            return invited[0].person
-        named = re.match(r"[A-ZÀ-ỸĐ][^\W\d_]+", sent.text[invitation.end() :])
-        if named:  # "at the invitation of Son": a short name alone
-            short = fold(named.group(0))
-            hosts = [
-                k
-                for k, p in people.items()
-                if p.side == destination and fold(p.short_name) == short
-            ]
-            if len(hosts) == 1:
-                return hosts[0]
-    return candidates[0].person if candidates else None
 
 
 def group_visits(mentions: list[VisitMention]) -> list[Visit]:

@@ -242,3 +242,20 @@ def test_bot_slack_has_no_import_loop() -> None:
         return False
 
     assert sorted(name for name in graph if reaches(name, name, {name})) == []
+
+
+def test_the_readme_documents_every_attache_command() -> None:
+    """The `attache` table in the README has one row per command the program takes."""
+    import argparse
+
+    from bot.__main__ import command_line
+
+    section = README.split("### The `attache` command", 1)[1].split("\n#", 1)[0]
+    first_cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    documented = {name for cell in first_cells for name in re.findall(r"`attache ?(\w*)", cell)}
+    [subcommands] = [
+        action.choices
+        for action in command_line()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    ]
+    assert documented == {"", *subcommands}

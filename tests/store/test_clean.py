@@ -59,14 +59,23 @@ NOISE = [
         "The two sides held talks.\n"
         "Party General Secretary To Lam (L) and Korean President Lee Jae Myung (Photo: VNA)\n"
         f"{BODY}\n",
-        ["The two sides held talks.", BODY],
+        # kept as a caption (searchable, never the source of a fact), without its credit
+        [
+            "The two sides held talks.",
+            "Party General Secretary To Lam and Korean President Lee Jae Myung",
+            BODY,
+        ],
     ),
     (
         "caption with a trailing credit",
         "The two sides held talks.\n"
         "Party Chief To Lam meets leaders of major South Korean corporations. Photo: Vietnam News Agency\n"
         f"{BODY}\n",
-        ["The two sides held talks.", BODY],
+        [
+            "The two sides held talks.",
+            "Party Chief To Lam meets leaders of major South Korean corporations.",
+            BODY,
+        ],
     ),
     (
         "credit alone on a line",

@@ -86,7 +86,10 @@ NO_PEOPLE = [
     "The Vietnam Innovation Network met in Seoul.",
     "The National Museum of Korea opened a new hall.",
     "Busan Port and Hai Phong port will cooperate.",
-    "Lee Jae Myung thanked the guests.",  # a name, but nothing says who he is
+    "Investors flocked to Binh Duong and Dong Thap last year.",  # places, not people
+    "The Department of External Relations Director Song Ha said so.",
+    "Tourists crowded Ha Long Bay and Nguyen Hue Street.",
+    "Hana Micron and Samsung Display expanded their plants.",
 ]
 
 
@@ -101,8 +104,42 @@ def test_introductions(sentence: str, people: list[tuple[str, str, str, str | No
 
 
 @pytest.mark.parametrize("sentence", NO_PEOPLE)
-def test_no_introduction_without_a_title(sentence: str) -> None:
-    assert introductions(sentence) == []
+def test_places_and_bodies_are_not_people(sentence: str) -> None:
+    assert [i.name for i in introductions(sentence) if i.name != "Song Ha"] == []
+
+
+# Names no list holds, recognised by their shape or by the role around them.
+BY_SHAPE = [
+    ("Lee Jae Myung thanked the guests.", [("Lee Jae Myung", None, "kr")]),
+    ("Gwak Tae-hoon arrived late.", [("Gwak Tae-hoon", None, "kr")]),
+    ("Nguyễn Thị Quỳnh Giao opened the fair.", [("Nguyễn Thị Quỳnh Giao", None, "vn")]),
+    ("Ton That Khiem spoke first.", [("Ton That Khiem", None, None)]),
+    ("Tuan Hai scored twice.", [("Tuan Hai", None, None)]),
+    ("The goal came from striker Dinh Bac.", [("Dinh Bac", "striker", "vn")]),
+    (
+        "Hallyu Robotics CEO Yeom Ji-hwan announced the plan.",
+        [("Yeom Ji-hwan", "Hallyu Robotics CEO", "kr")],
+    ),
+    (
+        "The deal was signed by Marta Oliveira, head of procurement at Lusitano Grid, and others.",
+        [("Marta Oliveira", "head of procurement at Lusitano Grid", None)],
+    ),
+    (
+        "Japanese coach Haruto Sato praised the team.",
+        [("Haruto Sato", "Japanese coach", "Japanese")],
+    ),
+    (
+        "Vietnam's head coach Kim Dong-gil picked the squad.",
+        [("Kim Dong-gil", "Vietnam's head coach", "vn")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "people"), BY_SHAPE, ids=[c[0][:40] for c in BY_SHAPE])
+def test_people_by_the_shape_of_their_names(
+    sentence: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(i.name, i.role, i.side) for i in introductions(sentence)] == people
 
 
 @pytest.mark.parametrize("accented_first", [True, False])

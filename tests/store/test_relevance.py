@@ -91,6 +91,7 @@ def _passages(extraction: Extraction, name: str) -> list[tuple[str, bool, bool, 
                 "Vietnam and Cambodia agreed",
                 "Japan pledged 500 million USD",
                 "Prime Minister Phạm Minh Chính urged Hanoi",
+                "Prime Minister Phạm Minh Chính welcomes",  # a photo caption, kept for search
             ],
         ),
         (PM_OUTCOMES, ["Meanwhile, Vietnam and Singapore agreed"]),
@@ -99,6 +100,7 @@ def _passages(extraction: Extraction, name: str) -> list[tuple[str, bool, bool, 
             [
                 "Thailand and Malaysia pledged",
                 "Minister Tran Minh Khoa will attend an energy forum",
+                "Minister Tran Minh Khoa at Busan Port",  # a photo caption, kept for search
             ],
         ),
     ],

@@ -40,7 +40,7 @@ def test_the_summary(data_store: Store) -> None:
         )
         assert session.get(m.Meta, "reseeded_at") is not None
     assert (summary["documents"], summary["visits"], summary["skipped"]) == (3, 2, [])
-    assert summary["off_topic_passages"] == 8
+    assert summary["off_topic_passages"] == 10  # two of them photo captions
 
 
 def test_documents_keep_their_original_text_and_metadata(data_store: Store, data_dir: Path) -> None:
@@ -202,8 +202,9 @@ def test_off_topic_passages_are_kept_and_marked(data_store: Store) -> None:
             select(m.Passage.text, m.Passage.relevance).where(m.Passage.on_topic.is_(False))
         ).all()
     reasons = {text.split()[0]: why for text, why in off}
-    assert len(off) == 8
+    assert len(off) == 10
     assert reasons["Thailand"].startswith("about")
+    assert sum(why == "photo caption" for _, why in off) == 2
     assert any(why == "related-news tail" for _, why in off)
 
 

@@ -1,0 +1,85 @@
+"""Lines a scraped page carries around an article: its date stamp, buttons, notes and captions.
+
+The date stamp ("Politics & Law | Thursday, November 20, 2025 - 21:14", "2025-11-22 10:41") is
+the article's own date: relative dates ("on Friday", "last month") are resolved against it.
+Interface lines (share and print buttons, font sizes), editors' notes ("(ATTN: …)") and tickers
+are noise; photo captions are kept, searchable, but never feed facts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from store.lexicon import months
+
+_MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
+_STAMPS = [
+    # "Thursday, November 20, 2025", "November 20, 2025 - 21:14", "Nov. 22, 2025"
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>20\d\d)\b"),
+    # "20 November 2025"
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>20\d\d)\b"),
+    # "2025-11-22 10:41", "2025/11/22"
+    re.compile(r"\b(?P<year>20\d\d)[-/.](?P<nmonth>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    # "22/11/2025 10:41" (day first, as Vietnamese and Korean sites print it)
+    re.compile(r"\b(?P<day>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<year>20\d\d)\b"),
+]
+_STAMP_LINE = re.compile(r"^[^.!?]{0,80}$|^.{0,40}\d{1,2}:\d\d")
+_INTERFACE = re.compile(
+    r"^(?:(?:share|print|email|e-mail|tweet|facebook|twitter|zalo|linkedin|copy link|save|"
+    r"comment|comments|like|font size|text size|listen|a-|a\+|a|\||·|•|/|-)\s*)+$",
+    re.IGNORECASE,
+)
+_EDITOR_NOTE = re.compile(
+    r"\((?:ATTN|EDITOR['’]?S NOTE|EDS?|CORRECTS?|UPDATES?|ADDS)\b[^()]{0,200}\)", re.I
+)
+_TICKER = re.compile(r"^(?:[A-Z][A-Za-z&.-]{1,20}\s+)?[\d,.]+\s*\(?[+-−]\s*[\d.,]+%?\)?(?:\s|$)")
+_CAPTION_MARK = re.compile(
+    r"\((?:L|R|C|left|right|centre|center|front|(?:second|third|fourth) from (?:left|right)|"
+    r"[1-4](?:st|nd|rd|th),?\s+(?:from\s+)?(?:left|right|L|R))\)",
+    re.IGNORECASE,
+)
+_CAPTION_END = re.compile(
+    r"(?:[.!]\s*|\s)(?:[A-Z]{2,5}/)?[A-Z]{2,6}\s+(?:Photo|Image)s?\s*$|\bPhoto(?:s)?\s*$"
+)
+
+
+def stamp_date(line: str) -> tuple[date, str] | None:
+    """The date of a page's stamp line, with the text it was read from."""
+    if not _STAMP_LINE.match(line) or len(line) > 120:
+        return None
+    for pattern in _STAMPS:
+        match = pattern.search(line)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = (
+            int(groups["nmonth"])
+            if groups.get("nmonth")
+            else months().get(groups["month"].lower().rstrip("."))
+        )
+        try:
+            return date(int(groups["year"]), month or 0, int(groups["day"])), match.group(0)
+        except ValueError:
+            continue
+    return None
+
+
+def is_interface(line: str) -> bool:
+    """Share and print buttons, font-size controls: words of the page, not of the article."""
+    return len(line) <= 80 and _INTERFACE.match(line) is not None
+
+
+def is_ticker(line: str) -> bool:
+    """'KOSPI 2,531.66 (+0.8%)': a market ticker line."""
+    return len(line) <= 60 and "%" in line and _TICKER.match(line) is not None
+
+
+def without_editor_notes(line: str) -> str:
+    """'(ATTN: ADDS quotes in paras 5-6)' is for editors, not readers."""
+    return _EDITOR_NOTE.sub("", line).strip() if "(" in line else line
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a position marker ("(L)", "(second from right)") or a closing photo credit."""
+    return bool(_CAPTION_MARK.search(line)) or bool(_CAPTION_END.search(line))

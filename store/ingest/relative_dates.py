@@ -1,0 +1,89 @@
+"""Wire-style relative dates ("on Friday", "yesterday", "last month", "earlier this week"),
+resolved against the article's own date (its date stamp or a dated dateline)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from store.ingest.dates import DateMention
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<which>last|next|this|on|on\s+last|since|until|by)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!,?\s+(?:[A-Z][a-z]+\.?\s+)?\d)"
+)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>yesterday|today|tomorrow|tonight|"
+    r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|is due|are due|scheduled|set to|next)\b", re.IGNORECASE
+)
+
+
+def relative_dates(
+    sentence: str, today: date | None, taken: list[DateMention]
+) -> list[DateMention]:
+    """The relative dates of a sentence as dated mentions (none without the article's date)."""
+    if today is None:
+        return []
+    spans = [(d.start, d.end) for d in taken]
+    found: list[DateMention] = []
+    future = _FUTURE.search(sentence) is not None
+    for match in _WEEKDAY.finditer(sentence):
+        if any(match.start() < b and a < match.end() for a, b in spans):
+            continue
+        day = _weekday(today, _WEEKDAYS.index(match["weekday"].lower()), match["which"], future)
+        found.append(
+            DateMention(
+                "day",
+                match.start(),
+                match.end(),
+                match.group(0),
+                day.month,
+                day.day,
+                year=day.year,
+                part_of_day=match["part"],
+            )
+        )
+    for match in _RELATIVE.finditer(sentence):
+        if any(match.start() < b and a < match.end() for a, b in spans):
+            continue
+        mention = _relative(
+            match["phrase"].lower(), today, match.start(), match.end(), match.group(0)
+        )
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _weekday(today: date, weekday: int, which: str | None, future: bool) -> date:
+    """The nearest such weekday: before the article's date, or after it for what is to come."""
+    which = (which or "").split()[-1] if which else ""
+    if which == "next" or (future and which not in ("last", "since")):
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    back = (today.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return today - timedelta(days=back)
+
+
+def _relative(phrase: str, today: date, start: int, end: int, text: str) -> DateMention | None:
+    words = phrase.split()
+    if phrase in ("yesterday", "today", "tonight", "tomorrow"):
+        shift = {"yesterday": -1, "tomorrow": 1}.get(phrase, 0)
+        day = today + timedelta(days=shift)
+        return DateMention("day", start, end, text, day.month, day.day, year=day.year)
+    unit, which = words[-1], words[0]
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "year":
+        return DateMention("year", start, end, text, year=today.year + step)
+    if unit == "week":
+        day = today + timedelta(days=7 * step)
+        return DateMention("month", start, end, text, day.month, year=day.year)
+    month = today.month + step
+    year = today.year + (month - 1) // 12
+    return DateMention("month", start, end, text, (month - 1) % 12 + 1, year=year)
