@@ -742,7 +742,12 @@ def profile_misses(
     sections = []
     for title, child_args in plans:
         say(f"profiling: {title}")
-        sections.append(f"# {title}\n\n{child('--child', *child_args)}")
+        try:
+            sections.append(f"# {title}\n\n{child('--child', *child_args)}")
+        except subprocess.CalledProcessError as error:  # a failed profile costs its section only
+            tail = "\n".join(str(error.stderr or "").splitlines()[-8:])
+            say(f"profiling failed: {title}: {tail}")
+            sections.append(f"# {title}\n\nfailed (exit {error.returncode}):\n{tail}\n")
     return sections
 
 
