@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.ingest.commitments import find_commitments
+from store.ingest.committers import Paragraphs, organisation_subject
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
 from store.ingest.people import Person
@@ -34,6 +35,7 @@ def commitment_facts(
     facts: list[CommitmentFact] = []
     by_key: dict[tuple[object, ...], CommitmentFact] = {}
     names = _project_names(on_topic)
+    paragraphs = Paragraphs(people)
     for sent in on_topic:
         if sent.heading:
             continue
@@ -42,6 +44,10 @@ def commitment_facts(
             found_topics = topics.topics_in(mention.span) or ["general"]
             before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
             actor = " and ".join(dict.fromkeys(before[-2:])) or mention.actor
+            if actor is None:  # "He pledged", "The vice minister promised", "Hyosung plans"
+                head = sent.text[: mention.cue_start]
+                clause = re.split(r"[,;:]", head)[-1]
+                actor = paragraphs.resolve(sent, clause) or organisation_subject(head)
             figures = [f for f in sentence_figures if mention.cue_start <= f.start < mention.end]
             deadline = next((f.deadline for f in reversed(figures) if f.deadline), None) or next(
                 (
@@ -71,6 +77,7 @@ def commitment_facts(
                 facts.append(fact)
             for k in keys:
                 by_key.setdefault(k, fact)
+        paragraphs.read(sent)
     return facts
 
 

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from store.ingest.names import looks_like_a_name
 from store.ingest.relevance import parties_named
+from store.ingest.roles import title_words
 from store.lexicon import cues, parties, phrase_pattern
 
 _COLLECTIVE = re.compile(
@@ -18,6 +20,11 @@ _ORGANISATION = re.compile(
     r"\b(?:group|company|corporation|firm|firms|enterprises?|businesses|bank|fund|"
     r"Electronics|Motor|Motors|Group)\b",
     re.IGNORECASE,
+)
+# A capitalised body of two words or an acronym ends the clause before "will": a company or an
+# agency ("Skyfarm Aero will", "KOICA will"); a lone capitalised word is more often a person.
+_CAPITALISED_SUBJECT = re.compile(
+    r"(?:\b[A-Z][\w&.'’-]+\s+[A-Z][\w&.'’-]+|\b[A-Z]{2,}[\w-]*)\s+(?:also\s+|then\s+)?$"
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n['’]t|refused|declined|failed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -105,6 +112,18 @@ def _will_has_a_committing_subject(before: str) -> bool:
         or parties_named(clause)
         or _ORGANISATION.search(clause)
         or re.search(r"\bcollaboration|cooperation\b", clause)
+        or _is_a_body(clause)  # "Hanwha Aerospace will supply …"
+    )
+
+
+def _is_a_body(clause: str) -> bool:
+    """The clause ends on a company or agency name, not on a person ("President Lee will …")."""
+    match = _CAPITALISED_SUBJECT.search(clause)
+    if not match:
+        return False
+    words = match.group(0).split()
+    return not any(w.lower() in title_words() for w in words) and not looks_like_a_name(
+        " ".join(w for w in words if w not in ("also", "then"))
     )
 
 

@@ -9,6 +9,7 @@ from store.ingest.clean import CleanDocument
 from store.ingest.commitment_facts import CommitmentFact, commitment_facts
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.figures import FigureMention
+from store.ingest.mentions import bare_short_names
 from store.ingest.people import PeopleIndex, Person, build_registry
 from store.ingest.per_document import Prepared, prepare_clean
 from store.ingest.read import RawDocument
@@ -56,6 +57,13 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     for sent in on_topic:
         sent.mentions = index.find(sent.text)
         sent.topics = topics.topics_in(sent.text)
+    by_document: dict[int, list[Sent]] = {doc.index: [] for doc in docs}
+    for sent in on_topic:  # grouped once, not a scan of every sentence per document
+        by_document[sent.doc].append(sent)
+    for doc in docs:
+        own = by_document[doc.index]
+        bare_short_names([s.text for s in own], [s.mentions for s in own], people)
+    for sent in on_topic:
         mention_counts.update({m.person for m in sent.mentions})
     visits = visit_facts(docs, on_topic, people)
     links = link_sentences(docs, on_topic, visits)

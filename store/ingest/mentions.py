@@ -66,3 +66,37 @@ class PeopleIndex:
         if len(titled) == 1:
             return titled[0]
         return None
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ỸĐ][^\W\d_]{1,20}(?![\w-])")
+_CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ỸĐ][\w’'-]*\s$")
+_CAPITAL_AFTER = re.compile(r"^\s[A-ZÀ-ỸĐ]")
+
+
+def bare_short_names(
+    texts: list[str], mentions: list[list[Mention]], registry: dict[str, Person]
+) -> None:
+    """Within one document, "Woo said", "Sơn urged": the short name alone of someone the
+    document names in full, when no one else it names shares it. Added to mentions in place."""
+    named = {m.person for found in mentions for m in found}
+    by_short: dict[str, list[str]] = {}
+    for person_key in sorted(named):
+        by_short.setdefault(fold(registry[person_key].short_name), []).append(person_key)
+    unique = {short: keys[0] for short, keys in by_short.items() if len(keys) == 1}
+    if not unique:
+        return
+    for text, found in zip(texts, mentions, strict=True):
+        added = False
+        for match in _CAPITALISED.finditer(text):
+            short_key = unique.get(fold(match.group(0)))
+            start, end = match.span()
+            if short_key is None or any(m.start <= start < m.end for m in found):
+                continue
+            if _CAPITAL_BEFORE.search(text[max(0, start - 30) : start]) or _CAPITAL_AFTER.match(
+                text[end : end + 2]
+            ):
+                continue  # part of a longer name or place: "Son La", "Tan Son Nhat"
+            found.append(Mention(short_key, start, end))
+            added = True
+        if added:
+            found.sort(key=lambda m: m.start)

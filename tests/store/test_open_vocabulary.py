@@ -165,3 +165,26 @@ def test_page_lines() -> None:
     )
     assert is_caption("Gwak Tae-hoon (L) shakes hands with his host. VNA Photo")
     assert not is_caption("The two sides held talks in Seoul.")
+
+
+def test_pronouns_and_descriptions_resolve_to_the_committer(extraction: Extraction) -> None:
+    actors = {s.text[:30]: c.actor for c in extraction.commitments for s, _, _ in c.sources}
+    assert actors["He pledged to send 40 orchard "] == "Gwak Tae-hoon"
+    assert actors["The two sides agreed to set up"] == "Both sides"
+
+
+def test_a_company_commits_and_a_short_name_alone_is_its_person(
+    extract_texts: Callable[..., Extraction],
+) -> None:
+    found = extract_texts(
+        "Orchard deal signed\n"
+        "Skyfarm Aero will supply 30 spraying drones to Lang Vien cooperatives by June 2026.\n"
+        "Ton That Khiem, Chairman of the People's Committee of Lang Vien province, met the firm.\n"
+        "Khiem said the province would lease land to the company.\n"
+        "The chairman pledged to simplify procedures for orchard investors.\n"
+    )
+    actors = {s.text[:20]: c.actor for c in found.commitments for s, _, _ in c.sources}
+    assert actors["Skyfarm Aero will su"] == "Skyfarm Aero"
+    assert actors["The chairman pledged"] == "Ton That Khiem"
+    khiem = next(s for s in found.sents if s.text.startswith("Khiem said"))
+    assert [found.people[m.person].name for m in khiem.mentions] == ["Ton That Khiem"]
