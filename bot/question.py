@@ -159,7 +159,7 @@ class Question:
     def search_terms(self) -> list[str]:
         """Every stem worth looking up in the full-text index (a period's month names too)."""
         terms = [t for group in self.concepts for t in sorted(group)]
-        return terms + sorted(self.action) + sorted(self.soft) + _month_terms(self.period)
+        return terms + sorted(self.action) + sorted(self.soft) + month_terms(self.period)
 
 
 def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
@@ -204,7 +204,7 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     )
 
 
-def _month_terms(period: Period | None) -> list[str]:
+def month_terms(period: Period | None) -> list[str]:
     """The names of the months a period spans (at most a year's), for finding its sentences."""
     if period is None:
         return []

@@ -195,7 +195,7 @@ def rank(
         hits = [_covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         coverage = _coverage(question, hits, concept_weights)
-        score = 2.0 * coverage + 0.8 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
+        score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = _covered(question.action, stems) if question.action else None
         soft = [s for s in question.soft if s in stems]
         score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)

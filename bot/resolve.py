@@ -157,14 +157,15 @@ def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
     "when did Luong Cuong hold talks with Lee Jae Myung?" is about Luong Cuong: the earliest
     name wins, the longest alias where two start at the same place.
     """
-    folded = f" {key(text)} "
-    best: tuple[int, int, int] | None = None  # (position, -length, person id)
-    for alias, person_id in known.person_aliases.items():
-        if len(alias) >= 5:
-            at = folded.find(f" {alias} ")
-            if at >= 0 and (best is None or (at, -len(alias)) < best[:2]):
-                best = (at, -len(alias), person_id)
-    return known.person(best[2]) if best else None
+    words = key(text).split()
+    for start in range(len(words)):  # the earliest name wins, its longest alias first
+        for length in range(min(6, len(words) - start), 0, -1):
+            alias = " ".join(words[start : start + length])
+            if len(alias) >= 5:
+                person_id = known.person_aliases.get(alias)
+                if person_id is not None:
+                    return known.person(person_id)
+    return None
 
 
 @dataclass

@@ -15,7 +15,6 @@ _SUFFIXES = (
     "ing",
     "ies",
     "ied",
-    "ers",
     "ed",
     "ly",
     "s",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sqlalchemy.pool import NullPool
 from store import generations
 from store.errors import StoreUnavailable
 from store.models import SCHEMA_VERSION, Meta
+from store.pgguard import SERVING, guarded_engine
 
 
 def sqlite_path(database_url: str) -> Path | None:
@@ -32,14 +34,9 @@ def reader_engine(database_url: str) -> Engine:
     """An engine that only reads; each session opens the store file as it is at that moment."""
     path = sqlite_path(database_url)
     if path is None:
-        # pre_ping: a restarted server costs one failed check, not a failed answer.
-        return create_engine(
-            database_url,
-            pool_pre_ping=True,
-            pool_size=5,
-            max_overflow=10,
-            connect_args=_connect_args(database_url),
-        )
+        # Every connection is pinged on checkout (a restarted server costs one failed check, not
+        # a failed answer) and every wait is bounded (a partition costs an apology, not a hang).
+        return guarded_engine(database_url, SERVING, pool_size=5, max_overflow=10)
 
     def connect() -> sqlite3.Connection:
         # mode=ro: a missing store is an error, never a new empty file.
@@ -103,11 +100,52 @@ class Store:
         except StoreUnavailable:
             return False
 
+    def healthy(self) -> bool:
+        """exists(), and for a SQLite store every page readable (checked once per file version)."""
+        if not self.exists():
+            return False
+        path = sqlite_path(self.database_url)
+        return path is None or _sqlite_intact(path)
 
-def _connect_args(database_url: str) -> dict[str, object]:
-    if make_url(database_url).get_backend_name() == "postgresql":
-        return {"connect_timeout": 3}
-    return {}
+
+FileVersion = tuple[int, int, int]  # inode, mtime in ns, size: a reseed or an edit changes it
+_intact: dict[Path, tuple[FileVersion, bool]] = {}
+_intact_lock = threading.Lock()
+
+
+def _version(path: Path) -> FileVersion | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def _sqlite_intact(path: Path) -> bool:
+    """PRAGMA quick_check over every page: damage the meta row does not show is found too.
+
+    It reads the whole file, so its verdict is kept per version of the file.
+    """
+    before = _version(path)
+    if before is None:
+        return False
+    with _intact_lock:
+        known = _intact.get(path)
+    if known is not None and known[0] == before:
+        return known[1]
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+        intact = rows == [("ok",)]
+    except sqlite3.Error:
+        intact = False
+    if _version(path) == before:  # not replaced while it was being read
+        with _intact_lock:
+            _intact[path] = (before, intact)
+    return intact
 
 
 def _describe(error: DBAPIError) -> str:

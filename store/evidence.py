@@ -127,8 +127,8 @@ def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:
     found: dict[str, dict[int, list[int]]] = {
         k: defaultdict(list) for k in ("commitments", "figures", "visits", "people")
     }
+    # A commitment's quoted sentence is always one of its sources: one index serves both.
     pairs = [
-        ("commitments", select(m.Commitment.quote_sentence_id, m.Commitment.id)),
         ("commitments", select(m.CommitmentSource.sentence_id, m.CommitmentSource.commitment_id)),
         ("figures", select(m.Figure.sentence_id, m.Figure.id)),
         ("visits", select(m.VisitEvent.sentence_id, m.VisitEvent.visit_id)),

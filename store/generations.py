@@ -64,6 +64,26 @@ def switch(connection: Connection, schema: str) -> None:
     )
 
 
+def try_lock_for_transaction(connection: Connection) -> bool:
+    """Take the reseed lock until this transaction ends; False when another reseed holds it."""
+    return bool(
+        connection.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": LOCK_KEY}).scalar()
+    )
+
+
+def holds_lock(connection: Connection) -> bool:
+    """Whether this connection's session holds the reseed lock (checked before a switch)."""
+    return bool(
+        connection.execute(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                "AND pid = pg_backend_pid() AND classid = :high AND objid = :low AND objsubid = 1"
+            ),
+            {"high": LOCK_KEY >> 32, "low": LOCK_KEY & 0xFFFFFFFF},
+        ).scalar()
+    )
+
+
 def drop_old(connection: Connection, keep: int = 2) -> list[str]:
     """Drop all but the newest `keep` generations; a generation still being read is left for later."""
     names = sorted(

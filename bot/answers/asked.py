@@ -17,7 +17,7 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.figures import answer_figures, figure_item
 from bot.answers.people import answer_who
 from bot.answers.visits import answer_visits, visit_card
-from bot.question import Question
+from bot.question import Question, month_terms
 from bot.rank import Scored, rank, says, weights
 from bot.resolve import topic_match
 from store import evidence, meaning, queries
@@ -25,6 +25,7 @@ from store.queries import VisitInfo
 from store.textutil import key
 
 EVIDENCE_SHOWN = 5
+LONG_PAGE = 10
 # A wh-question nothing answers outright still shows the passages holding most of its words
 # (at least this share, rare words weighing more), under a plain "No … found".
 NEAR = 0.4
@@ -63,7 +64,9 @@ def answer_question(ctx: Context, question: Question) -> Answer:
         return _miss(ctx, question, [_sentence_item(s) for s in near[:NEAR_SHOWN]])
     heading = question.text if len(question.text) <= 140 else question.text[:139] + "…"
     intent = question.route.intent if question.route.intent != "help" else "search"
-    answer = paged(ctx, intent, heading, items)
+    # The outcomes of an occasion, or all a person said, are read as one list: a longer page.
+    size = LONG_PAGE if question.kind in ("outcomes", "what_did") else None
+    answer = paged(ctx, intent, heading, items, size=size)
     return replace(answer, summary=_summary(question, found))
 
 
@@ -98,7 +101,8 @@ def _structured(ctx: Context, question: Question) -> list[Item]:
     if not chosen.argument or (chosen.intent == "who" and question.kind == "what_did"):
         return []
     routed = replace(ctx, argument=chosen.argument)
-    if chosen.intent == "visit" and not (question.person or question.place or question.period):
+    city = question.place in ctx.known.places.values()
+    if chosen.intent == "visit" and not (question.person or city or question.period):
         answer = answer_visits(routed)
     elif chosen.intent == "who":
         answer = answer_who(routed)
@@ -154,13 +158,15 @@ def _visits_asked(ctx: Context, question: Question) -> list[VisitInfo]:
 
 def _evidence(ctx: Context, question: Question) -> list[Scored]:
     """The candidate sentences, ranked: whether each answers is on it."""
-    terms = question.search_terms()
+    stems = sorted({s for group in question.concepts for s in group})
+    counts = evidence.term_counts(ctx.session, stems)
+    terms = _telling(question, counts, ctx.known.words)
     also = []
     if question.person:
         also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
     if not terms and not also:
         return []
-    found = evidence.candidates(ctx.session, terms, limit=60, also=also)
+    found = evidence.candidates(ctx.session, terms, limit=40, also=also)
     if not found:
         return []
     similarities = [0.0] * len(found)
@@ -168,10 +174,27 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    stems = sorted({s for group in question.concepts for s in group})
-    counts = evidence.term_counts(ctx.session, stems)
     concept_weights = weights(question, counts, ctx.known.words)
     return rank(question, found, similarities, ctx.known, concept_weights)
+
+
+COMMON = 0.002  # a word making up more of the articles than this finds too much to search by
+
+
+def _telling(question: Question, counts: dict[str, int], total: int) -> list[str]:
+    """The words to look sentences up by: the asked words' stems and paraphrases, without those
+    so common that ranking every sentence holding them costs more than it tells (the rarest few
+    are always kept); the asked verb and generic words only when nothing else is asked."""
+
+    def frequency(group: frozenset[str]) -> int:
+        return sum(counts.get(s, 0) for s in group)
+
+    groups = sorted(question.concepts, key=frequency)
+    kept = [g for i, g in enumerate(groups) if i < 2 or frequency(g) <= COMMON * total]
+    telling = sorted({s for group in kept for s in group})
+    if not telling and not question.person:
+        telling = sorted(question.action) + sorted(question.soft)
+    return telling + month_terms(question.period)
 
 
 def _merge(
@@ -209,8 +232,10 @@ def _merge(
         if facts.commitments and question.kind in _FACT_KINDS:
             new = [c for c in facts.commitments if c not in cards]
             cards.update(new)
-            extra += commitment_items(ctx.session, new[:2])
-            continue
+            cards_shown = commitment_items(ctx.session, new[:2], candidate.quote.sentence_id)
+            if cards_shown:
+                extra += cards_shown
+                continue
         if facts.figures and counting:
             extra += _figure_items(ctx, scored, question, groups)
             continue

@@ -6,8 +6,11 @@ from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.search import correct as _correct
 from bot.answers.usage import usage
+from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
+from bot.stems import stem, variants
 from store import queries
 from store.queries import CommitmentInfo, VisitInfo
 from store.textutil import key
@@ -52,11 +55,27 @@ def answer_commitments(ctx: Context) -> Answer:
         return nothing_found(
             ctx, "commitment", "commitments", [Suggestion(t, f"/commitment {t}") for t in labels]
         )
+    narrowed = _narrowed(ctx, match.keys, candidates)
+    if narrowed is None:  # a kind of the topic the articles never mention: not the topic's items
+        labels = [ctx.known.topic(k).label for k in match.keys]
+        labels += [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
+        return nothing_found(
+            ctx,
+            "commitment",
+            "commitments",
+            [Suggestion(t, f"/commitment {t}") for t in labels[:3]],
+        )
+    if narrowed is not candidates:
+        candidates, topic_keys, sentence_ids = narrowed, None, None
     wanted = set(normalise(ctx.argument).split())
     if len(wanted) > 1:  # "nuclear power" within energy: the commitments that say so come first
         texts = queries.quoted_texts(session, candidates)
         candidates.sort(key=lambda c: -len(wanted & set(key(texts.get(c, "")).split())))
-    total = max(len(candidates), queries.count_commitments(session, topic_keys, sentence_ids))
+    total = (
+        len(candidates)
+        if topic_keys is None and sentence_ids is None
+        else max(len(candidates), queries.count_commitments(session, topic_keys, sentence_ids))
+    )
     _page, offset, size = page_window(ctx, total)
     summary = f"{total} commitment{'s' * (total != 1)}"
     return one_page(
@@ -69,9 +88,53 @@ def answer_commitments(ctx: Context) -> Answer:
     )
 
 
-def commitment_items(session: Session, commitment_ids: list[int]) -> list[Item]:
-    """The cards of these commitments, in this order, with their occasions."""
+def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) -> list[int] | None:
+    """The topic's commitments that say what was asked, when the argument names a kind of the
+    topic rather than the topic ("nuclear" within energy, "ports" within infrastructure).
+
+    The candidates themselves when the argument is the topic by another name (its label's words
+    or their paraphrases: "workers" for labour, "chips" for semiconductors), or when the articles
+    say the words but no commitment quotes them; None when the articles never say them at all.
+    """
+    ignored = set(routing()["stop_words"]) | set(routing()["generic_words"])
+    asked = [w for w in normalise(ctx.argument).split() if w not in ignored and len(w) > 3]
+    if not asked or not topic_keys:
+        return candidates
+    naming: set[str] = set()
+    for topic_key in topic_keys:
+        topic = ctx.known.topic(topic_key)
+        for word in key(f"{topic.key} {topic.label}").split():
+            naming |= variants(word)
+    if any(
+        variants(w) & naming or any(w.startswith(n) for n in naming if len(n) > 3) for w in asked
+    ):
+        return candidates  # the topic by another name ("healthcare" for health)
+    asked = [_correct(ctx.session, w) for w in asked]
+    texts = queries.quoted_texts(ctx.session, candidates)
+    saying = [c for c in candidates if _says_all(asked, texts.get(c, ""))]
+    if saying:
+        return saying
+    if queries.search(ctx.session, asked, limit=1):
+        return candidates
+    return None
+
+
+def _says_all(asked: list[str], text: str) -> bool:
+    stems = {stem(w) for w in key(text).split()}
+    return all(
+        any(s == v or (len(v) >= 5 and s.startswith(v)) for s in stems for v in variants(w))
+        for w in asked
+    )
+
+
+def commitment_items(
+    session: Session, commitment_ids: list[int], quoting: int | None = None
+) -> list[Item]:
+    """The cards of these commitments, in this order, with their occasions (only those whose
+    quoted sentence is `quoting`, when given: a card must show the words that answered)."""
     shown = queries.commitments(session, commitment_ids)
+    if quoting is not None:
+        shown = [c for c in shown if c.quote.sentence_id == quoting]
     occasions = frozenset(v for c in shown for v in c.occasions)
     visits = {
         v.id: v

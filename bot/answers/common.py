@@ -50,16 +50,17 @@ def paged(
     summary: str = "",
     notice: str = "",
     suggestions: tuple[Suggestion, ...] = (),
+    size: int | None = None,
 ) -> Answer:
-    """An answer showing one page of items, saying how many there are in all."""
-    _page, offset, size = page_window(ctx, len(items))
+    """An answer showing one page of items (of `size`, else the usual), saying how many in all."""
+    _page, offset, size = page_window(ctx, len(items), size)
     shown = items[offset : offset + size]
-    return one_page(ctx, intent, heading, shown, len(items), summary, notice, suggestions)
+    return one_page(ctx, intent, heading, shown, len(items), summary, notice, suggestions, size)
 
 
-def page_window(ctx: Context, total: int) -> tuple[int, int, int]:
+def page_window(ctx: Context, total: int, size: int | None = None) -> tuple[int, int, int]:
     """(page, offset, size) of the asked page, clamped to the pages there are."""
-    size = page_size()
+    size = size or page_size()
     pages = max(1, -(-total // size))
     page = min(max(1, ctx.page), pages)
     return page, (page - 1) * size, size
@@ -74,9 +75,10 @@ def one_page(
     summary: str = "",
     notice: str = "",
     suggestions: tuple[Suggestion, ...] = (),
+    size: int | None = None,
 ) -> Answer:
     """An answer whose items are already the asked page of `total`."""
-    page, _offset, size = page_window(ctx, total)
+    page, _offset, size = page_window(ctx, total, size)
     return Answer(
         query=ctx.query,
         intent=intent,

@@ -22,7 +22,7 @@ def answer_search(ctx: Context) -> Answer:
     hits = queries.search(session, words, limit=25)
     corrected = words
     if not hits:
-        corrected = [_correct(session, w) for w in words]
+        corrected = [correct(session, w) for w in words]
         hits = queries.search(session, corrected, limit=25) or queries.search(
             session, corrected, limit=25, any_word=True
         )
@@ -58,7 +58,7 @@ def _matched(text: str, words: list[str]) -> list[str]:
     return found
 
 
-def _correct(session: Session, word: str) -> str:
+def correct(session: Session, word: str) -> str:
     """The indexed word closest to a misspelt one (same first letter), or the word itself."""
     if len(word) < 4:
         return word

@@ -26,6 +26,18 @@ except ConfigError as error:
 graceful_timeout = 25
 DRAIN_SECONDS = 20  # the part of graceful_timeout a worker spends waiting for work after the ack
 
+# Threads, not one sync worker per request: a client that sends its headers and then stalls holds
+# one thread (until the app gives up on its body, bot.slack.body.BODY_SECONDS), not a whole worker,
+# and gthread waits for a request's first bytes in its event loop, so idle connections cost no
+# thread at all. The app is thread-safe: it already answers on thread pools.
+worker_class = "gthread"
+threads = 8
+# A worker whose main loop stops answering is killed and replaced, as with sync workers; the
+# app bounds its own waits (database, Slack's Web API, request bodies) well within this.
+timeout = 30
+# Slack opens a new connection for most requests; a short keep-alive frees idle ones soon.
+keepalive = 5
+
 
 def on_starting(server: object) -> None:
     """Check the settings once, in the master, so a missing variable is one line, not N workers."""

@@ -15,7 +15,9 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
@@ -27,6 +29,7 @@ from slack_bolt.request.internals import build_context
 
 from bot.config import ConfigError, Settings
 from bot.slack.app import build_app
+from bot.slack.body import BodyRefused, read_body
 from bot.slack.deps import Deps
 from bot.slack.first_build import FirstBuild
 from bot.slack.logs import configure_logging
@@ -40,7 +43,8 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_AGE_SECONDS = 5 * 60  # older (or newer) signed requests may be replays
-MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes
+MAX_TIMESTAMP_DIGITS = 12  # Slack sends epoch seconds; thousands of digits are an attack
+HEALTH_SECONDS = 2.0  # a health check waits this long for the store, then says 503
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 APP_LOAD_ERROR = 4  # gunicorn stops instead of respawning a worker that exits with this code
@@ -82,6 +86,8 @@ class SlackWsgi(SlackRequestHandler):
         self.background = deps.background  # what runs after the ack; tests wait on it
         self.first_build: FirstBuild | None = None
         self.secret = signing_secret.encode()
+        # Health checks wait on their own threads, so a hung database costs a 503, not a worker.
+        self._checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="attache-health")
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
@@ -100,9 +106,12 @@ class SlackWsgi(SlackRequestHandler):
             return _plain(405, "Method Not Allowed")
         if path == HEALTH_PATH:
             return self._health()
-        raw = _read_body(environ)
-        if raw is None:
-            return _plain(413, "Payload Too Large")
+        try:
+            raw = read_body(environ)
+        except BodyRefused as refused:
+            if refused.status == 408:
+                logger.warning("gave up on a request body that did not arrive in time")
+            return _plain(refused.status, refused.reason, close=refused.status != 413)
         if not self._signed(raw, environ):
             logger.warning("refused a request with a bad or stale signature")
             return _plain(401, "Unauthorized")
@@ -116,7 +125,13 @@ class SlackWsgi(SlackRequestHandler):
         return self._dispatch(raw, payload, environ)
 
     def _health(self) -> WsgiHttpResponse:
-        if self.store.exists():
+        """200 when the store can be read whole; 503 when not, or when it does not say in time."""
+        try:
+            healthy = self._checks.submit(self.store.healthy).result(timeout=HEALTH_SECONDS)
+        except FutureTimeout:
+            logger.error("the store did not answer the health check within %.0f s", HEALTH_SECONDS)
+            return _plain(503, "the store is unavailable (it did not answer in time)")
+        if healthy:
             return _plain(200, "ok")
         if self.first_build is not None and self.first_build.building:
             return _plain(503, "the store is being built")
@@ -127,6 +142,8 @@ class SlackWsgi(SlackRequestHandler):
         timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""))
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE", ""))
         if not (timestamp.isascii() and timestamp.isdigit() and signature.isascii()):
+            return False
+        if len(timestamp) > MAX_TIMESTAMP_DIGITS:
             return False
         if abs(time.time() - int(timestamp)) > MAX_AGE_SECONDS:
             return False
@@ -155,17 +172,6 @@ class SlackWsgi(SlackRequestHandler):
         return WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
 
 
-def _read_body(environ: WSGIEnvironment) -> bytes | None:
-    """The request body, or None when it is larger than any Slack payload."""
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > MAX_BODY_BYTES:
-        return None
-    return environ["wsgi.input"].read(max(length, 0)) if length > 0 else b""
-
-
 def _payload(raw: bytes, media: str) -> dict[str, Any] | None:
     """The body as Slack sends it: JSON (events), a form (commands), a form with JSON (buttons)."""
     try:
@@ -192,6 +198,9 @@ def _shaped_like_slack(payload: dict[str, Any]) -> bool:
     if kind == "event_callback":
         event = payload.get("event")
         return isinstance(event, dict) and isinstance(event.get("type"), str)
+    if kind in ("view_submission", "view_closed"):
+        view = payload.get("view")
+        return isinstance(view, dict) and isinstance(view.get("type"), str)
     if kind == "block_actions":
         actions = payload.get("actions")
         return (
@@ -202,7 +211,8 @@ def _shaped_like_slack(payload: dict[str, Any]) -> bool:
     return isinstance(kind, str)
 
 
-def _plain(status: int, text: str) -> WsgiHttpResponse:
-    return WsgiHttpResponse(
-        status=status, headers={"content-type": ["text/plain; charset=utf-8"]}, body=text
-    )
+def _plain(status: int, text: str, close: bool = False) -> WsgiHttpResponse:
+    headers: dict[str, str | Sequence[str]] = {"content-type": ["text/plain; charset=utf-8"]}
+    if close:  # what is left of the request on the connection cannot be trusted
+        headers["connection"] = ["close"]
+    return WsgiHttpResponse(status=status, headers=headers, body=text)

@@ -92,9 +92,10 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
 
 
 def _insert_vectors(connection: Connection, sentences: list[dict[str, object]]) -> None:
-    """Meaning vectors of the sentences (what answers quote), for ranking answers by meaning."""
-    for start in range(0, len(sentences), 2000):
-        batch = sentences[start : start + 2000]
+    """Meaning vectors of the on-topic sentences (what answers quote), for ranking by meaning."""
+    on_topic = [s for s in sentences if s["on_topic"]]
+    for start in range(0, len(on_topic), 2000):
+        batch = on_topic[start : start + 2000]
         vectors = embed([str(s["text"]) for s in batch])
         if vectors:
             connection.execute(

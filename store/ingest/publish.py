@@ -6,18 +6,27 @@ import contextlib
 import fcntl
 import os
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from store import generations
 from store.db import sqlite_path
 from store.errors import ReseedFailed, ReseedInProgress
+from store.pgguard import RESEEDING, guarded_engine
 
 T = TypeVar("T")
+
+# The connection holding the PostgreSQL reseed lock, for the publish step of the same reseed:
+# the lock is held on the connection that builds, so a reseed that lost it cannot switch.
+_lock_connection: ContextVar[tuple[str, Connection] | None] = ContextVar(
+    "attache_reseed_lock", default=None
+)
 
 
 def publish(database_url: str, build: Callable[[Connection], T]) -> T:
@@ -50,29 +59,36 @@ def reseed_lock(database_url: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _advisory_lock(database_url: str) -> Iterator[None]:
-    engine = create_engine(database_url, poolclass=NullPool)
+    engine = guarded_engine(database_url, RESEEDING, poolclass=NullPool)
     try:
         connection = engine.connect()
-    except Exception as error:
+    except SQLAlchemyError as error:
         engine.dispose()
-        raise ReseedFailed(f"cannot reach the database: {str(error).splitlines()[0]}") from error
+        raise ReseedFailed(f"cannot reach the database: {_first_line(error)}") from error
+    key = {"k": generations.LOCK_KEY}
+    token = None
     try:
-        key = {"k": generations.LOCK_KEY}
-        if not connection.execute(text("SELECT pg_try_advisory_lock(:k)"), key).scalar():
-            raise ReseedInProgress("another reseed of this store is running")
-        connection.commit()
         try:
-            yield
-        finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:k)"), key)
+            locked = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), key).scalar()
             connection.commit()
+        except SQLAlchemyError as error:
+            raise ReseedFailed(f"cannot take the reseed lock: {_first_line(error)}") from error
+        if not locked:
+            raise ReseedInProgress("another reseed of this store is running")
+        token = _lock_connection.set((database_url, connection))
+        yield
     finally:
-        connection.close()
+        if token is not None:
+            _lock_connection.reset(token)
+        # Closing the connection ends its session, which releases the lock whatever happened;
+        # an explicit unlock on a connection killed meanwhile would only fail.
+        with contextlib.suppress(SQLAlchemyError):
+            connection.close()
         engine.dispose()
 
 
 def _publish_sqlite(target: Path, build: Callable[[Connection], T]) -> T:
-    for stale in target.parent.glob(target.name + ".building-*"):
+    for stale in target.parent.glob(target.name + ".building-*"):  # with their journals
         stale.unlink(missing_ok=True)
     building = target.with_name(f"{target.name}.building-{os.getpid()}")
     engine = create_engine(f"sqlite:///{building}")
@@ -85,27 +101,60 @@ def _publish_sqlite(target: Path, build: Callable[[Connection], T]) -> T:
         os.replace(building, target)
         _fsync(target.parent)
     except ReseedFailed:
-        engine.dispose()
-        building.unlink(missing_ok=True)
+        _discard(engine, building)
         raise
     except Exception as error:
-        engine.dispose()
-        building.unlink(missing_ok=True)
-        raise ReseedFailed(f"could not write the store: {error}") from error
+        _discard(engine, building)
+        # The first line of the driver's message ("database or disk is full"), never the SQL
+        # and parameters SQLAlchemy appends: kilobytes of rows help nobody in a log or in Slack.
+        raise ReseedFailed(f"could not write the store: {_first_line(error)}") from error
     return result
 
 
+def _discard(engine: Engine, building: Path) -> None:
+    """Remove a build that will not be published, and the journal a failed write leaves."""
+    engine.dispose()
+    for leftover in (building, *(building.with_name(building.name + s) for s in _SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+
+
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
 def _publish_postgresql(database_url: str, build: Callable[[Connection], T]) -> T:
-    engine = create_engine(database_url, poolclass=NullPool)
+    held = _lock_connection.get()
+    if held is not None and held[0] == database_url:
+        return _build_and_switch(held[1], build, holds_lock=True)
+    engine = guarded_engine(database_url, RESEEDING, poolclass=NullPool)
     try:
-        schema = generations.new_schema()
-        with engine.begin() as connection:
+        with engine.connect() as connection:
+            return _build_and_switch(connection, build, holds_lock=False)
+    except SQLAlchemyError as error:
+        raise ReseedFailed(f"could not write the store: {_first_line(error)}") from error
+    finally:
+        engine.dispose()
+
+
+def _build_and_switch(
+    connection: Connection, build: Callable[[Connection], T], holds_lock: bool
+) -> T:
+    """Build a new generation on connection and switch to it, if this reseed still holds the lock.
+
+    Without reseed_lock, the lock is taken for the build's transaction only.
+    """
+    schema = generations.new_schema()
+    try:
+        with connection.begin():
+            if not holds_lock and not generations.try_lock_for_transaction(connection):
+                raise ReseedInProgress("another reseed of this store is running")
             generations.ensure_pointer(connection)
             connection.execute(text(f"CREATE SCHEMA {schema}"))
             generations.use(connection, schema)
             result = build(connection)
+            if holds_lock and not generations.holds_lock(connection):
+                raise ReseedFailed("lost the reseed lock; another reseed may have run")
             generations.switch(connection, schema)
-        with engine.begin() as connection:
+        with connection.begin():
             # Fresh tables have no statistics; the planner needs them from the first answer on.
             connection.execute(
                 text(
@@ -118,10 +167,24 @@ def _publish_postgresql(database_url: str, build: Callable[[Connection], T]) -> 
         return result
     except ReseedFailed:
         raise
+    except SQLAlchemyError as error:
+        if holds_lock and (connection.invalidated or _connection_lost(error)):
+            raise ReseedFailed(
+                "lost the connection holding the reseed lock; the store was not switched"
+            ) from error
+        raise ReseedFailed(f"could not write the store: {_first_line(error)}") from error
     except Exception as error:
-        raise ReseedFailed(f"could not write the store: {str(error).splitlines()[0]}") from error
-    finally:
-        engine.dispose()
+        raise ReseedFailed(f"could not write the store: {_first_line(error)}") from error
+
+
+def _connection_lost(error: SQLAlchemyError) -> bool:
+    return bool(getattr(error, "connection_invalidated", False))
+
+
+def _first_line(error: BaseException) -> str:
+    original = getattr(error, "orig", None)
+    text_ = str(original if original is not None else error).strip()
+    return (text_.splitlines() or [type(error).__name__])[0][:200]
 
 
 def _fsync(path: Path) -> None:

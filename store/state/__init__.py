@@ -12,11 +12,15 @@ from __future__ import annotations
 import math
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, delete, event, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from store.db import sqlite_path
+from store.pgguard import MIGRATING, SERVING, guarded_engine
 from store.state import migrate
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
 from store.state.feedback import Votes
@@ -69,7 +73,8 @@ class StateStore:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
             engine = _engine(url)
-            migrate.upgrade(engine)  # one process at a time; a no-op when already current
+            with _migrating(url, engine) as migrating:
+                migrate.upgrade(migrating)  # one process at a time; a no-op when already current
         except (SQLAlchemyError, OSError) as error:
             raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
         return cls(engine)
@@ -115,10 +120,24 @@ class StateStore:
 
 def _engine(url: str) -> Engine:
     if sqlite_path(url) is None:
-        return create_engine(url, pool_pre_ping=True)
+        return guarded_engine(url, SERVING)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _state_pragmas)
     return engine
+
+
+@contextmanager
+def _migrating(url: str, engine: Engine) -> Iterator[Engine]:
+    """The engine migrations run on: on PostgreSQL one that may wait for another worker's
+    migration (the serving engine gives up on a lock after 2 s)."""
+    if sqlite_path(url) is not None:
+        yield engine
+        return
+    patient = guarded_engine(url, MIGRATING, poolclass=NullPool)
+    try:
+        yield patient
+    finally:
+        patient.dispose()
 
 
 def _state_pragmas(connection: sqlite3.Connection, _record: object) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from store.db import sqlite_path
 from store.ingest.read import RawDocument
+from store.pgguard import RESEEDING, guarded_engine
 from store.state.base import StateUnavailable, transaction
 from store.state.schema import Upload
 
@@ -90,7 +91,7 @@ def stored_documents(database_url: str) -> list[RawDocument]:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         return []
-    engine = create_engine(url)
+    engine = create_engine(url) if path is not None else guarded_engine(url, RESEEDING)
     try:
         if not inspect(engine).has_table(Upload.__tablename__):
             return []

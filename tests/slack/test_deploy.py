@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 from support import ADMIN, FakeSlack, SlackClient
-from test_gunicorn import BOOT_SECONDS, _healthy, environment, free_port, running, start_web, stop
+from support.web_process import BOOT_SECONDS, environment, free_port, running, start_web, stop
+from support.web_process import healthy as _healthy
 
 from bot.config import Settings
 from store.db import Store

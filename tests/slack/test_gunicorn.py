@@ -2,100 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from support import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, FakeSlack, SlackClient
+from support import BOT_USER_ID, FakeSlack, SlackClient
+from support.web_process import BOOT_SECONDS, ROOT, environment, free_port, running, start_web, stop
 
 from bot.config import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
-BOOT_SECONDS = 30
-
-
-def procfile() -> dict[str, str]:
-    lines = (ROOT / "Procfile").read_text().splitlines()
-    return dict(line.split(": ", 1) for line in lines if line.strip())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def environment(settings: Settings, port: int, **overrides: str) -> dict[str, str]:
-    """The variables a deploy sets; everything Slack-related pointed at the fake."""
-    return {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PORT": str(port),
-        "DATABASE_URL": settings.database_url,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_APP_TOKEN": "",
-        "SLACK_API_URL": settings.slack_api_url,
-        "ADMIN_USER_IDS": "",
-        "LOG_LEVEL": "INFO",
-        **overrides,
-    }
-
-
-def start_web(
-    env: dict[str, str], log: Path, command: str | None = None
-) -> subprocess.Popen[bytes]:
-    with open(log, "wb") as sink:
-        return subprocess.Popen(
-            ["sh", "-c", command or procfile()["web"]],
-            cwd=ROOT,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # sh and gunicorn in their own group, stopped together
-        )
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to the process group we started (sh, gunicorn and its workers), then SIGKILL."""
-    if process.poll() is not None:
-        return
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=10)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
-@contextmanager
-def running(
-    env: dict[str, str], log: Path, command: str | None = None, port: int | None = None
-) -> Iterator[SlackClient]:
-    """The web process, once /healthz answers 200; stopped (SIGTERM, then SIGKILL) afterwards."""
-    process = start_web(env, log, command)
-    client = SlackClient("127.0.0.1", port or int(env["PORT"]))
-    try:
-        deadline = time.monotonic() + BOOT_SECONDS
-        while not _healthy(client):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the web process did not start:\n{log.read_text()}")
-            time.sleep(0.1)
-        yield client
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -103,13 +21,6 @@ def gunicorn(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     log = tmp_path_factory.mktemp("gunicorn") / "web.log"
     with running(environment(settings, free_port()), log) as client:
         yield client
-
-
-def _healthy(client: SlackClient) -> bool:
-    try:
-        return client.request("GET", "/healthz", timeout=1).status == 200
-    except OSError:
-        return False
 
 
 def test_commitment_trade_is_answered_within_three_seconds(gunicorn: SlackClient) -> None:
@@ -201,6 +112,10 @@ def test_an_upload_survives_a_restart_of_the_web_process(
         assert first.event(event, f"Ev{uuid.uuid4().hex[:10]}").status == 200
         [added] = fake_slack.wait_for("chat.postMessage")
         assert "Added restart.txt" in added.params["text"]
-    with running(env, tmp_path / "second.log") as second:
+    # The restarted process on a port of its own: a stopping gthread worker keeps its listening
+    # socket open while it finishes its requests, and would take (then drop) connections meant
+    # for the new process on the same port.
+    restarted = {**env, "PORT": str(free_port())}
+    with running(restarted, tmp_path / "second.log") as second:
         listing = second.command("/attache", "documents", user=ADMIN).json()
         assert "restart.txt" in json.dumps(listing)
