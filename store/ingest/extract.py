@@ -64,8 +64,10 @@ def extract(documents: list[tuple[RawDocument, CleanDocument]]) -> Extraction:
             sent.figures = [] if sent.heading else find_figures(sent.text, sent.dates)
             sent.mentions = index.find(sent.text)
             sent.topics = topics.topics_in(sent.text)
-    for doc in docs:
-        own = [s for s in on_topic if s.doc == doc.index]
+    by_doc: dict[int, list[Sent]] = {}
+    for sent in on_topic:  # one pass: a reseed stays linear in the number of documents
+        by_doc.setdefault(sent.doc, []).append(sent)
+    for own in by_doc.values():
         bare_short_names([s.text for s in own], [s.mentions for s in own], people)
     for sent in on_topic:
         mention_counts.update({m.person for m in sent.mentions})
