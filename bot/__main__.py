@@ -31,6 +31,9 @@ def command_line() -> argparse.ArgumentParser:
     commands.add_parser("console", help="answer questions typed at a prompt (the default)")
     ask = commands.add_parser("ask", help="answer one query offline")
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
+    ask.add_argument(
+        "--page", type=_page, default=1, help="which page of a long answer (default 1)"
+    )
     ask.add_argument("query", help='a slash command line ("/visit august") or free text')
     serve = commands.add_parser("serve", help="HTTP mode: POST /slack/events, GET /healthz")
     serve.add_argument("--port", type=int, help="port (default: $PORT, else 3000)")
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             return _socket(settings)
         store = _seeded_store(settings)
         if command == "ask":
-            return _ask(store, args.query, args.json)
+            return _ask(store, args.query, args.json, args.page)
         return _console(store)
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
@@ -91,8 +94,15 @@ def _seeded_store(settings: Settings) -> Store:
     return store
 
 
-def _ask(store: Store, query: str, as_json: bool) -> int:
-    answer = answer_safely(store, query)
+def _page(raw: str) -> int:
+    """A page number for --page: a whole number from 1 (argparse reports anything else)."""
+    if not raw.isdigit() or not 1 <= int(raw) <= 1000:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a page number from 1 to 1000")
+    return int(raw)
+
+
+def _ask(store: Store, query: str, as_json: bool, page: int = 1) -> int:
+    answer = answer_safely(store, query, page)
     if as_json:
         from bot.slack.blocks import render_blocks
 

@@ -13,6 +13,7 @@ class Source:
     document: str
     agency: str | None = None
     date: str | None = None
+    url: str | None = None  # the article's address, when the document carries one
 
     def label(self) -> str:
         """'Title (VNA, August 2025)' as shown under an item."""
@@ -21,8 +22,35 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Differing:
+    """One of the values documents give for the same fact, and the documents that give it."""
+
+    value: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The latest actual figure of a measure against its target: 81.5 bn (2024) of 150 bn (2030)."""
+
+    actual: str
+    actual_year: int | None
+    target: str
+    target_year: int | None
+    share: float  # actual / target, 0..1 and beyond
+
+    def bar(self, width: int = 10) -> str:
+        """'81.5 bn (2024) ▓▓▓▓▓░░░░░ 150 bn (2030)'."""
+        filled = max(0, min(width, round(self.share * width)))
+        actual = f"{self.actual} ({self.actual_year})" if self.actual_year else self.actual
+        target = f"{self.target} ({self.target_year})" if self.target_year else self.target
+        return f"{actual} {'▓' * filled}{'░' * (width - filled)} {target}"
+
+
+@dataclass(frozen=True)
 class Item:
-    """One fact card: a bold title, labelled lines, the document's own words, its sources."""
+    """One fact card: its substance as the title, a quieter line with who, the occasion and its
+    date, labelled lines, the document's own words, how many documents report it, its sources."""
 
     title: str
     lines: tuple[str, ...] = ()
@@ -30,6 +58,16 @@ class Item:
     bullets: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     highlight: tuple[str, ...] = ()  # words to emphasise in the quote (search matches)
+    context: str = ""  # the quieter line under the title: who committed, the occasion, its date
+    reports: int = 0  # documents that report the fact (0: not counted, e.g. a search passage)
+    differs: tuple[Differing, ...] = ()  # documents disagree: each value with its sources
+    progress: Progress | None = None  # a target with the latest actual figure of its measure
+
+    def corroboration(self) -> str:
+        """'Reported by 4 documents', 'Single source', or '' when not counted."""
+        if self.reports > 1:
+            return f"Reported by {self.reports} documents"
+        return "Single source" if self.reports == 1 else ""
 
 
 @dataclass(frozen=True)

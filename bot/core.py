@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from bot.answer import Answer
 from store.db import Store
 from store.errors import StoreUnavailable
+
+if TYPE_CHECKING:
+    from bot.followup import FollowUp
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +56,13 @@ def unavailable(query: str) -> Answer:
         heading="The store is unavailable",
         notice="The store is unavailable, try again shortly.",
     )
+
+
+def read_follow_up(store: Store, text: str, previous: str, previous_page: int) -> FollowUp:
+    """What a message in a thread asks, read against the question last answered there."""
+    from bot.followup import read_in_thread
+    from bot.knowledge import knowledge
+
+    with store.session() as session:
+        known = knowledge(session, store.database_url)
+    return read_in_thread(text, previous, previous_page, known)

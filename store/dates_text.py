@@ -35,3 +35,8 @@ def day_text(day: str) -> str:
     """'2025-08-11' -> 'Aug 11'."""
     value = date.fromisoformat(day)
     return f"{value:%b} {value.day}"
+
+
+def month_name(month: int | None) -> str:
+    """'August' for 8; '' for none."""
+    return date(2000, month, 1).strftime("%B") if month else ""

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 
 class Base(DeclarativeBase):
@@ -24,6 +24,7 @@ class Document(Base):
     author: Mapped[str | None] = mapped_column(String(200))
     dateline: Mapped[str | None] = mapped_column(String(100))
     dated: Mapped[str | None] = mapped_column(String(40))  # the dateline's date, as written
+    url: Mapped[str | None] = mapped_column(Text)  # the article's address, when it gives one
     reference_year: Mapped[int | None]
     year_note: Mapped[str | None] = mapped_column(Text)
     original_text: Mapped[str] = mapped_column(Text)

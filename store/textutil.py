@@ -37,3 +37,23 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
     return cut + "…"
+
+
+# Where a clause may end: a comma, semicolon or colon, a dash between words (not in "2024 – 2030"),
+# an opening bracket, or before a word that starts a new clause.
+_CLAUSE_END = re.compile(
+    r"[,;:](?=\s)|(?<!\d)\s[–—-](?=\s(?!\d))|\s\((?=\w)"
+    r"|\s(?=(?:and|but|while|which|who|as|to|during|following|after)\s)"
+)
+
+
+def cut_at_clause(text: str, limit: int) -> str:
+    """text whole when it fits, else cut at the last clause boundary (a comma, a dash, ' and ',
+    ' which ' …) that leaves at least a third of limit, marked with an ellipsis; at a word else."""
+    if len(text) <= limit:
+        return text
+    window = text[: limit - 1]
+    ends = [m.start() for m in _CLAUSE_END.finditer(window) if m.start() >= limit // 3]
+    if not ends:
+        return shorten(text, limit)
+    return window[: ends[-1]].rstrip(",;:–—- ") + "…"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.orm import Session
 
+from bot.agreement import Stated, differing
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.search import correct as _correct
 from bot.answers.usage import usage
+from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from bot.stems import stem, variants
@@ -140,32 +144,49 @@ def commitment_items(
         v.id: v
         for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
     }
-    return [_item(c, visits) for c in shown]
+    items = [_item(c, visits) for c in shown]
+    differs = differing([_stated(c) for c in shown])
+    return [replace(item, differs=differs.get(i, ())) for i, item in enumerate(items)]
+
+
+def _stated(commitment: CommitmentInfo) -> Stated:
+    """The commitment as a statement of numbers and dates, to find documents that disagree."""
+    return Stated(
+        measure=headline(
+            commitment.quote.text, commitment.figures[0] if commitment.figures else None
+        ),
+        value=commitment.figures[0] if commitment.figures else "",
+        when=f"by {commitment.deadline}" if commitment.deadline else "",
+        target=True,
+        documents=frozenset(q.document.id for q in commitment.sources),
+        sources=sources(commitment.sources[:3]),
+    )
 
 
 def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
+    """Its substance as the title; who committed, the occasion and its date on the quiet line."""
     verb = _VERBS.get(commitment.kind, commitment.kind.capitalize())
     actor = commitment.actor
     if actor == "Both sides":
         actor = "both sides"
-    title = f"{verb} by {actor}" if actor else verb
-    lines = []
+    quiet = [f"{verb} by {actor}" if actor else verb]
     occasions = [visits[v] for v in commitment.occasions if v in visits]
     if occasions:
-        lines.append(
-            "Occasion: " + "; ".join(f"{v.kind} of {v.visitor.name}, {v.when}" for v in occasions)
-        )
-    if commitment.figures:
+        quiet.append("; ".join(f"{v.kind} of {v.visitor.name}, {v.when}" for v in occasions))
+    figure = commitment.figures[0] if commitment.figures else None
+    title = headline(commitment.quote.text, figure)
+    lines = []
+    # The figures and the deadline stay as their own line unless the title already says them.
+    if commitment.figures and not all(f in title for f in commitment.figures):
         deadline = f", deadline {commitment.deadline}" if commitment.deadline else ""
         lines.append(f"Figures: {', '.join(commitment.figures)}{deadline}")
-    elif commitment.deadline:
+    elif commitment.deadline and str(commitment.deadline) not in title:
         lines.append(f"Deadline: {commitment.deadline}")
-    reports = commitment.reports
-    if reports > 1:
-        lines.append(f"Reported by {reports} documents")
     return Item(
         title=title,
+        context=" · ".join(quiet),
         lines=tuple(lines),
         quote=commitment.quote.text,
         sources=sources(commitment.sources),
+        reports=max(1, commitment.reports),
     )

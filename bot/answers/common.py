@@ -11,7 +11,7 @@ from bot.answer import Answer, Item, Source, Suggestion
 from bot.knowledge import Knowledge, routing
 from store.db import Store
 from store.queries import Quote
-from store.textutil import shorten
+from store.textutil import cut_at_clause, shorten
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,11 @@ def sources(quotes: Iterable[Quote]) -> tuple[Source, ...]:
         doc = quote.document
         if doc.id not in seen:
             seen[doc.id] = Source(
-                title=shorten(doc.title, 90), document=doc.name, agency=doc.agency
+                title=cut_at_clause(doc.title, 90),
+                document=doc.name,
+                agency=doc.agency,
+                date=doc.dated,
+                url=doc.url,
             )
     return tuple(seen.values())
 

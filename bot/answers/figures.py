@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
+from sqlalchemy.orm import Session
+
+from bot.agreement import Stated, differing, progress
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
+from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from store import queries
@@ -38,6 +43,7 @@ def answer_figures(ctx: Context) -> Answer:
     shown = ranked[offset : offset + size]
     cited = queries.quotes(session, [f.sentence_id for group in shown for f in group])
     items = [figure_item(group, cited) for group in shown]
+    items = _compared(session, items, ranked, offset, found)
     return one_page(
         ctx,
         "figure",
@@ -46,6 +52,46 @@ def answer_figures(ctx: Context) -> Answer:
         total,
         summary=f"{total} figure{'s' * (total != 1)}",
     )
+
+
+def _compared(
+    session: Session,
+    items: list[Item],
+    ranked: list[list[FigureInfo]],
+    offset: int,
+    found: list[FigureInfo],
+) -> list[Item]:
+    """Items marked where another document gives a different number or date for the same
+    figure, and targets shown against the latest actual figure of their measure."""
+    cited = queries.quotes(session, [f.sentence_id for group in ranked for f in group])
+    stated = []
+    for group in ranked:
+        quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
+        stated.append(
+            Stated(
+                measure=group[0].measure,
+                value=group[0].text,
+                when=_when(group[0]).strip(),
+                target=group[0].deadline is not None,
+                documents=frozenset(q.document.id for q in quotes),
+                sources=sources(quotes[:3]),
+            )
+        )
+    differs = differing(stated)
+    return [
+        replace(
+            item,
+            differs=differs.get(offset + index, ()),
+            progress=progress(ranked[offset + index][0], found),
+        )
+        for index, item in enumerate(items)
+    ]
+
+
+def _when(figure: FigureInfo) -> str:
+    if figure.deadline:
+        return f" by {figure.deadline}"
+    return f" in {figure.year}" if figure.year else ""
 
 
 def _content_words(argument: str) -> list[str]:
@@ -91,14 +137,22 @@ def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[l
 
 
 def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
-    """The card of one figure (several documents reporting it: one group)."""
+    """The card of one figure (several documents reporting it: one group): what it is about as
+    the title (its sentence's substance); the figure and its year or deadline on the quiet line;
+    how many documents report it."""
     figure = group[0]
-    when = (
-        f" by {figure.deadline}" if figure.deadline else f" in {figure.year}" if figure.year else ""
-    )
     quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
-    lines = [f"Measures: {figure.measure}"]
     reports = len({q.document.id for q in quotes})
-    if reports > 1:
-        lines.append(f"Reported by {reports} documents")
-    return Item(title=f"{figure.text}{when}", lines=tuple(lines), sources=sources(quotes[:6]))
+    figure_when = f"{figure.text}{_when(figure)}"
+    title = headline(figure.measure, figure.text)
+    if figure.text not in title:
+        title = f"{figure_when}: {title}"
+    # The measure in full only when the title is not a whole clause of it.
+    whole = not title.endswith("…") and title.lower() in figure.measure.lower()
+    return Item(
+        title=title,
+        context="" if figure_when in title else figure_when,
+        lines=() if whole else (f"Measures: {figure.measure}",),
+        sources=sources(quotes[:6]),
+        reports=max(1, reports),
+    )

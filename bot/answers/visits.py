@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -14,9 +15,16 @@ from bot.resolve import VisitTerms, normalise, visit_terms
 from store import queries
 from store.dates_text import day_text
 from store.queries import VisitEventInfo, VisitInfo
-from store.textutil import fold, key, shorten
+from store.textutil import cut_at_clause, fold, key
 
 HIGHLIGHTS = 6
+LEADING = 3  # outcomes shown before the ordinary activities
+# What makes an outcome lead the card (a boost in order only: every activity is still shown).
+_SIGNED = re.compile(
+    r"\b(?:sign(?:ed|ing)?|agreements?|MoUs?|memorand\w*|documents|accords?|deals?|"
+    r"inaugurat\w*|launch(?:ed)?|ground-?breaking)\b",
+    re.IGNORECASE,
+)
 
 
 def answer_visits(ctx: Context) -> Answer:
@@ -81,17 +89,15 @@ def _none(ctx: Context, session: Session) -> Answer:
 
 
 def visit_card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
-    """The card of one visit: when, where, who, its dated activities and outcomes, sources."""
+    """The card of one visit: one line for when / where / who beneath the title, the most
+    important outcomes first, then its dated activities; sources."""
     when = visit.when
-    lines = [
-        f"When: {when}"
-        + (f" (year {visit.year_note})" if visit.year_note and visit.year_note != "stated" else "")
-    ]
-    if visit.places:
-        lines.append("Where: " + ", ".join(visit.places))
-    lines.append(f"Visitor: {_who(visit.visitor)}")
+    if visit.year_note and visit.year_note != "stated":
+        note = cut_at_clause(visit.year_note.removeprefix("inferred "), 90)
+        when += f" (year inferred {note})"
+    quiet = [when, ", ".join(visit.places), f"Visitor: {_who(visit.visitor)}"]
     if visit.host:
-        lines.append(f"Host: {_who(visit.host)}")
+        quiet.append(f"Host: {_who(visit.host)}")
     events = _highlights(visit, terms)
     bullets = tuple(_bullet(e) for e in events)
     more = len([e for e in visit.events if e.kind != "report"]) - len(events)
@@ -100,9 +106,10 @@ def visit_card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
     title = f"{visit.kind.capitalize()} of {visit.visitor.name} to {visit.destination}"
     return Item(
         title=title,
-        lines=tuple(lines),
+        context=" · ".join(q for q in quiet if q),
         bullets=bullets,
         sources=sources(e.quote for e in visit.events),
+        reports=len({e.quote.document.id for e in visit.events}),
     )
 
 
@@ -126,9 +133,22 @@ def _highlights(visit: VisitInfo, terms: VisitTerms | None) -> list[VisitEventIn
         chosen.append(event)
         if len(chosen) == HIGHLIGHTS:
             break
-    return sorted(chosen, key=lambda e: (e.day is None, e.day or ""))
+    # The most important outcomes (documents signed, agreements, inaugurations) lead, then the
+    # rest by date.
+    leading = sorted(
+        (e for e in chosen if _importance(e) < 2), key=lambda e: (_importance(e), e.day or "")
+    )[:LEADING]
+    rest = [e for e in chosen if e not in leading]
+    return leading + sorted(rest, key=lambda e: (e.day is None, e.day or ""))
+
+
+def _importance(event: VisitEventInfo) -> int:
+    """0 for a signing, an agreement or an inauguration, 1 for another outcome, 2 otherwise."""
+    if _SIGNED.search(event.quote.text):
+        return 0
+    return 1 if event.kind == "outcome" else 2
 
 
 def _bullet(event: VisitEventInfo) -> str:
-    text = shorten(event.quote.text, 180)
+    text = cut_at_clause(event.quote.text, 180)
     return f"{day_text(event.day)} — {text}" if event.day else text

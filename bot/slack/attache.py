@@ -34,6 +34,14 @@ logger = logging.getLogger(__name__)
 EVERYONE = ("help", "status")
 ADMIN_ONLY = ("reseed", "report", "documents", "remove")
 WORDS = EVERYONE + ADMIN_ONLY
+EVERYONE_ITEM = Item(
+    title="/attache — about Attaché itself",
+    lines=(
+        "/attache status — what the store holds and its last reseed (when, by whom, how long)",
+        "Mention @Attaché with a question in a channel (answered in the thread; replies in the "
+        "thread need no new mention), or send a direct message.",
+    ),
+)
 MAINTAINERS = Item(
     title="/attache — for the maintainers",
     lines=(
@@ -72,7 +80,7 @@ def attache_answer(request: AttacheRequest, text: str) -> Answer:
             return refuse(f"/attache {word}", request.user_id)
         return _admin(request, word, argument)
     notice = "" if word in ("", "help") else f"I don't know `/attache {word[:50]}`."
-    return help_answer(request.store, notice)
+    return help_answer(request.store, notice, request.user_id in request.settings.admin_user_ids)
 
 
 def refuse(action: str, user_id: str | None, label: str | None = None) -> Answer:
@@ -86,15 +94,16 @@ def refuse(action: str, user_id: str | None, label: str | None = None) -> Answer
     )
 
 
-def help_answer(store: Store, notice: str = "") -> Answer:
-    """The core's usage, with the maintainers' commands added and an optional first sentence."""
+def help_answer(store: Store, notice: str = "", maintainer: bool = False) -> Answer:
+    """The core's usage and an optional first sentence; the maintainers' commands are listed to
+    maintainers only (everyone else sees /attache status)."""
     answer = answer_safely(store, "/attache help")
     if answer.intent == "error":
         return answer
     return replace(
         answer,
         notice="\n\n".join(n for n in (notice, answer.notice) if n),
-        items=(*answer.items, MAINTAINERS),
+        items=(*answer.items, MAINTAINERS if maintainer else EVERYONE_ITEM),
         total=answer.total + 1,
         page_size=answer.page_size + 1,
     )

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from bot.answer import Answer, Item
+from bot.answer import Answer, Item, Source
 from bot.markup import emphasise, escape
 from store.textutil import shorten
 
@@ -20,6 +20,8 @@ VALUE_LIMIT = 2000
 
 Block = dict[str, Any]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL, escapes, CR…: never shown
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_UNLINKABLE = re.compile(r"[\s|<>\x00-\x1f\x7f]")  # what would break out of <url|label>
 
 RUN_QUERY = "run_query"
 SHOW_MORE = "show_more"
@@ -105,16 +107,57 @@ def _visible(text: str) -> str:
 
 
 def _item(item: Item) -> list[Block]:
-    parts = [f"*{escape(item.title)}*"]
-    parts += [escape(line) for line in item.lines]
-    if item.quote:
-        parts.append("> " + emphasise(escape(item.quote), item.highlight))
-    parts += [f"• {escape(bullet)}" for bullet in item.bullets]
-    blocks = [_section("\n".join(parts))]
+    """The title in bold; beneath it, quieter, who/occasion/date and how many documents report it;
+    then the body (lines, progress, differing values, the quote, bullets); then the sources."""
+    title = f"*{escape(item.title)}*"
+    quiet = " · ".join(escape(x) for x in (item.context, item.corroboration()) if x)
+    body = [escape(line) for line in item.lines]
+    if item.progress is not None:
+        share = round(item.progress.share * 100)
+        body.append(f"`{escape(item.progress.bar())}`  {share}% of the target")
+    if item.differs:
+        values = " · ".join(
+            f"*{escape(d.value)}* ({'; '.join(escape(s.label()) for s in d.sources[:3])})"
+            for d in item.differs
+        )
+        body.append(f":warning: Sources differ: {values}")
+    quote = _beside(item.title, item.quote) if item.quote else ""
+    if quote:
+        body.append("> " + emphasise(escape(quote), item.highlight))
+    body += [f"• {escape(bullet)}" for bullet in item.bullets]
+    if quiet:
+        blocks = [_section(title), _context([quiet])]
+        if body:
+            blocks.append(_section("\n".join(body)))
+    else:
+        blocks = [_section("\n".join([title, *body]))]
     if item.sources:
-        labels = "; ".join(escape(s.label()) for s in item.sources)
+        labels = "; ".join(source_link(s) for s in item.sources)
         blocks.append(_context([f"Sources: {labels}"]))
     return blocks
+
+
+def _beside(title: str, quote: str) -> str:
+    """The quote without the words the title already shows (an ellipsis in their place), so a
+    glance reads each fact once; empty when the title is all the quote says."""
+    quote = " ".join(quote.split())
+    shown = title.removesuffix("…").strip()
+    at = quote.lower().find(shown.lower()) if len(shown) >= 20 else -1
+    if at < 0:
+        return quote
+    rest = f"{quote[:at].rstrip()} … {quote[at + len(shown) :].lstrip()}".strip()
+    return "" if len(rest.strip(" .…,;")) < 12 else rest
+
+
+def source_link(source: Source) -> str:
+    """'<https://…|Title> (VNA, March 2, 2024)' in mrkdwn: the title links to the article when the
+    document carries its address; plain, escaped, otherwise."""
+    extra = ", ".join(x for x in (source.agency, source.date) if x)
+    title = escape(_visible(source.title))
+    url = source.url or ""
+    if url.startswith(("https://", "http://")) and not _UNLINKABLE.search(url):
+        title = f"<{escape(url)}|{title}>"
+    return f"{title} ({escape(extra)})" if extra else title
 
 
 def _actions(answer: Answer, shareable: bool) -> list[Block]:
@@ -151,10 +194,25 @@ def _button(label: str, action_id: str, value: str, spoken: str | None = None) -
 
 
 def _fallback(answer: Answer) -> str:
-    parts = [answer.heading]
-    if answer.notice:
-        parts.append(answer.notice)
-    parts += [item.title for item in answer.items]
-    if answer.remaining:
-        parts.append(f"…and {answer.remaining} more")
-    return _fit(escape("\n".join(parts)), FALLBACK_LIMIT)
+    """What notifications and screen readers get: the answer's first facts in a line or two
+    (with the heading as a short prefix), or the heading and the notice when there are none."""
+    if not answer.items:
+        parts = [answer.heading, answer.notice] if answer.notice else [answer.heading]
+        return _fit(escape("\n".join(parts)), FALLBACK_LIMIT)
+    facts = [_glance(item) for item in answer.items[:2]]
+    more = answer.total - (answer.page - 1) * answer.page_size - len(facts)
+    extra = answer.summary or shorten(answer.notice, 160)
+    lead = f"{answer.heading} ({extra})" if extra else answer.heading
+    text = f"{lead}: {facts[0]}" + (f"\n{facts[1]}" if len(facts) > 1 else "")
+    if more > 0:
+        text += f" (+{more} more)"
+    return _fit(escape(text), FALLBACK_LIMIT)
+
+
+def _glance(item: Item) -> str:
+    """One fact in a line: 'Raising two-way trade … by 2030 — agreed by both sides, August 2025'."""
+    quiet = item.context.split(" · ")[:2] if item.context else list(item.lines[:1])
+    # A notification has no room for asides such as how a year was inferred.
+    quiet = [_ASIDE.sub("", part) for part in quiet]
+    line = item.title + (f" — {', '.join(q for q in quiet if q)}" if quiet else "")
+    return shorten(line, 300)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.markup import escape
+from bot.slack.blocks import button_value
 from store.db import Store
 from store.errors import StoreUnavailable
 from store.queries import StoreOverview, overview
@@ -16,6 +18,8 @@ logger = logging.getLogger(__name__)
 MAX_BLOCKS = 100
 SECTION_LIMIT = 3000
 MAX_VISITS = 40
+MAX_BUTTONS = 10  # per row; Slack allows 25, a phone shows about this many
+HOME_ASK = "home_ask"  # action_id prefix of the Home tab's buttons
 
 Block = dict[str, Any]
 
@@ -63,15 +67,65 @@ def status_line(facts: StoreOverview) -> str:
 
 
 def _holdings(facts: StoreOverview) -> list[Block]:
-    blocks = [_header("What the store holds"), _context(escape(status_line(facts)))]
+    blocks = [_header("What the store holds"), _context(_reseed_line(facts))]
+    if facts.latest:
+        buttons = [(label, query) for label, query in facts.latest[:MAX_BUTTONS]]
+        blocks += [
+            _header("Latest visits"),
+            _section("The newest visits on record; a button shows the visit's card in our DM."),
+            _buttons(buttons),
+        ]
     if facts.visits:
         shown = [f"• {escape(line)}" for line in facts.visits[:MAX_VISITS]]
         if len(facts.visits) > MAX_VISITS:
             shown.append(f"…and {len(facts.visits) - MAX_VISITS} more: try `/visit <year>`")
-        blocks += [_header("Visits"), *_sections(shown)]
+        blocks += [_header("Visits by date"), *_sections(shown)]
     if facts.topics:
-        blocks += [_header("Topics"), _section(", ".join(escape(t) for t in facts.topics))]
+        main = facts.topics[:MAX_BUTTONS]
+        others = facts.topics[MAX_BUTTONS:]
+        blocks += [
+            _header("Topics"),
+            _section("What the two sides committed to, by topic (the most commitments first)."),
+            _buttons([(t, f"/commitment {t}") for t in main]),
+        ]
+        if others:
+            blocks.append(_context("Also: " + ", ".join(escape(t) for t in others)))
     return blocks
+
+
+def _reseed_line(facts: StoreOverview) -> str:
+    """'5 documents · last reseed <!date^…|…> by deploy': each reader sees their own local time."""
+    when = escape(facts.reseeded_at or "unknown")
+    moment = _moment(facts.reseeded_at)
+    if moment is not None:
+        when = f"<!date^{moment}^{{date_short_pretty}} at {{time}}|{when}>"
+    who = f" by {escape(facts.reseeded_by)}" if facts.reseeded_by else ""
+    return f"{facts.documents} documents · last reseed {when}{who}"
+
+
+def _moment(iso: str | None) -> int | None:
+    """Epoch seconds of an ISO time ('2025-11-22T08:12:00Z'), or None when it is not one."""
+    if not iso:
+        return None
+    try:
+        stamp = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return int((stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).timestamp())
+
+
+def _buttons(choices: list[tuple[str, str]]) -> Block:
+    """A row of buttons, each asking its query (answered in the person's DM with the bot)."""
+    elements = [
+        {
+            "type": "button",
+            "text": {"type": "plain_text", "text": shorten(label, 75) or "…", "emoji": False},
+            "action_id": f"{HOME_ASK}_{index}",
+            "value": escape(button_value(query)),
+        }
+        for index, (label, query) in enumerate(choices)
+    ]
+    return {"type": "actions", "elements": elements}
 
 
 def _how_to_ask() -> list[Block]:

@@ -33,6 +33,13 @@ _PHOTO_CREDIT = re.compile(
 _SOURCE_TRAILER = re.compile(
     r"^(?:Source|Nguồn)\s*:\s*(?P<agency>[^\n]{1,60}?)\.?\s*$", re.IGNORECASE
 )
+# A line that is only the article's address, or a "Source:" line carrying one (with or without
+# the agency's name): kept as the document's link, never as text.
+_LINK_LINE = re.compile(
+    r"^(?:(?:Source|Nguồn|URL|Link|Read more|Originally published(?: at| on)?|Read the original)"
+    r"\s*:?\s*(?P<agency>[^\n:<]{1,60}?)?\s*[-–—,(]?\s*)?<?(?P<url>https?://[^\s<>()]{4,2000})>?\)?\.?$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"^(?P<city>[A-ZÀ-ỸĐ][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+|\s+[—–]{1,2})\s*"
@@ -53,6 +60,7 @@ class CleanDocument:
     author: str | None = None
     dateline: str | None = None
     dated: str | None = None  # the dateline's date as written: "March 2, 2024"
+    url: str | None = None  # the article's address, from a "Source:" or bare URL line
     published: date | None = None  # the page's date stamp, or a dateline date with its year
     captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     removed: list[str] = field(default_factory=list)
@@ -113,6 +121,12 @@ def clean_document(text: str) -> CleanDocument:
             doc.removed.append(line)
             continue
         if len(doc.paragraphs) < 4 and _page_header(doc, line):
+            doc.removed.append(line)
+            continue
+        if match := _LINK_LINE.match(line):
+            doc.url = doc.url or match["url"].rstrip(".,;")
+            agency = (match["agency"] or "").strip(" -–—,(")
+            doc.agency = doc.agency or (agency if agency and "." not in agency else None)
             doc.removed.append(line)
             continue
         if match := _SOURCE_TRAILER.match(line):

@@ -56,6 +56,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 "author": doc.clean.author,
                 "dateline": doc.clean.dateline,
                 "dated": doc.clean.dated,
+                "url": doc.clean.url,
                 "reference_year": doc.reference_year,
                 "year_note": doc.year_note,
                 "original_text": doc.raw.text,

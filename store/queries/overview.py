@@ -8,9 +8,12 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from store import models as m
+from store.dates_text import month_name
 from store.queries.records import OVERVIEW_VISITS, StoreOverview
 from store.queries.texts import topics
 from store.queries.visit_queries import count_visits, visits
+
+LATEST_VISITS = 5
 
 
 def overview(session: Session) -> StoreOverview:
@@ -19,7 +22,8 @@ def overview(session: Session) -> StoreOverview:
     documents = session.scalar(select(text("count(*)")).select_from(m.Document)) or 0
     shown = visits(session, limit=OVERVIEW_VISITS)
     lines = [f"{v.when} — {v.kind} of {v.visitor.name} to {v.destination}" for v in shown]
-    more = count_visits(session) - len(lines)
+    total = count_visits(session)
+    more = total - len(lines)
     if more > 0:
         lines.append(f"and {more} more (ask /visit <month|year|person|place>)")
     return StoreOverview(
@@ -29,4 +33,19 @@ def overview(session: Session) -> StoreOverview:
         reseeded_at=meta.get("reseeded_at"),
         reseeded_by=meta.get("reseeded_by"),
         summary=json.loads(meta.get("summary", "{}")),
+        latest=_latest(session, total),
     )
+
+
+def _latest(session: Session, total: int) -> tuple[tuple[str, str], ...]:
+    """The newest visits first, each with the /visit line that finds it (visitor, month, year)."""
+    recent = visits(session, offset=max(0, total - 3 * LATEST_VISITS), with_events=False)
+    dated = [v for v in recent if v.start] or recent  # visits without a date sort last
+    found = []
+    for visit in reversed(dated[-LATEST_VISITS:]):
+        when = " ".join(
+            x for x in (month_name(visit.month), str(visit.year) if visit.year else "") if x
+        )
+        label = f"{visit.visitor.name}, {visit.when}"
+        found.append((label, f"/visit {visit.visitor.name} {when}".strip()))
+    return tuple(found)

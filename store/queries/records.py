@@ -12,6 +12,7 @@ class DocRef:
     title: str
     agency: str | None
     dated: str | None = None  # the dateline's date, when the article has one
+    url: str | None = None  # the article's address, when it gives one
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class StoreOverview:
     reseeded_at: str | None
     reseeded_by: str | None
     summary: dict[str, object]
+    latest: tuple[tuple[str, str], ...] = ()  # the newest visits: (label, a /visit query for it)
 
 
 OVERVIEW_VISITS = 10

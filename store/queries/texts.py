@@ -56,14 +56,15 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
             m.Document.title,
             m.Document.agency,
             m.Document.dated,
+            m.Document.url,
         )
         .join(m.Document, m.Document.id == m.Sentence.document_id)
         .where(m.Sentence.id.in_(set(sentence_ids)))
     )
     documents: dict[int, DocRef] = {}
     found = {}
-    for sid, text_, on_topic, did, name, title, agency, dated in rows:
-        document = documents.setdefault(did, DocRef(did, name, title, agency, dated))
+    for sid, text_, on_topic, did, name, title, agency, dated, url in rows:
+        document = documents.setdefault(did, DocRef(did, name, title, agency, dated, url))
         found[sid] = Quote(sid, text_, bool(on_topic), document)
     return found
 

@@ -1,7 +1,7 @@
 """A small writable store beside the read-only one: everything the bot itself writes.
 
 The store file is replaced wholesale by every reseed, so what the bot writes (handled Slack events,
-uploaded documents, votes, the query log, reseeds started from Slack) lives in its own SQLite file
+uploaded documents, votes, the query log, reseeds started from Slack, thread contexts) lives in its own SQLite file
 next to it (``attache.db`` -> ``attache.state.db``), or, for PostgreSQL, in tables of the same
 database. Its schema has a history (Alembic, store/state/migrations), applied when it is opened. Several worker processes share it: primary keys decide races, WAL and a busy timeout let
 them take turns.
@@ -28,6 +28,7 @@ from store.state.querylog import Asked, QueryLog
 from store.state.report import Report, build_report
 from store.state.reseeds import ReseedRuns
 from store.state.schema import HandledEvent
+from store.state.threads import Threads
 from store.state.uploads import Uploads
 
 KEEP_SECONDS = 24 * 3600  # Slack retries an event for a few minutes; a day is ample
@@ -63,6 +64,7 @@ class StateStore:
         self.votes = Votes(engine)
         self.queries = QueryLog(engine)
         self.reseeds = ReseedRuns(engine)
+        self.threads = Threads(engine)
 
     @classmethod
     def open(cls, database_url: str) -> StateStore:

@@ -92,6 +92,20 @@ class ReseedRun(StateBase):
         return f"ReseedRun({self.id}, {self.outcome!r})"
 
 
+class ThreadContext(StateBase):
+    """The last question the bot answered in a thread: later messages there are read against it."""
+
+    __tablename__ = "thread_contexts"
+    channel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    thread_ts: Mapped[str] = mapped_column(String(40), primary_key=True)
+    query: Mapped[str] = mapped_column(Text)
+    page: Mapped[int]
+    at: Mapped[float] = mapped_column(Double, index=True)
+
+    def __repr__(self) -> str:
+        return f"ThreadContext({self.channel!r}, {self.thread_ts!r}, {self.query!r}, {self.page})"
+
+
 class StateMeta(StateBase):
     """Small settings the state keeps for itself (the generated query-log salt)."""
 

@@ -61,6 +61,17 @@ def test_console_answers_each_line_until_quit(database: Path) -> None:
     assert "Gyeongju" not in result.stdout  # nothing after quit
 
 
+def test_ask_page_shows_the_next_items_and_console_more_continues(database: Path) -> None:
+    first = run_bot(["ask", "/search cooperation"], database).stdout
+    second = run_bot(["ask", "--page", "2", "/search cooperation"], database)
+    assert second.returncode == 0, second.stderr
+    assert "\n1. " in first and "\n1. " not in second.stdout and "\n6. " in second.stdout
+    console = run_bot(["console"], database, stdin="/search cooperation\nmore\n").stdout
+    assert "\n6. " in console and console.count("Search: cooperation") == 2
+    refused = run_bot(["ask", "--page", "0", "/visit"], database)
+    assert refused.returncode == 2 and "not a page number" in refused.stderr
+
+
 def test_console_ends_on_end_of_input(database: Path) -> None:
     result = run_bot(["console"], database, stdin="/who lee\n")
     assert result.returncode == 0

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from support import FakeSlack, SlackClient
+from support import ADMIN, FakeSlack, SlackClient
 
 
 def buttons(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -91,11 +91,17 @@ def test_markup_in_the_text_is_never_broadcast(slack: SlackClient) -> None:
     assert "<!channel>" not in text and "<@U999>" not in text
 
 
-def test_attache_help_lists_the_maintainers_commands(slack: SlackClient) -> None:
+def test_attache_help_lists_the_maintainers_commands_to_maintainers_only(
+    slack: SlackClient,
+) -> None:
     payload = slack.command("/attache", "help").json()
     assert payload["response_type"] == "ephemeral"
     assert "/attache status" in everything(payload)
     assert "/commitment" in everything(payload)
+    assert "/attache reseed" not in everything(payload)
+    maintainer = everything(slack.command("/attache", "help", user=ADMIN).json())
+    for word in ("status", "reseed", "report", "documents", "remove"):
+        assert f"/attache {word}" in maintainer
 
 
 def test_attache_status_for_everyone(slack: SlackClient) -> None:

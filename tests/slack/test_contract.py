@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from support import FakeSlack, SlackClient
 
-from bot.config import web_concurrency
+from bot.config import Settings, web_concurrency
 from bot.slack.attache import ADMIN_ONLY, WORDS
 from bot.slack.listeners.commands import COMMANDS, MAINTAINERS
+from store.state import StateStore
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "manifest.json").read_text())
@@ -25,7 +26,17 @@ EVENTS = {
     "app_mention": ({"type": "app_mention", "text": "<@U0BOT> /visit august"}, "chat.postMessage"),
     "message.im": ({"type": "message", "channel_type": "im", "text": "/visit"}, "chat.postMessage"),
     "app_home_opened": ({"type": "app_home_opened", "tab": "home"}, "views.publish"),
+    # replies in a thread the bot has answered in (THREADED: the thread it remembers)
+    "message.channels": (
+        {"type": "message", "channel_type": "channel", "channel": "C777", "text": "more"},
+        "chat.postMessage",
+    ),
+    "message.groups": (
+        {"type": "message", "channel_type": "group", "channel": "G777", "text": "more"},
+        "chat.postMessage",
+    ),
 }
+THREADED = "1.0"
 
 
 def manifest_commands() -> list[str]:
@@ -51,10 +62,15 @@ def test_the_manifest_subscribes_to_exactly_the_events_with_listeners() -> None:
 
 @pytest.mark.parametrize("subscription", sorted(EVENTS))
 def test_every_subscribed_event_is_handled_and_documented(
-    slack: SlackClient, fake_slack: FakeSlack, subscription: str
+    slack: SlackClient, fake_slack: FakeSlack, settings: Settings, subscription: str
 ) -> None:
     event, effect = EVENTS[subscription]
     common = {"user": "U123", "channel": "D123", "ts": "1.1", "event_ts": "1.1"}
+    if event.get("channel_type") in ("channel", "group"):
+        StateStore.open(settings.database_url).threads.remember(
+            event["channel"], THREADED, "/visit"
+        )
+        event = {**event, "thread_ts": THREADED}
     assert slack.event({**common, **event}, f"Ev{uuid.uuid4().hex[:12]}").status == 200
     assert len(fake_slack.of(effect)) == 1
     assert f"`{subscription}`" in README
@@ -87,9 +103,11 @@ def test_no_scope_is_asked_for_beyond_what_is_used() -> None:
     """Least privilege: posting where the bot was not invited (chat:write.public) is not needed."""
     assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",  # the app_mention event
+        "channels:history",  # message.channels: follow-ups in threads the bot answered in
         "chat:write",  # replies to mentions and DMs, Share in channel after the button expired
         "commands",  # the slash commands
         "files:read",  # files.info and downloads of the documents admins send
+        "groups:history",  # message.groups: the same in private channels
         "im:history",  # the message.im event
     ]
 

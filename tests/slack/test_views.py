@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from slack_sdk.models.views import View
 
 from bot.slack.home import home_view, read_overview
 from bot.slack.payloads import button_query, shared_by, strip_mention
@@ -27,6 +28,26 @@ def test_the_home_tab_of_the_seeded_store(store: Store) -> None:
     view = home_view(read_overview(store))
     assert view["type"] == "home"
     assert "5 documents" in json.dumps(view)
+
+
+def test_the_home_tab_has_buttons_for_topics_and_latest_visits_and_local_times(
+    store: Store,
+) -> None:
+    view = home_view(read_overview(store))
+    View(**view).validate_json()  # slack_sdk's own model of a view, with Slack's limits
+    headers = [b["text"]["text"] for b in view["blocks"] if b["type"] == "header"]
+    assert headers[1:5] == ["What the store holds", "Latest visits", "Visits by date", "Topics"]
+    rows = [b["elements"] for b in view["blocks"] if b["type"] == "actions"]
+    visits, topics = rows[0], rows[1]
+    assert visits[0]["text"]["text"] == "Luong Cuong, October 30, 2025"  # the newest first
+    assert button_query(visits[0]["value"]) == ("/visit Luong Cuong October 2025", 1)
+    assert button_query(topics[0]["value"]) == (f"/commitment {topics[0]['text']['text']}", 1)
+    assert all(len({b["action_id"] for b in row}) == len(row) for row in rows)
+
+
+def test_the_reseed_time_is_shown_in_each_readers_own_time() -> None:
+    text = json.dumps(home_view(overview()))
+    assert "<!date^1763799120^{date_short_pretty} at {time}|2025-11-22T08:12:00Z>" in text
 
 
 def test_the_home_tab_while_the_store_is_unavailable() -> None:

@@ -164,6 +164,38 @@ def test_a_source_trailer_becomes_the_agency() -> None:
     assert doc.removed == ["Source: VNA"]
 
 
+@pytest.mark.parametrize(
+    ("line", "url", "agency"),
+    [
+        (
+            "Source: https://en.vietnamplus.vn/talks-12345.vnp",
+            "https://en.vietnamplus.vn/talks-12345.vnp",
+            None,
+        ),
+        ("Source: VNA https://vnanet.vn/en/a/1.html", "https://vnanet.vn/en/a/1.html", "VNA"),
+        (
+            "Source: Yonhap (https://en.yna.co.kr/view/AEN1)",
+            "https://en.yna.co.kr/view/AEN1",
+            "Yonhap",
+        ),
+        ("https://www.mofa.gov.vn/en/news/1", "https://www.mofa.gov.vn/en/news/1", None),
+        ("Read more: <https://example.org/article?id=7>", "https://example.org/article?id=7", None),
+    ],
+)
+def test_a_source_or_address_line_becomes_the_documents_link(
+    line: str, url: str, agency: str | None
+) -> None:
+    doc = clean_document(f"Hanoi and Seoul held talks\n{BODY}\nThey met again.\n{line}\n")
+    assert doc.url == url and doc.agency == agency
+    assert all("http" not in paragraph for paragraph in doc.paragraphs)
+
+
+def test_an_address_inside_a_sentence_stays_text() -> None:
+    sentence = "Details are at https://example.org/plan for those interested."
+    doc = clean_document(f"Hanoi and Seoul held talks\n{BODY}\n{sentence}\n")
+    assert doc.url is None and sentence in doc.paragraphs
+
+
 def test_a_first_line_without_a_full_stop_is_the_title() -> None:
     doc = clean_document(
         f"Vietnam and the RoK boost trade ties\nThe two sides held talks.\n{BODY}\n"

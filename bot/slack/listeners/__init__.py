@@ -6,12 +6,12 @@ import re
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, home, mentions, messages
+from bot.slack.listeners import actions, commands, home, mentions, messages, threads
 
 
 def register(app: App) -> None:
     """Register every listener on app."""
-    for feature in (commands, mentions, messages, home, actions):
+    for feature in (commands, mentions, threads, messages, home, actions):
         feature.register(app)
     app.event(re.compile(".*"))(ignore_event)
 

@@ -1,4 +1,5 @@
-"""@-mentions in channels, answered in the thread (never as a new top-level message)."""
+"""@-mentions in channels, answered in the thread (never as a new top-level message); the thread
+remembers the question, so replies in it are follow-ups (listeners/threads.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from typing import Any
 from slack_bolt import App, BoltContext, Say
 
 from bot.config import Settings
+from bot.core import read_follow_up
+from bot.followup import FollowUp
 from bot.slack.asking import log_question, timed_answer
 from bot.slack.blocks import render_blocks
 from bot.slack.lazy import acknowledge, apologising
 from bot.slack.middleware import first_delivery
 from bot.slack.payloads import event_user, mention_thread, strip_mention
+from bot.slack.thread_context import recall_thread, remember_thread
 from store.db import Store
 from store.state import StateStore
 
@@ -34,6 +38,11 @@ def answer_mention(
     thread = mention_thread(event)
     if event.get("bot_id") or thread is None or not first_delivery(body, state):
         return
-    timed = timed_answer(store, strip_mention(event.get("text"), context.bot_user_id))
+    asked = FollowUp(strip_mention(event.get("text"), context.bot_user_id), 1)
+    last = recall_thread(state, event)  # a mention in a thread the bot answered in: a follow-up
+    if last is not None:
+        asked = read_follow_up(store, asked.query, last.query, last.page)
+    timed = timed_answer(store, asked.query, asked.page)
     say(thread_ts=thread, **render_blocks(timed.answer))
-    log_question(state, settings, event_user(event), "mention", timed)
+    remember_thread(state, event, thread, asked.query, asked.page)  # replies need no mention
+    log_question(state, settings, event_user(event), "mention", timed, asked.page)

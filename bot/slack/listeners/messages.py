@@ -9,11 +9,14 @@ from slack_bolt import App, BoltContext, Say
 from slack_sdk import WebClient
 
 from bot.config import Settings
+from bot.core import read_follow_up
+from bot.followup import FollowUp
 from bot.slack.asking import log_question, timed_answer
 from bot.slack.blocks import render_blocks
 from bot.slack.lazy import acknowledge, apologising
 from bot.slack.middleware import first_delivery
 from bot.slack.payloads import event_user, is_file_share, is_person_talking, strip_mention
+from bot.slack.thread_context import DM_THREAD, recall_thread, remember_thread
 from bot.slack.uploads import Sender, document_answer
 from store.db import Store
 from store.state import StateStore
@@ -34,7 +37,8 @@ def answer_direct_message(
     settings: Settings,
     body: dict[str, Any] | None = None,
 ) -> None:
-    """A question typed in the DM with the bot; in a DM thread, answered in that thread."""
+    """A question typed in the DM with the bot; in a DM thread, answered in that thread; read
+    against the DM's (or the thread's) last question, like a follow-up in a channel thread."""
     if event.get("channel_type") != "im" or not (is_person_talking(event) or is_file_share(event)):
         return
     if not first_delivery(body, state):
@@ -46,6 +50,13 @@ def answer_direct_message(
         return
     if not is_person_talking(event):
         return
-    timed = timed_answer(store, strip_mention(event["text"], context.bot_user_id))
+    # The DM (or a thread in it) keeps its last question: "more", "and in October?" follow on.
+    thread = event.get("thread_ts") or DM_THREAD
+    asked = FollowUp(strip_mention(event["text"], context.bot_user_id), 1)
+    last = recall_thread(state, event, thread)
+    if last is not None:
+        asked = read_follow_up(store, asked.query, last.query, last.page)
+    timed = timed_answer(store, asked.query, asked.page)
     say(thread_ts=event.get("thread_ts"), **render_blocks(timed.answer))
-    log_question(state, settings, user, "dm", timed)
+    remember_thread(state, event, thread, asked.query, asked.page)
+    log_question(state, settings, user, "dm", timed, asked.page)
