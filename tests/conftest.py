@@ -71,6 +71,14 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture
+def own_store_url(backend: str, make_store_url: Callable[[str], MakeUrl], tmp_path: Path) -> str:
+    """The URL of this test's own empty store on each backend (SQLite: tmp_path/store.db)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return make_store_url(backend)("own")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -22,7 +22,7 @@ from bot.slack.files import DownloadRefused, download
 from store.ingest.read import MAX_BYTES, RawDocument
 from store.intake import Preview, duplicate_of, pasted_name, preview, read_upload, upload_name
 from store.state import StateStore, StateUnavailable
-from store.state.uploads import PREFIX
+from store.state.uploads import PREFIX, UploadRaced
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,8 @@ def document_answer(event: dict[str, Any], sender: Sender) -> Answer | None:
     if isinstance(files, list) and files:
         if not sender.admin:
             return refuse("adding documents", sender.user_id, "Adding documents")
-        return _report([_take_file(f, sender) for f in files[:MAX_FILES]])
+        taken = [_take_file(f, sender) for f in files[:MAX_FILES]]
+        return _report(taken + [_not_taken(f) for f in files[MAX_FILES:]])
     added = ADD.match(text)
     if not added and not (sender.admin and len(text) > MAX_QUERY_CHARS):
         return None
@@ -95,6 +96,14 @@ def _take_file(file: Any, sender: Sender) -> Item:
     )
 
 
+def _not_taken(file: Any) -> Item:
+    shown = file.get("name") or file.get("title") if isinstance(file, dict) else None
+    return _refused(
+        str(shown or "a file")[:100],
+        f"only {MAX_FILES} files per message are taken; send the rest in another message",
+    )
+
+
 def _take_pasted(text: str, sender: Sender) -> Item:
     data = text.encode("utf-8")
     document = read_upload("pasted.txt", data)
@@ -127,13 +136,18 @@ def _keep(document: RawDocument, size: int, sender: Sender) -> Item:
         earlier = state.uploads.named_like(document.sha256)
         if earlier is not None and earlier != document.name:
             return _refused(document.name, f"duplicate of {PREFIX}{earlier}")
+        replacing = state.uploads.content_of(document.name)  # what "replace" means, checked again
         seed = duplicate_of(document, sender.settings.seeds_dir)
         if seed is not None:
             return _refused(document.name, f"duplicate of {seed} in seeds/")
         found = preview(document)
         if isinstance(found, str):
             return _refused(document.name, found)
-        replaced = state.uploads.add(document, size, sender.user_id or "unknown")
+        replaced = state.uploads.add(
+            document, size, sender.user_id or "unknown", replacing=replacing
+        )
+    except UploadRaced as why:
+        return _refused(document.name, str(why))
     except StateUnavailable as error:
         logger.error("could not store an upload: %s", error)
         return _refused(document.name, "the bot's records are unavailable; try again shortly")

@@ -21,7 +21,7 @@ from sqlalchemy.pool import NullPool
 
 from store.db import sqlite_path
 from store.pgguard import MIGRATING, SERVING, guarded_engine
-from store.state import migrate
+from store.state import healing, migrate
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction
 from store.state.feedback import Votes
 from store.state.querylog import Asked, QueryLog
@@ -77,6 +77,9 @@ class StateStore:
             engine = _engine(url)
             with _migrating(url, engine) as migrating:
                 migrate.upgrade(migrating)  # one process at a time; a no-op when already current
+            if path is not None:
+                # Deleted or read-only while serving: reopened, with its schema made again.
+                healing.watch(engine, path, lambda: migrate.upgrade(engine))
         except (SQLAlchemyError, OSError) as error:
             raise StateUnavailable(f"cannot open the state store {_safe(url)}: {error}") from error
         return cls(engine)

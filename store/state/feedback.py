@@ -6,7 +6,7 @@ import time
 
 from sqlalchemy import Engine, delete
 
-from store.state.base import transaction, upsert
+from store.state.base import storable, transaction, upsert
 from store.state.schema import Vote
 
 
@@ -29,7 +29,7 @@ class Votes:
         values = {
             "answer_id": answer_id,
             "user_hash": user_hash,
-            "query": query[:500],
+            "query": storable(query[:500]),
             "page": page,
             "vote": 1 if up else -1,
             "at": time.time() if now is None else now,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, insert, select
 
-from store.state.base import insert_ignoring_conflicts, transaction
+from store.state.base import insert_ignoring_conflicts, storable, transaction
 from store.state.schema import QueryRecord, StateMeta
 
 SALT_KEY = "query_log_salt"
@@ -72,8 +72,8 @@ class QueryLog:
             "at": time.time() if now is None else now,
             "user_hash": user_hash,
             "source": asked.source[:16],
-            "query": asked.query[:500],
-            "query_key": query_key(asked.query),
+            "query": storable(asked.query[:500]),
+            "query_key": storable(query_key(asked.query)),
             "intent": asked.intent[:20],
             "score": float(asked.score),
             "results": int(asked.results),

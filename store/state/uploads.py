@@ -8,16 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, insert, inspect, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, create_engine, delete, inspect, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.sql.dml import Insert, Update
 
 from store.db import sqlite_path
 from store.ingest.read import RawDocument
 from store.pgguard import RESEEDING, guarded_engine
-from store.state.base import StateUnavailable, transaction
+from store.state.base import StateUnavailable, insert_ignoring_conflicts, storable, transaction
 from store.state.schema import Upload
 
 PREFIX = "uploads/"  # how uploads are named in the store and in a reseed's summary
+
+
+class UploadRaced(Exception):
+    """Another upload took the name or the content at the same moment; the message says which,
+    in words for the person."""
 
 
 @dataclass(frozen=True)
@@ -37,20 +43,65 @@ class Uploads:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def add(self, document: RawDocument, size: int, by: str, now: float | None = None) -> bool:
-        """Keep a document under its name; True when it replaced an earlier upload of that name."""
+    def add(
+        self,
+        document: RawDocument,
+        size: int,
+        by: str,
+        now: float | None = None,
+        *,
+        replacing: str | None,
+    ) -> bool:
+        """Keep a document under its name in place of the upload whose content was `replacing`
+        when the caller looked (None: there was none); True when it replaced one.
+
+        Raises UploadRaced when another upload took the name or the content meanwhile (one
+        statement decides, so of two racing uploads exactly one is stored), StateUnavailable on
+        trouble with the state.
+        """
         values = {
             "name": document.name,
-            "text": document.text,
+            "text": storable(document.text),
             "sha256": document.sha256,
             "size": size,
             "uploaded_by": by[:40],
             "uploaded_at": time.time() if now is None else now,
         }
-        with transaction(self.engine, f"store the upload {document.name!r}") as connection:
-            replaced = connection.execute(delete(Upload).where(Upload.name == document.name))
-            connection.execute(insert(Upload).values(**values))
-        return bool(replaced.rowcount)
+        statement: Insert | Update
+        if replacing is None:
+            statement = insert_ignoring_conflicts(self.engine, Upload, values)
+        else:
+            statement = (
+                update(Upload)
+                .where(Upload.name == document.name, Upload.sha256 == replacing)
+                .values(**values)
+            )
+        try:
+            with transaction(self.engine, f"store the upload {document.name!r}") as connection:
+                stored = connection.execute(statement.returning(Upload.name)).first() is not None
+        except StateUnavailable as error:
+            if not isinstance(error.__cause__, IntegrityError):  # the content under another name
+                raise
+            stored = False
+        if not stored:
+            raise UploadRaced(self._why_not(document))
+        return replacing is not None
+
+    def content_of(self, name: str) -> str | None:
+        """The sha256 of the upload kept under name, or None."""
+        with transaction(self.engine, "look up an upload") as connection:
+            return connection.scalar(select(Upload.sha256).where(Upload.name == name))
+
+    def _why_not(self, document: RawDocument) -> str:
+        holder = self.named_like(document.sha256)
+        if holder == document.name:
+            return "already added a moment ago (the same document arrived twice)"
+        if holder is not None:
+            return f"duplicate of {PREFIX}{holder}, added a moment ago"
+        return (
+            f"{document.name} was uploaded by someone else a moment ago; "
+            "send yours again to replace it"
+        )
 
     def remove(self, name: str) -> bool:
         """Forget an upload; False when there was none of that name."""

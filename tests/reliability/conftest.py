@@ -58,6 +58,37 @@ def data_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session")
+def references(
+    backend: str,
+    make_store_url: Callable[[str], Callable[[str], str]],
+    seeds_built: Built,
+    data_built: Built,
+) -> dict[Path, str]:
+    """The seeds and tests/data, each built once on this backend: what a store of them answers."""
+    if backend == "sqlite":
+        return {SEEDS: seeds_built.url, DATA: data_built.url}
+    urls = {SEEDS: make_store_url(backend)("seeds"), DATA: make_store_url(backend)("data")}
+    for folder, url in urls.items():
+        reseed(url, folder)
+    return urls
+
+
+@pytest.fixture
+def seeded_url(
+    backend: str,
+    make_store_url: Callable[[str], Callable[[str], str]],
+    seeds_built: Built,
+    store_file: Path,
+) -> str:
+    """This test's own store on this backend, holding the seeds."""
+    if backend == "sqlite":
+        return seeds_built.copy_to(store_file)
+    url = make_store_url(backend)("own")
+    reseed(url, SEEDS)
+    return url
+
+
+@pytest.fixture(scope="session")
 def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
     """Two different generated corpora whose reseed takes a second or more, each built once."""
     generate = _generator()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import socket
 import sys
+import uuid
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -77,3 +80,50 @@ def test_an_index_without_vulnerability_data_is_a_skip(audit: ModuleType) -> Non
     report = {"dependencies": [{"name": "rapidfuzz", "skip_reason": "not found"}]}
     status, message = audit.verdict(report)
     assert status == 0 and message.startswith("pip-audit skipped: no package index")
+
+
+@pytest.fixture(scope="module")
+def postgres() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ci_postgres", ROOT / ".ci" / "postgres.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ci_never_runs_without_postgresql() -> None:
+    script = CI.read_text()
+    assert "SQLite only" not in script
+    up = next(c for c in commands() if ".ci/postgres.py up" in c)
+    assert up.startswith("if !"), "a PostgreSQL that cannot be had stops CI"
+    assert commands().index(next(c for c in commands() if "-m pytest" in c)) > commands().index(up)
+
+
+def test_where_nothing_answers_ci_starts_its_own_postgresql(
+    postgres: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TEST_DATABASE_URL", raising=False)
+    with socket.socket() as closed:  # a loopback port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        nothing = f"postgresql+psycopg://postgres@127.0.0.1:{closed.getsockname()[1]}/test"
+    folder = ROOT / f".ci-postgres-{uuid.uuid4().hex[:8]}"  # as CI: in the checkout (reachable by
+    # the postgres user a root CI runs the server as; tmp_path is private to root)
+    try:
+        url = postgres.up(folder, usual=nothing)
+        assert url != nothing and postgres.answers(url)
+        assert (folder / "data" / "PG_VERSION").exists()
+    finally:
+        postgres.down(folder)
+    assert not folder.exists()
+    assert not postgres.answers(url)
+
+
+def test_a_named_server_that_does_not_answer_stops_ci(
+    postgres: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("TEST_DATABASE_URL", f"postgresql+psycopg://postgres@127.0.0.1:{port}/x")
+    with pytest.raises(SystemExit, match="no server answers"):
+        postgres.up(tmp_path / "unused")

@@ -9,9 +9,11 @@ new one when the kill came after the rename. A thread keeps asking all along.
 from __future__ import annotations
 
 import random
+import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,12 +28,15 @@ from fault_tools import (
     rounds,
     run_reseed,
 )
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.pool import NullPool
 
 from store.db import Store
 
 # Answers read in one session: each must be one corpus's answer, whole.
 QUERIES = ("/visit", "/search Busan", "hello")
 # Answers that must only never fail while reseeds come and go.
+HANG_GUARD_SECONDS = 120  # not a speed limit: only how long a stuck reseed is waited for
 LOOSE = ("/commitment trade", "/who kim", "/figure trade", "what did they agree on labour?")
 
 
@@ -140,3 +145,51 @@ def test_a_reseed_killed_while_writing_leaves_a_leftover_the_next_reseed_clears(
     assert done.returncode == 0, done.stderr
     assert leftovers(store_file) == []
     assert answers(store, QUERIES) == answers(Store.open(second.url), QUERIES)
+
+
+def writing_for(url: str, seconds: float) -> bool:
+    """Whether a transaction that has written to url's database has been open for seconds."""
+    engine = create_engine(make_url(url).set(database="postgres"), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return bool(
+                connection.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = :d "
+                        "AND backend_xid IS NOT NULL AND now() - xact_start > make_interval(secs => :s)"
+                    ),
+                    {"d": make_url(url).database, "s": seconds},
+                ).scalar()
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_reseed_killed_while_writing_leaves_the_previous_generation_serving_on_postgresql(
+    corpora: tuple[Built, Built], make_store_url: Callable[[str], Callable[[str], str]]
+) -> None:
+    first, second = corpora
+    url = make_store_url("postgresql")("killed")
+    done = run_reseed(url, first.seeds)
+    assert done.returncode == 0, done.stderr
+    store = Store.open(url)
+    before = answers(store, QUERIES)
+    process = subprocess.Popen(
+        reseed_command(second.seeds),
+        cwd=ROOT,
+        env=cli_env(url),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
+    # Killed well into the writing of the new generation (its transaction has written for a while).
+    while not writing_for(url, 0.3) and process.poll() is None:
+        assert time.monotonic() < deadline, "hang guard: the reseed never started writing"
+        time.sleep(0.01)
+    process.kill()
+    process.wait(timeout=HANG_GUARD_SECONDS)
+    assert process.returncode == -signal.SIGKILL, "the reseed finished before it could be killed"
+    assert answers(store, QUERIES) == before
+    done = run_reseed(url, second.seeds)
+    assert done.returncode == 0, done.stderr
+    assert answers(store, QUERIES) != before

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fault_tools import Asker, Built, answers, rounds, run_reseed
+from fault_tools import Asker, answers, rounds, run_reseed
 from sqlalchemy import func, select
 
 from store import models as m
@@ -57,18 +57,18 @@ def probe(store: Store, allowed: set[Facts]) -> Callable[[], str | None]:
     return check
 
 
-def alternate(seeds_built: Built, data_built: Built, store_file: Path, count: int) -> None:
-    url = seeds_built.copy_to(store_file)
+def alternate(url: str, references: dict[Path, str], count: int) -> None:
+    """Reseed url from each folder of references in turn, count times, while a thread asks."""
     store = Store.open(url)
-    folders = (seeds_built, data_built)
-    expected = [answers(Store.open(built.url), EXACT) for built in folders]
-    allowed = {facts(Store.open(built.url)) for built in folders}
+    folders = list(references)
+    expected = [answers(Store.open(references[folder]), EXACT) for folder in folders]
+    allowed = {facts(Store.open(references[folder])) for folder in folders}
     assert len(allowed) == 2 and all(f[2] == "ok" for f in allowed)
     asker = Asker(store, {q: {e[q] for e in expected} for q in EXACT}, LOOSE, probe(store, allowed))
     asker.start()
     try:
         for index in range(count):
-            done = run_reseed(url, folders[(index + 1) % 2].seeds)
+            done = run_reseed(url, folders[(index + 1) % 2])
             assert done.returncode == 0, done.stderr
     finally:
         asker.stop()
@@ -76,14 +76,12 @@ def alternate(seeds_built: Built, data_built: Built, store_file: Path, count: in
     assert min(asker.seen.values()) > 0 and len(asker.seen) == len(EXACT) + len(LOOSE) + 1
 
 
-def test_queries_during_alternating_reseeds(
-    seeds_built: Built, data_built: Built, store_file: Path
-) -> None:
-    alternate(seeds_built, data_built, store_file, count=4)
+def test_queries_during_alternating_reseeds(seeded_url: str, references: dict[Path, str]) -> None:
+    alternate(seeded_url, references, count=4)
 
 
 @pytest.mark.slow
 def test_queries_during_many_alternating_reseeds(
-    seeds_built: Built, data_built: Built, store_file: Path
+    seeded_url: str, references: dict[Path, str]
 ) -> None:
-    alternate(seeds_built, data_built, store_file, count=rounds("ATTACHE_KILL_ROUNDS", 40))
+    alternate(seeded_url, references, count=rounds("ATTACHE_KILL_ROUNDS", 40))

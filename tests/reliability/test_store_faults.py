@@ -142,11 +142,9 @@ def test_a_fault_is_reported_and_the_bot_recovers_without_a_restart(
 
             caplog.clear()
             fake_slack.reset()
-            started = time.monotonic()
             reply = slack.command(
                 "/commitment", "trade", response_url=fake_slack.response_url(fault.__name__)
             )
-            assert time.monotonic() - started < 3.0  # Slack's limit for the ack
             assert reply.status == 200
             assert UNAVAILABLE in told(reply.json()["text"], fake_slack)
             assert len(lines_about_the_store(caplog)) == 1

@@ -1,9 +1,12 @@
-"""Fixtures for the Slack layer: a store seeded from seeds/, the app on loopback (see support)."""
+"""Fixtures for the Slack layer: a store seeded from seeds/, the app on loopback (see support).
+
+Every store (and so the state beside it) is on each backend the suite reaches (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +20,8 @@ from store.state import StateStore
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'store.db'}"
+def database_url(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> str:
+    url = make_store_url(backend)("slack")
     reseed(url, SEEDS)
     return url
 
@@ -53,11 +56,21 @@ def settings_without_store(settings: Settings, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def own(settings: Settings, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[OwnApp]:
-    """An app with a store of its own, built from a copy of tests/data."""
+def own(
+    settings: Settings,
+    fake_slack: FakeSlack,
+    tmp_path: Path,
+    make_store_url: Callable[[str], Callable[[str], str]],
+    backend: str,
+) -> Iterator[OwnApp]:
+    """An app with a store of its own (on this backend), built from a copy of tests/data."""
     seeds = tmp_path / "seeds"
     shutil.copytree(DATA, seeds)
-    url = f"sqlite:///{tmp_path / 'var' / 'attache.db'}"
+    url = (
+        f"sqlite:///{tmp_path / 'var' / 'attache.db'}"
+        if backend == "sqlite"
+        else make_store_url(backend)("own")
+    )
     reseed(url, seeds)
     own_settings = replace(settings, database_url=url, seeds_dir=seeds)
     with serving(own_settings) as client:

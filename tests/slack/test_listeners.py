@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from unittest.mock import Mock
 
@@ -35,9 +34,9 @@ def background() -> Iterator[Background]:
 
 
 @pytest.fixture
-def state(tmp_path: Path) -> StateStore:
+def state(own_store_url: str) -> StateStore:
     """A state of its own, so these tests' query log and votes stay theirs."""
-    return StateStore.open(f"sqlite:///{tmp_path / 'store.db'}")
+    return StateStore.open(own_store_url)
 
 
 def test_a_command_is_answered_in_the_ack_and_logged(

@@ -206,3 +206,19 @@ def test_someone_else_cannot_remove(own: OwnApp, fake_slack: FakeSlack, sent: An
     reply = own.slack.command("/attache", "remove kept.txt", user="U777").json()
     assert "for the maintainers" in reply["text"]
     assert [u.name for u in own.state.uploads.listing()] == ["kept.txt"]
+
+
+def test_more_files_than_one_message_takes_are_named_not_dropped(
+    own: OwnApp, fake_slack: FakeSlack, sent: Any
+) -> None:
+    shared = [
+        fake_slack.add_file(
+            f"article-{i:02d}.txt", f"{ARTICLE}Note {i}: a later paragraph.\n".encode()
+        )
+        for i in range(12)
+    ]
+    answer = sent(file_share(shared))
+    assert "Added 10 of 12 documents" in answer
+    assert "Not added: article-10.txt" in answer and "Not added: article-11.txt" in answer
+    assert "10 files per message" in answer
+    assert len(own.state.uploads.listing()) == 10

@@ -28,7 +28,7 @@ from bot.slack.background import Background
 from bot.slack.blocks import button_value, render_blocks
 from bot.slack.webapi import SafeConnectionRetry, repeatable, web_client
 
-SLACK_DEADLINE = 3.0
+HANG_GUARD_SECONDS = 30  # not a speed limit: how long a test waits for what must happen
 
 
 def mention(text: str = "/visit august", ts: str = "1700000000.000100") -> dict[str, Any]:
@@ -41,12 +41,14 @@ def mention(text: str = "/visit august", ts: str = "1700000000.000100") -> dict[
     }
 
 
-def timed_event(slack: SlackClient, event: dict[str, Any]) -> float:
-    started = time.monotonic()
-    reply = slack.event(event, f"Ev{uuid.uuid4().hex[:12]}", wait=False)
-    elapsed = time.monotonic() - started
-    assert reply.status == 200
-    return elapsed
+def acked_while_the_reply_is_held(
+    slack: SlackClient, fake_slack: FakeSlack, event: dict[str, Any]
+) -> None:
+    """The event is acknowledged while the fake Web API still holds the bot's reply to it: the
+    ack never waits for the Web API, however slow or failing (Slack wants it within 3 s)."""
+    with fake_slack.holding("chat.postMessage"):
+        reply = slack.event(event, f"Ev{uuid.uuid4().hex[:12]}", wait=False)
+        assert reply.status == 200
 
 
 def settle(slack: SlackClient) -> None:
@@ -60,7 +62,7 @@ def test_a_429_with_a_short_retry_after_is_retried(
     fake_slack.script(
         "chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
     )
-    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    acked_while_the_reply_is_held(slack, fake_slack, mention())
     settle(slack)
     _first, second = fake_slack.of("chat.postMessage")
     assert second.params["thread_ts"] == "1700000000.000100" and "August" in str(
@@ -74,16 +76,15 @@ def test_a_429_asking_for_a_long_wait_is_given_up_and_logged(
     fake_slack.script(
         "chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "120"}
     )
-    started = time.monotonic()
-    assert timed_event(slack, mention()) < SLACK_DEADLINE
-    settle(slack)
-    assert time.monotonic() - started < 60  # it did not sleep for two minutes
+    acked_while_the_reply_is_held(slack, fake_slack, mention())
+    assert slack.settle is not None
+    assert slack.settle(), "still waiting: it slept on Retry-After 120"
     assert any(r.exc_info and "ratelimited" in str(r.exc_info[1]) for r in caplog.records)
 
 
 def test_server_errors_are_retried_twice(slack: SlackClient, fake_slack: FakeSlack) -> None:
     fake_slack.script("chat.postMessage", 500, {"ok": False, "error": "fatal_error"}, times=2)
-    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    acked_while_the_reply_is_held(slack, fake_slack, mention())
     settle(slack)
     assert len(fake_slack.of("chat.postMessage")) == 3
 
@@ -92,15 +93,16 @@ def test_a_web_api_that_keeps_failing_is_logged_and_the_request_still_answered(
     slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake_slack.script("chat.postMessage", 500, {"ok": False, "error": "fatal_error"}, times=3)
-    assert timed_event(slack, mention()) < SLACK_DEADLINE
+    acked_while_the_reply_is_held(slack, fake_slack, mention())
     settle(slack)
     assert any("could not" in r.getMessage() for r in caplog.records)
 
 
 def test_a_slow_web_api_never_holds_the_request(slack: SlackClient, fake_slack: FakeSlack) -> None:
     with fake_slack.holding("chat.postMessage") as arrived:
-        assert timed_event(slack, mention()) < SLACK_DEADLINE
-        assert arrived.wait(timeout=20)  # the reply is still on its way: held by the fake
+        reply = slack.event(mention(), f"Ev{uuid.uuid4().hex[:12]}", wait=False)
+        assert reply.status == 200  # acknowledged while the reply is held by the fake
+        assert arrived.wait(timeout=HANG_GUARD_SECONDS)  # the reply is still on its way
     settle(slack)
     assert len(fake_slack.of("chat.postMessage")) == 1
 
@@ -109,11 +111,10 @@ def test_a_slow_response_url_never_holds_a_button_press(
     slack: SlackClient, fake_slack: FakeSlack
 ) -> None:
     with fake_slack.holding("response_url") as arrived:
-        started = time.monotonic()
         value = escape(button_value("/visit august"))
         reply = slack.press("run_query_0", value, fake_slack.response_url(), wait=False)
-        assert reply.status == 200 and time.monotonic() - started < SLACK_DEADLINE
-        assert arrived.wait(timeout=20)
+        assert reply.status == 200  # acknowledged while the response_url post is held
+        assert arrived.wait(timeout=HANG_GUARD_SECONDS)
     settle(slack)
 
 
@@ -160,10 +161,10 @@ def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -
         target=ack_in_time, args=(ack, respond, background, slow, render_blocks)
     )
     runner.start()
-    deadline = time.monotonic() + SLACK_DEADLINE
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
     while not ack.called and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert ack.called, "no ack within Slack's 3 seconds"
+    assert ack.called, "no ack while the answer was still being looked up"
     assert ack.call_args.kwargs["text"] == LOOKING_TEXT
     respond.assert_not_called()
     runner.join(timeout=30)  # the request thread is free before the answer is ready
@@ -202,7 +203,7 @@ def test_a_listener_failing_with_invalid_auth_logs_no_token(
     caplog.set_level("DEBUG")
     leaky = {"ok": False, "error": "invalid_auth", "detail": f"token {BOT_TOKEN} was revoked"}
     fake_slack.script("chat.postMessage", 200, leaky)
-    assert timed_event(slack, mention(ts="1700000000.000444")) < SLACK_DEADLINE
+    acked_while_the_reply_is_held(slack, fake_slack, mention(ts="1700000000.000444"))
     settle(slack)
     failure = next(r for r in caplog.records if r.exc_info)
     assert isinstance(failure.exc_info[1], SlackApiError)  # type: ignore[index]

@@ -1,4 +1,4 @@
-"""`python -m store reseed` run as a maintainer runs it, in a subprocess."""
+"""`python -m store reseed` run as a maintainer runs it, in a subprocess, on each backend."""
 
 from __future__ import annotations
 
@@ -25,18 +25,18 @@ def _count(stdout: str, label: str) -> int:
     return int(match.group(1))
 
 
-def test_reseed_of_the_test_documents(run_cli: Run, data_dir: Path, store_url: str) -> None:
-    result = run_cli("reseed", "--seeds", str(data_dir), database_url=store_url)
+def test_reseed_of_the_test_documents(run_cli: Run, data_dir: Path, own_store_url: str) -> None:
+    result = run_cli("reseed", "--seeds", str(data_dir), database_url=own_store_url)
     assert result.returncode == 0, result.stderr
     assert (_count(result.stdout, "documents"), _count(result.stdout, "visits")) == (3, 2)
     assert _count(result.stdout, "skipped") == 0
-    assert Store.open(store_url).exists()
+    assert Store.open(own_store_url).exists()
 
 
 def test_reseed_of_a_broken_folder_names_each_skipped_file(
-    run_cli: Run, broken_seeds: Path, broken_skips: dict[str, str], store_url: str
+    run_cli: Run, broken_seeds: Path, broken_skips: dict[str, str], own_store_url: str
 ) -> None:
-    result = run_cli("reseed", "--seeds", str(broken_seeds), database_url=store_url)
+    result = run_cli("reseed", "--seeds", str(broken_seeds), database_url=own_store_url)
     assert result.returncode == 0, result.stderr
     assert _count(result.stdout, "documents") == 3
     assert _count(result.stdout, "skipped") == len(broken_skips)
@@ -47,10 +47,10 @@ def test_reseed_of_a_broken_folder_names_each_skipped_file(
 
 
 def test_a_missing_folder_fails_with_a_one_line_reason(
-    run_cli: Run, tmp_path: Path, store_url: str
+    run_cli: Run, tmp_path: Path, own_store_url: str
 ) -> None:
     missing = tmp_path / "no-such-folder"
-    result = run_cli("reseed", "--seeds", str(missing), database_url=store_url)
+    result = run_cli("reseed", "--seeds", str(missing), database_url=own_store_url)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -76,8 +76,8 @@ def test_a_failed_reseed_exits_non_zero_and_keeps_the_old_store(
     assert Store.open(store_url).exists()
 
 
-def test_reseed_of_the_real_seeds(run_cli: Run, seeds_dir: Path, store_url: str) -> None:
-    result = run_cli("reseed", "--seeds", str(seeds_dir), database_url=store_url)
+def test_reseed_of_the_real_seeds(run_cli: Run, seeds_dir: Path, own_store_url: str) -> None:
+    result = run_cli("reseed", "--seeds", str(seeds_dir), database_url=own_store_url)
     assert result.returncode == 0, result.stderr
     assert _count(result.stdout, "documents") == 5
     assert _count(result.stdout, "visits") == 2
@@ -92,10 +92,12 @@ def test_an_unknown_command_is_a_usage_error(run_cli: Run) -> None:
     assert "usage:" in result.stderr
 
 
-def test_the_store_built_from_the_real_seeds(run_cli: Run, seeds_dir: Path, store_url: str) -> None:
-    assert run_cli("reseed", "--seeds", str(seeds_dir), database_url=store_url).returncode == 0
+def test_the_store_built_from_the_real_seeds(
+    run_cli: Run, seeds_dir: Path, own_store_url: str
+) -> None:
+    assert run_cli("reseed", "--seeds", str(seeds_dir), database_url=own_store_url).returncode == 0
     visitor = aliased(m.Person)
-    with Store.open(store_url).session() as session:
+    with Store.open(own_store_url).session() as session:
         visits = session.execute(
             select(visitor.name, m.Visit.kind, m.Visit.start, m.Visit.end, m.Visit.places)
             .join(visitor, m.Visit.visitor_id == visitor.id)

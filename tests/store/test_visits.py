@@ -183,3 +183,18 @@ def test_the_most_formal_kind_wins(extract_texts: Extract) -> None:
     (visit,) = extraction.visits
     assert visit.kind == "state visit"
     assert visit.places == ["Busan"]
+
+
+def test_a_dateline_dates_the_visit_before_any_other_year_in_the_article(
+    extract_texts: Extract,
+) -> None:
+    # The visit's own dates carry no year; another full date in its sentence (2022) must not
+    # win over the dateline's year.
+    article = (
+        "Vietnamese minister visits Busan\n"
+        "Busan, March 6, 2026 (VNA) – Minister of Industry and Trade Tran Minh Khoa is paying a "
+        "working trip to Busan from March 5–7, his first since a visit on June 2, 2022.\n"
+    )
+    (visit,) = extract_texts(article).visits
+    assert (visit.start, visit.end, visit.year) == (date(2026, 3, 5), date(2026, 3, 7), 2026)
+    assert visit.year_note and "dateline" in visit.year_note

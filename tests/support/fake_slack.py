@@ -24,6 +24,7 @@ TEAM_ID = "T0TEAM"
 EXPIRED = "expired"  # a response_url path that answers 404, as Slack does after 30 minutes
 BROKEN_CHANNEL = "CBROKEN"  # chat.postMessage to it fails with channel_not_found
 ADMIN = "UADMIN1"  # the one user id in ADMIN_USER_IDS
+HOLD_SECONDS = 60  # hang guard: the longest a held call waits for its test to let it go
 
 
 @dataclass
@@ -148,7 +149,10 @@ class FakeSlack:
 
     @contextmanager
     def holding(self, method: str) -> Iterator[threading.Event]:
-        """Calls to method wait until the block ends; the yielded event is set when one arrives."""
+        """Calls to method wait until the block ends; the yielded event is set when one arrives.
+
+        A held call waits up to HOLD_SECONDS, longer than SlackClient waits for a reply: a request
+        that waited for a held call fails, whatever the machine's speed."""
         release, arrived = threading.Event(), threading.Event()
         self.held[method], self.arrived[method] = release, arrived
         try:
@@ -166,7 +170,7 @@ class FakeSlack:
         if call.method in self.arrived:
             self.arrived[call.method].set()
         if call.method in self.held:
-            self.held[call.method].wait(timeout=15)
+            self.held[call.method].wait(timeout=HOLD_SECONDS)
         return failing
 
 

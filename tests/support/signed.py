@@ -17,7 +17,10 @@ from typing import Any
 from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from support.fake_slack import BOT_USER_ID, SIGNING_SECRET, TEAM_ID
+from support.fake_slack import BOT_USER_ID, HOLD_SECONDS, SIGNING_SECRET, TEAM_ID
+
+REPLY_SECONDS = 20  # hang guard: how long a request waits for its reply (less than HOLD_SECONDS)
+assert REPLY_SECONDS < HOLD_SECONDS
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -96,7 +99,7 @@ class SlackClient:
         path: str,
         body: bytes = b"",
         headers: dict[str, str] | None = None,
-        timeout: float = 20,
+        timeout: float = REPLY_SECONDS,
     ) -> Reply:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         try:
@@ -202,7 +205,7 @@ class InProcessClient(SlackClient):
         path: str,
         body: bytes = b"",
         headers: dict[str, str] | None = None,
-        timeout: float = 20,
+        timeout: float = REPLY_SECONDS,
     ) -> Reply:
         environ: dict[str, Any] = {
             "REQUEST_METHOD": method,
