@@ -57,11 +57,10 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     for sent in on_topic:
         sent.mentions = index.find(sent.text)
         sent.topics = topics.topics_in(sent.text)
-    by_document: dict[int, list[Sent]] = {doc.index: [] for doc in docs}
-    for sent in on_topic:  # grouped once, not a scan of every sentence per document
-        by_document[sent.doc].append(sent)
-    for doc in docs:
-        own = by_document[doc.index]
+    by_doc: dict[int, list[Sent]] = {}
+    for sent in on_topic:  # one pass: a reseed stays linear in the number of documents
+        by_doc.setdefault(sent.doc, []).append(sent)
+    for own in by_doc.values():
         bare_short_names([s.text for s in own], [s.mentions for s in own], people)
     for sent in on_topic:
         mention_counts.update({m.person for m in sent.mentions})
