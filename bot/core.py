@@ -48,6 +48,15 @@ def answer_safely(store: Store, query: str, page: int = 1) -> Answer:
         )
 
 
+def warm_up(store: Store) -> None:
+    """Load what answers need now (the answering code, the store's knowledge, the meaning model)
+    rather than during the first person's question and Slack's 3 seconds."""
+    from store import meaning
+
+    answer_safely(store, "/visit")
+    meaning.model()
+
+
 def unavailable(query: str) -> Answer:
     """The answer while the store cannot be read."""
     return Answer(

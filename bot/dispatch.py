@@ -21,6 +21,7 @@ from bot.answers.visits import answer_visits
 from bot.knowledge import Knowledge, knowledge
 from bot.question import parse
 from store.db import Store
+from store.errors import StoreUnavailable
 
 ANSWERS: dict[str, Callable[[Context], Answer]] = {
     "commitment": answer_commitments,
@@ -34,6 +35,9 @@ ANSWERS: dict[str, Callable[[Context], Answer]] = {
 
 _CACHE_SIZE = 512
 _cache: OrderedDict[tuple[str, str | None, str, int], Answer] = OrderedDict()
+# (database URL, store file identity) -> the build stamp read from that very file: a kept answer
+# to a repeated question is found without opening the store (SQLite; PostgreSQL always reads).
+_stamps: dict[tuple[str, tuple[int, ...]], str | None] = {}
 _cache_lock = threading.Lock()
 
 
@@ -42,14 +46,33 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
 
     Answers are kept per build of the store: the same question is answered once per reseed.
     """
-    with store.session() as session:
-        known = knowledge(session, store.database_url)
-        cache_key = (store.database_url, known.stamp, query, page)
-        with _cache_lock:
-            if cache_key in _cache:
-                _cache.move_to_end(cache_key)
-                return _cache[cache_key]
-        answer = _answer(store, session, known, query, page)
+    # Before the session opens the file: a reseed between the two maps an identity that is never
+    # seen again, never a new file to an old stamp.
+    identity = store.file_identity()
+    try:
+        with store.session() as session:
+            return _kept_or_answered(store, session, identity, query, page)
+    except StoreUnavailable:
+        # The file may be the same and yet unreadable now (locked, damaged in place): answers
+        # read from it are no longer handed out until the store has been read again.
+        _forget_stamps(store.database_url)
+        raise
+
+
+def _kept_or_answered(
+    store: Store, session: Session, identity: tuple[int, ...] | None, query: str, page: int
+) -> Answer:
+    known = knowledge(session, store.database_url)
+    cache_key = (store.database_url, known.stamp, query, page)
+    with _cache_lock:
+        if identity is not None:
+            _stamps[(store.database_url, identity)] = known.stamp
+            while len(_stamps) > _CACHE_SIZE:
+                del _stamps[next(iter(_stamps))]
+        if cache_key in _cache:
+            _cache.move_to_end(cache_key)
+            return _cache[cache_key]
+    answer = _answer(store, session, known, query, page)
     with _cache_lock:
         _cache[cache_key] = answer
         while len(_cache) > _CACHE_SIZE:
@@ -57,10 +80,34 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     return answer
 
 
+def _forget_stamps(database_url: str) -> None:
+    with _cache_lock:
+        for kept in [k for k in _stamps if k[0] == database_url]:
+            del _stamps[kept]
+
+
+def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:
+    """The answer dispatch() keeps for this line, when it can be had without reading the store
+    (the SQLite file is the one the kept answers were read from); None means ask dispatch()."""
+    identity = store.file_identity()
+    if identity is None:
+        return None
+    with _cache_lock:
+        if (store.database_url, identity) not in _stamps:
+            return None
+        stamp = _stamps[(store.database_url, identity)]
+        cache_key = (store.database_url, stamp, query, page)
+        answer = _cache.get(cache_key)
+        if answer is not None:
+            _cache.move_to_end(cache_key)
+        return answer
+
+
 def clear_cache() -> None:
     """Forget every kept answer (benchmarks measure the work behind a new question)."""
     with _cache_lock:
         _cache.clear()
+        _stamps.clear()
 
 
 def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:

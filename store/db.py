@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -87,6 +89,23 @@ class Store:
                 yield session
         except DBAPIError as error:
             raise StoreUnavailable(_describe(error)) from error
+
+    @cached_property
+    def _file(self) -> Path | None:
+        return sqlite_path(self.database_url)
+
+    def file_identity(self) -> tuple[int, int, int, int] | None:
+        """Which file the store is right now (device, inode, size, change time), or None on
+        PostgreSQL or when there is no file. A reseed renames a new file into place and any write
+        changes the size or the time, so an unchanged identity means an unchanged store."""
+        path = self._file
+        if path is None:
+            return None
+        try:
+            found = os.stat(path)
+        except OSError:
+            return None
+        return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
 
     def exists(self) -> bool:
         """Whether a store built by this version of the code is there to read."""

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import ReseedFailed, StoreError
-from store.ingest.clean import clean_document
-from store.ingest.extract import extract
+from store.ingest.extract import extract_prepared
 from store.ingest.load import Summary, write_store
+from store.ingest.per_document import prepare_all
+from store.ingest.per_document import processes as extract_processes
 from store.ingest.publish import reseed_lock
 from store.ingest.read import RawDocument, Skipped, read_documents
 
@@ -23,11 +24,14 @@ def reseed(
     by: str | None = None,
     extra: list[RawDocument] | None = None,
     progress: Progress | None = None,
+    processes: int | None = None,
 ) -> Summary:
     """Rebuild the store from every document under seeds_dir plus extra (by default the documents
     uploaded from Slack and kept in the state store); the old store serves until the swap.
 
     progress, when given, hears one line per step ("cleaning 4000/10000 documents").
+    processes: how many processes clean and read the documents (default RESEED_PROCESSES, else
+    the cores; 1 = this process); the store is the same whatever the number.
     """
     say = progress or (lambda _line: None)
     started = time.monotonic()
@@ -37,19 +41,21 @@ def reseed(
         say(f"reading {seeds_dir}")
         raw, skipped = read_documents(seeds_dir)
         raw += _distinct(extra if extra is not None else _uploads(database_url), raw, skipped)
-        cleaned = []
-        for index, document in enumerate(raw, start=1):
+        workers = extract_processes(processes)
+        prepared = []
+        for index, (document, done) in enumerate(
+            zip(raw, prepare_all(raw, workers), strict=True), start=1
+        ):
             if index % 1000 == 0:
                 say(f"cleaning {index}/{len(raw)} documents")
-            clean = clean_document(document.text)
-            if clean.paragraphs:
-                cleaned.append((document, clean))
+            if done is not None:
+                prepared.append(done)
             else:
                 skipped.append(Skipped(document.name, "no text left after cleaning"))
-        if not cleaned:
+        if not prepared:
             raise ReseedFailed(f"no usable documents in {seeds_dir} ({len(skipped)} skipped)")
-        say(f"extracting facts from {len(cleaned)} documents")
-        extraction = extract(cleaned)
+        say(f"extracting facts from {len(prepared)} documents")
+        extraction = extract_prepared(prepared)
         say("writing the new store")
         return write_store(database_url, extraction, skipped, started, by or _who())
 

@@ -8,7 +8,7 @@ from slack_bolt import App
 from slack_bolt.error import BoltError
 
 from bot.config import ConfigError
-from bot.core import answer_safely
+from bot.core import warm_up
 from bot.slack import listeners
 from bot.slack.deps import Deps
 from bot.slack.errors import sorry, tell_the_user
@@ -20,12 +20,15 @@ logger = logging.getLogger(__name__)
 __all__ = ["build_app", "sorry", "tell_the_user"]
 
 
-def build_app(deps: Deps) -> App:
+def build_app(deps: Deps, signatures_checked: bool = False) -> App:
     """The app for either mode; checks the bot token with auth.test and stops on a bad one.
 
     Commands are answered in the ack; events and buttons are acknowledged at once and handled by
     Bolt's lazy listeners on deps.background's listener pool (bot.slack.lazy), so no request waits
     on the Web API or the state store.
+
+    signatures_checked: every request reaches the app through a guard that has already verified
+    its signature and timestamp (bot.slack.web.SlackWsgi), so Bolt does not do it a second time.
     """
     settings = deps.settings
     settings.require("SLACK_BOT_TOKEN")
@@ -35,6 +38,7 @@ def build_app(deps: Deps) -> App:
             client=client,
             signing_secret=settings.slack_signing_secret or "",
             process_before_response=True,  # no polling for the ack: answers come in it
+            request_verification_enabled=not signatures_checked,
             listener_executor=deps.background.listeners,
             name="attache",
         )
@@ -46,6 +50,5 @@ def build_app(deps: Deps) -> App:
     app.use(provide(deps))
     listeners.register(app)
     app.error(tell_the_user)
-    # Import the answering code and load what it knows now, not in the first person's 3 seconds.
-    answer_safely(deps.store, "/visit")
+    warm_up(deps.store)
     return app

@@ -17,6 +17,7 @@ from slack_bolt import Ack, Respond
 from bot.answer import Answer
 from bot.config import Settings
 from bot.core import answer_safely
+from bot.dispatch import kept_answer
 from bot.slack.background import Background
 from store.db import Store
 from store.state import StateStore, StateUnavailable
@@ -42,6 +43,15 @@ def timed_answer(store: Store, query: str, page: int = 1) -> Timed:
     return Timed(answer, round((time.perf_counter() - started) * 1000))
 
 
+def kept_timed(store: Store, query: str, page: int = 1) -> Timed | None:
+    """The kept answer to a repeated question, found without the store or a thread, else None."""
+    started = time.perf_counter()
+    answer = kept_answer(store, query, page)
+    if answer is None:
+        return None
+    return Timed(answer, round((time.perf_counter() - started) * 1000))
+
+
 def answer_id(query: str, page: int) -> str:
     """What identifies an answer for votes: the question (case and spacing aside) and its page."""
     return hashlib.sha256(f"{query_key(query)}\n{page}".encode()).hexdigest()[:16]
@@ -54,13 +64,20 @@ def ack_in_time(
     work: Callable[[], Timed],
     render: Callable[[Answer], dict[str, Any]],
     then: Callable[[Timed], None] = lambda _timed: None,
+    kept: Callable[[], Timed | None] = lambda: None,
 ) -> None:
     """Ack with the rendered answer if it is ready within the budget, else ack a placeholder and
     replace it through the response_url when the answer comes; then `then` (the query log), on
     the work pool, once Slack has its answer.
 
-    The request thread never waits past the budget: Bolt answers Slack when this returns.
+    The request thread never waits past the budget: Bolt answers Slack when this returns. An
+    answer `kept` already has is acked at once, without handing the work to the pool.
     """
+    timed = kept()
+    if timed is not None:
+        ack(**render(timed.answer))
+        background.submit(then, timed)
+        return
     pending = background.submit(work)
     try:
         timed = pending.result(timeout=ANSWER_BUDGET_SECONDS)

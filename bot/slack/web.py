@@ -72,7 +72,8 @@ def create_application(settings: Settings, build_missing: bool = False) -> Slack
     if build_missing:
         first_build.start()
     deps.state.get()  # migrated now, by one worker at a time, not in someone's 3 seconds
-    application = SlackWsgi(build_app(deps), deps, settings.slack_signing_secret or "")
+    app = build_app(deps, signatures_checked=True)  # SlackWsgi checks them, once
+    application = SlackWsgi(app, deps, settings.slack_signing_secret or "")
     application.first_build = first_build
     return application
 

@@ -36,6 +36,7 @@ def commitment_facts(
     by_key: dict[tuple[object, ...], CommitmentFact] = {}
     names = _project_names(on_topic)
     paragraphs = Paragraphs(people)
+    told: dict[int, list[tuple[set[str], CommitmentFact]]] = {}  # occasion -> what was said
     for sent in on_topic:
         if sent.heading:
             continue
@@ -60,6 +61,9 @@ def commitment_facts(
             occasion = links.get(sent.id)
             keys = _merge_keys(figures, mention.span, occasion, names)
             fact = next((by_key[k] for k in keys if k in by_key), None)
+            content = _content_words(mention.span)
+            if fact is None and occasion is not None:
+                fact = _same_content(told.get(id(occasion), []), content, sent.doc)
             if fact is not None:
                 fact.sources.append((sent, mention.kind, occasion))
                 fact.topics.extend(
@@ -77,8 +81,60 @@ def commitment_facts(
                 facts.append(fact)
             for k in keys:
                 by_key.setdefault(k, fact)
+            if occasion is not None:
+                told.setdefault(id(occasion), []).append((content, fact))
         paragraphs.read(sent)
     return facts
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "with",
+        "from",
+        "into",
+        "this",
+        "their",
+        "there",
+        "these",
+        "those",
+        "which",
+        "while",
+        "will",
+        "would",
+        "also",
+        "both",
+        "sides",
+        "agreed",
+        "pledged",
+        "committed",
+        "affirmed",
+        "further",
+        "continue",
+        "continued",
+        "promote",
+    ]
+)
+
+
+def _content_words(span: str) -> set[str]:
+    """The words that carry a commitment's content (stems of four letters or more)."""
+    return {w[:6] for w in key(span).split() if len(w) >= 4 and w not in _FUNCTION_WORDS}
+
+
+def _same_content(
+    earlier: list[tuple[set[str], CommitmentFact]], content: set[str], doc: int
+) -> CommitmentFact | None:
+    """The commitment another document reported on the same occasion in other words: most of
+    the content words shared (the same fact told twice is one fact, reported by 2 documents)."""
+    if len(content) < 3:
+        return None
+    for words, fact in earlier:
+        if doc in {s.doc for s, _, _ in fact.sources}:
+            continue
+        if len(words & content) / len(words | content) >= 0.5:
+            return fact
+    return None
 
 
 _NAME_RUN = re.compile(

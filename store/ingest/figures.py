@@ -137,11 +137,13 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
         start, end = match.span()
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         _left, right = _clause_bounds(sentence, start, end)
+        # Its deadline comes from its own clause only, never from another figure's.
         deadline = next(
-            (d.year for d in dates if d.kind == "deadline" and end <= d.start < limit), None
+            (d.year for d in dates if d.kind == "deadline" and end <= d.start < min(right, limit)),
+            None,
         )
         year = next((d.year for d in years if end <= d.start < min(right, limit)), None)
-        if year is None and deadline is None:  # "In 2024, firms invested …", "… in 2024, up 8.5%"
+        if year is None and deadline is None:  # "In 2024 firms invested …", "… in 2024 up 8.5%"
             earlier = [
                 d
                 for d in years

@@ -22,8 +22,8 @@ def parties_named(text: str) -> set[str]:
 
 
 def _without_currency(text: str) -> str:
-    """'US$4 billion' names a currency, not the United States."""
-    return re.sub(r"\bU\.?S\.?\s?\$", "USD ", text)
+    """'US$4 billion', '250 million US dollars' name a currency, not the United States."""
+    return re.sub(r"\bU\.?S\.?\s?(?:\$|dollars?\b)", "USD ", text)
 
 
 @cache

@@ -16,7 +16,8 @@ from store.ingest.visits import (
     event_rank,
     group_visits,
 )
-from store.textutil import shorten
+from store.lexicon import city_aliases
+from store.textutil import fold, shorten
 
 
 def visit_facts(docs: list[Doc], on_topic: list[Sent], people: dict[str, Person]) -> list[Visit]:
@@ -137,6 +138,16 @@ def _from_days_and_duration(visit: Visit, year: int) -> None:
         visit.end = later[-1]
 
 
+def _one_spelling_each(places: list[str]) -> list[str]:
+    """'Hà Nội' and 'Hanoi' are one place: the lexicon's spelling when it has one, else the first."""
+    aliases = {fold(k): v for k, v in city_aliases().items()}
+    kept: dict[str, str] = {}
+    for place in places:
+        name = aliases.get(fold(place), place)
+        kept.setdefault(fold(name).lower(), name)
+    return list(kept.values())
+
+
 def _fill_dates(visit: Visit) -> None:
     ranges = [d for m in visit.mentions for d in m.dates if d.kind == "range" and d.month and d.day]
     year = visit.year or 1900
@@ -160,7 +171,7 @@ def _fill_dates(visit: Visit) -> None:
             ]
         if day:
             visit.months.add(day.month)
-    visit.places = seen_places
+    visit.places = _one_spelling_each(seen_places)
     if ranges:
         first = ranges[0]
         assert first.month and first.day and first.end_day

@@ -85,6 +85,8 @@ _PLACE_RUN = re.compile(
 
 def find_visit_mentions(sent: Sent, people: dict[str, Person]) -> list[VisitMention]:
     """The visits a sentence speaks of, each with its visitor (a visit without one is not a fact)."""
+    if not sent.mentions:
+        return []  # every visit has a visitor named in its sentence
     found: list[VisitMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _kind_patterns():

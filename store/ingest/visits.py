@@ -162,6 +162,9 @@ class VisitLinker:
         months = {d.month for d in sent.dates if d.kind in ("day", "range") and d.month}
         if months and primary.months and not months <= primary.months:
             return None
+        years = {d.year for d in sent.dates if d.kind in ("day", "range", "month") and d.year}
+        if years and primary.year and primary.year not in years:
+            return None  # "in July 2025" in an article about a 2023 visit: another occasion
         return primary
 
 

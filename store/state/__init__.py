@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,9 @@ from store.state.uploads import Uploads
 KEEP_SECONDS = 24 * 3600  # Slack retries an event for a few minutes; a day is ample
 PRUNE_EVERY_SECONDS = 600
 BUSY_TIMEOUT_MS = 2000  # the event claim runs inside Slack's 3 seconds
+# How long the thread that writes the query log waits for the lines of other requests to join
+# its transaction: one commit for many questions when a worker is busy.
+GROUP_COMMIT_SECONDS = 0.02
 
 __all__ = ["StateStore", "StateUnavailable", "state_url"]
 
@@ -60,6 +64,9 @@ class StateStore:
         self.prune_every = prune_every
         self._last_prune = -math.inf
         self._last_log_prune = -math.inf
+        self._log_lock = threading.Lock()
+        self._log_pending: list[tuple[Asked, str, float]] = []
+        self._log_writing = False
         self.uploads = Uploads(engine)
         self.votes = Votes(engine)
         self.queries = QueryLog(engine)
@@ -105,9 +112,34 @@ class StateStore:
     def log_question(
         self, asked: Asked, user_hash: str, keep_seconds: float, now: float | None = None
     ) -> None:
-        """Log one question; now and then forget questions and votes older than keep_seconds."""
+        """Log one question; now and then forget questions and votes older than keep_seconds.
+
+        Questions logged by several threads at once share a transaction: the first thread waits
+        GROUP_COMMIT_SECONDS, then writes every line that came meanwhile (and any that come while
+        it writes); the others return at once. A thread alone writes its own line before it
+        returns. When the write fails, the writing thread raises StateUnavailable and the lines it
+        held are not logged.
+        """
         now = time.time() if now is None else now
-        self.queries.record(asked, user_hash, now)
+        with self._log_lock:
+            self._log_pending.append((asked, user_hash, now))
+            if self._log_writing:
+                return
+            self._log_writing = True
+        try:
+            time.sleep(GROUP_COMMIT_SECONDS)
+            while True:
+                with self._log_lock:
+                    lines, self._log_pending = self._log_pending, []
+                    if not lines:
+                        self._log_writing = False
+                        break
+                self.queries.record_many(lines)
+        except BaseException:
+            with self._log_lock:
+                self._log_pending.clear()
+                self._log_writing = False
+            raise
         if now - self._last_log_prune >= self.prune_every:
             self._last_log_prune = now
             self.queries.prune(now - keep_seconds)

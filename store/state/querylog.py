@@ -68,21 +68,30 @@ class QueryLog:
 
     def record(self, asked: Asked, user_hash: str, now: float | None = None) -> None:
         """Log one question."""
-        row = {
-            "at": time.time() if now is None else now,
-            "user_hash": user_hash,
-            "source": asked.source[:16],
-            "query": storable(asked.query[:500]),
-            "query_key": storable(query_key(asked.query)),
-            "intent": asked.intent[:20],
-            "score": float(asked.score),
-            "results": int(asked.results),
-            "empty": bool(asked.empty),
-            "latency_ms": int(asked.latency_ms),
-            "answer_id": asked.answer_id[:32],
-        }
+        self.record_many([(asked, user_hash, time.time() if now is None else now)])
+
+    def record_many(self, lines: list[tuple[Asked, str, float]]) -> None:
+        """Log questions (each with its user hash and time) in one transaction."""
+        rows = [
+            {
+                "at": at,
+                "user_hash": user_hash,
+                "source": asked.source[:16],
+                "query": storable(asked.query[:500]),
+                "query_key": storable(query_key(asked.query)),
+                "intent": asked.intent[:20],
+                "score": float(asked.score),
+                "results": int(asked.results),
+                "empty": bool(asked.empty),
+                "latency_ms": int(asked.latency_ms),
+                "answer_id": asked.answer_id[:32],
+            }
+            for asked, user_hash, at in lines
+        ]
+        if not rows:
+            return
         with transaction(self.engine, "log a query") as connection:
-            connection.execute(insert(QueryRecord).values(**row))
+            connection.execute(insert(QueryRecord), rows)
 
     def prune(self, before: float) -> int:
         """Forget questions asked before `before`; how many went."""

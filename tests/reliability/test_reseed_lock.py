@@ -42,8 +42,11 @@ def _kill_lock_holders(url: str) -> int:
         with engine.begin() as connection:
             pids = connection.scalars(
                 text(
-                    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                    "AND classid = :high AND objid = :low AND objsubid = 1"
+                    # This test's database only: advisory locks of every database on the
+                    # server are listed, and other stores (other test runs) must be left alone.
+                    "SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+                    "WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database() "
+                    "AND l.classid = :high AND l.objid = :low AND l.objsubid = 1"
                 ),
                 {"high": key >> 32, "low": key & 0xFFFFFFFF},
             ).all()

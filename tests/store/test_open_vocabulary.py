@@ -188,3 +188,32 @@ def test_a_company_commits_and_a_short_name_alone_is_its_person(
     assert actors["The chairman pledged"] == "Ton That Khiem"
     khiem = next(s for s in found.sents if s.text.startswith("Khiem said"))
     assert [found.people[m.person].name for m in khiem.mentions] == ["Ton That Khiem"]
+
+
+def test_the_same_commitment_in_other_words_is_one_reported_by_two_documents(
+    extract_texts: Callable[..., Extraction],
+) -> None:
+    first = (
+        "Yeoncheon mayor in Lang Vien\n"
+        "Gwak Tae-hoon, Mayor of Yeoncheon-si, paid a working visit to Vietnam on November 20-22, 2025.\n"
+        "The two sides agreed to build a persimmon grading centre and a cold storage depot in Lang Vien province.\n"
+    )
+    second = (
+        "Persimmon depot for Lang Vien\n"
+        "Mayor Gwak Tae-hoon of Yeoncheon-si was on a working visit to Vietnam from November 20-22, 2025.\n"
+        "They agreed that a cold storage depot and a persimmon grading centre would be built in Lang Vien province.\n"
+    )
+    found = extract_texts(first, second)
+    merged = [c for c in found.commitments if "persimmon" in c.sources[0][0].text]
+    assert len(merged) == 1
+    assert len({s.doc for s, _, _ in merged[0].sources}) == 2
+
+
+def test_a_price_in_us_dollars_does_not_make_a_paragraph_about_the_united_states() -> None:
+    from store.ingest.relevance import classify
+
+    (relevance,) = classify(
+        ["The two governments signed a contract for 12 river ferries worth 40 million US dollars."],
+        None,
+    )
+    assert relevance.on_topic

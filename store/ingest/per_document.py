@@ -1,0 +1,113 @@
+"""The per-document half of a reseed, on every core: what one document yields on its own.
+
+Cleaning, the relevance of each paragraph, sentences, their dates (relative ones against the
+page's own date) and figures depend on the document alone, so they run in a process pool sized to
+the machine (RESEED_PROCESSES, or os.cpu_count(); 1 runs them in this process). The pool hands
+results back in document order and every number (document index, passage and sentence ids) is
+given afterwards by the merge (store/ingest/extract.py), so the store is the same with any number
+of processes. People, topics, visits and commitments need every document and are found after.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+
+from store.errors import ReseedFailed
+from store.ingest.clean import CleanDocument, clean_document
+from store.ingest.corpus_types import Sent
+from store.ingest.dates import find_dates
+from store.ingest.figures import find_figures
+from store.ingest.page_lines import stamp_date
+from store.ingest.read import RawDocument
+from store.ingest.relative_dates import relative_dates
+from store.ingest.relevance import Relevance, classify
+from store.ingest.segment import split_sentences
+from store.textutil import shorten
+
+PROCESSES_VARIABLE = "RESEED_PROCESSES"
+CHUNK = 16  # documents sent to a process at a time: fewer round trips, still balanced
+
+
+@dataclass
+class Prepared:
+    """One document after the per-document steps; sentence ids and passage ids are local (the
+    passage is its index in `passages`), numbered for the whole corpus by the merge."""
+
+    raw: RawDocument
+    clean: CleanDocument
+    title: str
+    passages: list[tuple[str, bool, bool, str]]  # text, on_topic, heading, why
+    sents: list[Sent]
+
+
+def processes(configured: int | None = None) -> int:
+    """How many processes to extract with: the option, else RESEED_PROCESSES, else the cores."""
+    if configured is None:
+        raw = os.environ.get(PROCESSES_VARIABLE, "").strip()
+        if raw:
+            try:
+                configured = int(raw)
+            except ValueError:
+                message = f"{PROCESSES_VARIABLE} must be a whole number, not {raw[:20]!r}"
+                raise ReseedFailed(message) from None
+    if configured is None:
+        configured = os.cpu_count() or 1
+    return max(1, configured)
+
+
+def prepare_all(raw: list[RawDocument], workers: int) -> Iterator[Prepared | None]:
+    """prepare() of every document, in order (None for one with no text left after cleaning)."""
+    if workers <= 1 or len(raw) < 2 * CHUNK:
+        yield from map(prepare, raw)
+        return
+    # spawn, not fork: a reseed started from Slack runs in a threaded web worker, and a forked
+    # child would inherit its locks and connections mid-use.
+    context = multiprocessing.get_context("spawn")
+    count = min(workers, len(raw) // CHUNK)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield from pool.map(prepare, raw, chunksize=CHUNK)
+
+
+def prepare(raw: RawDocument) -> Prepared | None:
+    """Clean one document, split it into passages and sentences, find their dates and figures."""
+    clean = clean_document(raw.text)
+    return prepare_clean(raw, clean) if clean.paragraphs else None
+
+
+def prepare_clean(raw: RawDocument, clean: CleanDocument) -> Prepared:
+    """prepare() of a document already cleaned."""
+    title = clean.title or shorten(clean.paragraphs[0] if clean.paragraphs else raw.name, 90)
+    published = _published(clean)
+    relevances = classify(clean.paragraphs, clean.tail_start)
+    for index in clean.captions:  # searchable, citable, but never the source of a fact
+        relevances[index] = Relevance(False, "photo caption")
+    passages: list[tuple[str, bool, bool, str]] = []
+    sents: list[Sent] = []
+    for passage, (paragraph, relevance) in enumerate(
+        zip(clean.paragraphs, relevances, strict=True)
+    ):
+        heading = paragraph[-1] not in '.!?"”’:;)' and len(paragraph.split()) <= 15
+        passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
+        for ordinal, text in enumerate(split_sentences(paragraph)):
+            sent = Sent(len(sents) + 1, 0, passage, ordinal, text, relevance.on_topic, heading)
+            sent.dates = find_dates(text)
+            if published is not None:
+                sent.dates += relative_dates(text, published, sent.dates)
+                sent.dates.sort(key=lambda d: d.start)
+            if sent.on_topic and not heading:
+                sent.figures = find_figures(text, sent.dates)
+            sents.append(sent)
+    return Prepared(raw, clean, title, passages, sents)
+
+
+def _published(clean: CleanDocument) -> date | None:
+    """The article's own date: its page stamp, else a dateline date that states its year."""
+    if clean.published is not None:
+        return clean.published
+    stamp = stamp_date(clean.dated) if clean.dated else None
+    return stamp[0] if stamp else None
