@@ -77,13 +77,16 @@ def is_korean_syllables(word: str) -> bool:
 
 
 def korean_shape(tokens: list[str]) -> bool:
-    """'Kim Sang-sik', 'Woo Won-shik': a short family name and a hyphenated given name."""
+    """'Kim Sang-sik', 'Woo Won-shik': a short family name and a hyphenated given name.
+
+    Family names spelt outside the syllable pattern ("Park", "Ahn") count when the lexicon knows them.
+    """
     return (
         len(tokens) == 2
         and len(tokens[0]) <= 5
         and "-" not in tokens[0]
         and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) is not None
-        and is_korean_syllables(tokens[0])
+        and (is_korean_syllables(tokens[0]) or "kr" in family_names().get(fold(tokens[0]), ()))
         and is_korean_syllables(tokens[1])
     )
 

@@ -217,3 +217,11 @@ def test_a_price_in_us_dollars_does_not_make_a_paragraph_about_the_united_states
         None,
     )
     assert relevance.on_topic
+
+
+def test_korean_family_names_spelt_outside_the_syllable_pattern() -> None:
+    # "Park" and "Ahn" are not romanised syllables by the pattern, yet the commonest spellings.
+    from store.ingest.people import build_registry
+
+    sentence = "HANOI -- When Park Hang-seo landed at the airport, few people knew his name."
+    assert "park hang seo" in build_registry([sentence])
