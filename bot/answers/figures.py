@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.agreement import Stated, differing, progress
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.search import correct
 from bot.answers.usage import usage
 from bot.headline import headline
 from bot.knowledge import routing
@@ -32,7 +33,7 @@ def answer_figures(ctx: Context) -> Answer:
     )
     ids = [q.sentence_id for q in hits if q.on_topic]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
-    if not found:
+    if not found or _never_said(ctx, words, set(match.keys)):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(
             ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
@@ -86,6 +87,26 @@ def _compared(
         )
         for index, item in enumerate(items)
     ]
+
+
+def _never_said(ctx: Context, words: list[str], topics: set[str]) -> bool:
+    """A word the question turns on that no on-topic sentence says ("rice" in "rice exports"):
+    an honest miss, never the figures of a neighbouring subject.
+
+    Words that find the asked topic ("visitors" for tourism) stand for it. Of the rest, the words
+    before a phrase's last one say what is measured; the last one often only how ("growth rate"),
+    so it is left to ranking.
+    """
+    generic = set(routing()["generic_words"])
+    for word in words[:-1] if len(words) > 1 else words:
+        if len(word) <= 3 or word in generic:
+            continue
+        if topics & set(topic_match(word, ctx.known, partial=True).keys):
+            continue
+        asked = correct(ctx.session, word)
+        if not any(q.on_topic for q in queries.search(ctx.session, [asked], limit=20)):
+            return True
+    return False
 
 
 def _when(figure: FigureInfo) -> str:
