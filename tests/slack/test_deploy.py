@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 from support import ADMIN, FakeSlack, SlackClient
+from support.bodies import admin_file_share
 from support.web_process import BOOT_SECONDS, environment, free_port, running, start_web, stop
 from support.web_process import healthy as _healthy
 
@@ -123,15 +124,7 @@ def test_sigterm_lets_work_in_flight_finish_within_herokus_grace(
     env = environment(settings, free_port(), ADMIN_USER_IDS=ADMIN, WEB_CONCURRENCY="1")
     fake_slack.reset()
     shared = fake_slack.add_file("drain.txt", b"Vietnam and the RoK agreed to expand trade.\n")
-    event = {
-        "type": "message",
-        "subtype": "file_share",
-        "channel_type": "im",
-        "channel": "D0ADMIN",
-        "user": ADMIN,
-        "files": [shared],
-        "ts": "1700000000.000100",
-    }
+    event = admin_file_share(shared)
     process = start_web(env, log)
     try:
         web = _wait_healthy(process, env, log)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from support import BOT_USER_ID, FakeSlack, SlackClient
+from support.bodies import admin_file_share
 from support.web_process import BOOT_SECONDS, ROOT, environment, free_port, running, start_web, stop
 
 from bot.config import Settings
@@ -94,15 +95,7 @@ def test_an_upload_survives_a_restart_of_the_web_process(
     env = environment(settings, port, DATABASE_URL=url, SEEDS_DIR=str(seeds), ADMIN_USER_IDS=ADMIN)
     fake_slack.reset()
     shared = fake_slack.add_file("restart.txt", b"Vietnam and the RoK agreed to expand trade.\n")
-    event = {
-        "type": "message",
-        "subtype": "file_share",
-        "channel_type": "im",
-        "channel": "D0ADMIN",
-        "user": ADMIN,
-        "files": [shared],
-        "ts": "1700000000.000100",
-    }
+    event = admin_file_share(shared)
     with running(env, tmp_path / "first.log") as first:
         assert first.event(event, f"Ev{uuid.uuid4().hex[:10]}").status == 200
         [added] = fake_slack.wait_for("chat.postMessage")

@@ -9,21 +9,12 @@ from urllib.parse import urlencode
 
 import pytest
 from support import FakeSlack, SlackClient, serve_wsgi, signature
+from support.bodies import FORM, VISIT_COMMAND
 
 from bot.config import Settings
 from bot.slack.web import create_application
 
-FORM = "application/x-www-form-urlencoded"
-COMMAND = urlencode(
-    {
-        "command": "/visit",
-        "text": "august",
-        "user_id": "U123",
-        "channel_id": "C123",
-        "team_id": "T0TEAM",
-        "response_url": "http://127.0.0.1:9/none",
-    }
-).encode()
+COMMAND = VISIT_COMMAND
 
 
 def mention_body(event_id: str) -> bytes:

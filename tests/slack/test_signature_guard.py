@@ -10,29 +10,19 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import pytest
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from support import BOT_TOKEN, SIGNING_SECRET, SlackClient, serve_wsgi, signature
+from support.bodies import FORM, VISIT_COMMAND
 
 from bot.config import Settings
 from bot.slack.deps import Deps
 from bot.slack.web import MAX_AGE_SECONDS, SlackWsgi
 from store.db import Store
 
-FORM = "application/x-www-form-urlencoded"
-COMMAND = urlencode(
-    {
-        "command": "/visit",
-        "text": "august",
-        "user_id": "U123",
-        "channel_id": "C123",
-        "team_id": "T0TEAM",
-        "response_url": "http://127.0.0.1:9/none",
-    }
-).encode()
+COMMAND = VISIT_COMMAND
 
 
 @dataclass
