@@ -131,7 +131,13 @@ def _parse(t: str, latest: date | None) -> Period | None:
         if the_year:
             return Period(m[0], *_month_span(the_year, month, first, last))
         return Period(m[0], months=frozenset({month}))
-    if m := re.search(r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(" + _Y + r"))?\b", t):
+    if (
+        m := re.search(r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(" + _Y + r"))?\b", t)
+    ) and (
+        m[1] != "fall"
+        or m[2]
+        or re.search(r"\b(?:the|this|last|next|during)\s+fall$", t[: m.end()])
+    ):  # "did exports fall in 2023?" asks about a fall, not the autumn
         first, last = _SEASONS[m[1]]
         the_year = int(m[2]) if m[2] else (latest.year if latest else None)
         if the_year is None:

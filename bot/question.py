@@ -108,6 +108,11 @@ _QUESTION_WORDS = frozenset(
 )
 # Words too common in these articles to be what a question is about (they still help ranking).
 _GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "year", "years"])
+# Words restating what kind of answer is asked ("how much money", "on what date"): the kind
+# carries them; as subject words they would demand the sentence repeat them.
+_KIND_WORDS = frozenset(
+    ["money", "amount", "number", "sum", "figure", "date", "day", "time", "percentage", "percent"]
+)
 # Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
 _RELATIONS = ("what_did", "yes_no", "outcomes", "list")
 _ACTIONS = [
@@ -261,7 +266,7 @@ def _words(
         folded = folded.replace(key(period.text), " ")  # the period is asked as a period
     stop = set(data["stop_words"]) | _QUESTION_WORDS
     party = set(data["party_words"])
-    generic = set(data["generic_words"]) | _GENERIC
+    generic = set(data["generic_words"]) | _GENERIC | _KIND_WORDS
     action_stems = {stem(a) for a in _ACTIONS}
     words: list[str] = []
     soft: set[str] = set()

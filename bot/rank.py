@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.knowledge import Knowledge
 from bot.periods import Period
 from bot.question import Question
-from bot.stems import stem
+from bot.stems import covered, stem
 from store.evidence import Candidate
 from store.lexicon import months
 from store.textutil import fold, key, words
@@ -33,7 +34,7 @@ _AMOUNT = re.compile(
 )
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b", re.I)
 _DURATION = re.compile(
-    rf"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|nights?)\b|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
+    rf"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
@@ -127,39 +128,34 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
     if kind == "who":
         return bool(candidate.facts.people) or bool(_NAME.search(text))
     if kind == "what_did" and question.action:
-        return bool(_covered(question.action, {stem(t) for t in words(text)}))
+        return bool(covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True
 
 
-def _covered(group: frozenset[str], stems: set[str]) -> str | None:
-    """The sentence stem that matches a concept (exactly, or one a prefix of the other)."""
-    for s in stems:
-        for g in group:
-            if s == g or (len(g) >= 5 and s.startswith(g)):
-                return s
-    return None
-
-
 def says(question: Question, text: str) -> bool:
     """Whether a text holds every asked word (of one subject, when several are asked)."""
     stems = {stem(t) for t in words(text)}
-    return _coverage(question, [_covered(g, stems) for g in question.concepts]) >= 0.99
+    return _coverage(question, [covered(g, stems) for g in question.concepts]) >= 0.99
 
 
 def _coverage(
-    question: Question, hits: list[str | None], weights: list[float] | None = None
+    question: Question,
+    hits: list[str | None],
+    weights: list[float] | None = None,
+    lent: list[bool] | None = None,
 ) -> float:
-    """The share of the asked words held, rare words weighing more; with several subjects, the
-    share of the best-held subject."""
+    """The share of the asked words held, rare words weighing more (a word only the sentence's
+    article holds counts `LENT`); with several subjects, the share of the best-held subject."""
     if not hits:
         return 1.0
     weights = weights or [1.0] * len(hits)
+    lent = lent or [False] * len(hits)
+    held = [1.0 if h else LENT if lent[i] else 0.0 for i, h in enumerate(hits)]
     groups = question.alternatives or (tuple(range(len(hits))),)
     return max(
-        sum(weights[i] for i in g if hits[i]) / max(1e-9, sum(weights[i] for i in g))
-        for g in groups
+        sum(weights[i] * held[i] for i in g) / max(1e-9, sum(weights[i] for i in g)) for g in groups
     )
 
 
@@ -179,6 +175,7 @@ def rank(
     similarities: list[float],
     known: Knowledge,
     concept_weights: list[float] | None = None,
+    context: DocumentContext = NONE,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question."""
     person_keys = (
@@ -192,11 +189,12 @@ def rank(
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens}
-        hits = [_covered(group, stems) for group in question.concepts]
+        hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
-        coverage = _coverage(question, hits, concept_weights)
+        lent = lent_hits(question, hits, context.lends(candidate))
+        coverage = _coverage(question, hits, concept_weights, lent)
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
-        action = _covered(question.action, stems) if question.action else None
+        action = covered(question.action, stems) if question.action else None
         soft = [s for s in question.soft if s in stems]
         score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)
         folded = f" {key(text)} "

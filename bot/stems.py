@@ -71,3 +71,13 @@ def rephrase(folded: str) -> str:
     for phrase, meaning in _phrases():
         padded = padded.replace(f" {phrase} ", f" {meaning} ")
     return padded.strip()
+
+
+def covered(group: frozenset[str], stems: set[str] | frozenset[str]) -> str | None:
+    """The stem among `stems` that matches a concept (exactly, or one a prefix of the other:
+    "visitor" and "visit", "investor" and "invest")."""
+    for s in stems:
+        for g in group:
+            if s == g or (len(g) >= 5 and s.startswith(g)) or (len(s) >= 5 and g.startswith(s)):
+                return s
+    return None

@@ -172,3 +172,16 @@ def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, byt
         )
     )
     return {sid: bytes(vector) for sid, vector in rows}
+
+
+def sentences_of(session: Session, document_ids: list[int], limit: int = 150) -> list[int]:
+    """The ids of the documents' sentences in reading order (each document's first `limit`)."""
+    found: list[int] = []
+    for document_id in document_ids:
+        found += session.scalars(
+            select(m.Sentence.id)
+            .where(m.Sentence.document_id == document_id)
+            .order_by(m.Sentence.id)
+            .limit(limit)
+        )
+    return found

@@ -17,6 +17,7 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.figures import answer_figures, figure_item
 from bot.answers.people import answer_who
 from bot.answers.visits import answer_visits, visit_card
+from bot.context import focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, says, weights
 from bot.resolve import topic_match
@@ -44,6 +45,9 @@ _MISSING = {
     "search": "passages",
     "visit": "visits",
 }
+# Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
+# hours."): there the article's words are lent to its sentences when no sentence says it all.
+_LENDING = ("how_many", "how_much", "how_long", "when")
 _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 
 
@@ -169,13 +173,19 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
     found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
     if not found:
         return []
+    concept_weights = weights(question, counts, ctx.known.words)
+    found, context = focus(ctx.session, question, found, concept_weights)
     similarities = [0.0] * len(found)
     if any(c.vector for c in found):
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    concept_weights = weights(question, counts, ctx.known.words)
-    return rank(question, found, similarities, ctx.known, concept_weights)
+    ranked = rank(question, found, similarities, ctx.known, concept_weights)
+    if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
+        return ranked
+    # No sentence says it all in its own words: its article may say the rest (lent words).
+    lent = rank(question, found, similarities, ctx.known, concept_weights, context)
+    return lent
 
 
 COMMON = 0.002  # a word making up more of the articles than this finds too much to search by
@@ -254,10 +264,8 @@ def _merge(
             extra += _figure_items(ctx, scored, question, groups)
             continue
         extra.append(_sentence_item(scored, previous.get(candidate.quote.sentence_id)))
-    if (
-        counting
-    ):  # the asked kind of figure from the sentences; the topic's figures only failing that
-        return extra if any(i.lines for i in extra) else [*extra, *leading]
+    if counting:  # the asked kind of figure from the sentences; the topic's figures failing that
+        return extra or leading
     return [*leading, *extra]
 
 

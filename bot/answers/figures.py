@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from sqlalchemy.orm import Session
 
 from bot.agreement import Stated, differing, progress
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
 from bot.answers.usage import usage
 from bot.headline import headline
@@ -17,7 +17,6 @@ from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from store import queries
 from store.queries import FigureInfo, Quote
-from store.textutil import key
 
 
 def answer_figures(ctx: Context) -> Answer:
@@ -26,19 +25,23 @@ def answer_figures(ctx: Context) -> Answer:
     match = topic_match(ctx.argument, ctx.known, partial=True)
     words = _content_words(ctx.argument)
     session = ctx.session
-    # A topic finds its figures through the index; the words only rank them (a search of a
-    # common word over a large corpus costs more than it finds).
-    hits = (
-        queries.search(session, words, limit=40, any_word=True) if words and not match.keys else []
-    )
+    corrected = [correct(session, w) for w in words]
+    # Candidates: the named topics' figures and those in sentences holding the asked words; the
+    # words decide which of them answer (a topic only boosts).
+    hits = queries.search(session, corrected, limit=60, any_word=True) if words else []
     ids = [q.sentence_id for q in hits if q.on_topic]
+    # and the sentence after each ("Hyosung has earmarked $1 billion for that complex")
+    ids += [i + 1 for i in ids]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
-    if not found or _never_said(ctx, words, set(match.keys)):
+    topics = set(match.keys)
+    wanted = asked(session, words, corrected)
+    scored = matching(session, found, wanted, topics) if words else []
+    if not scored or _never_said(ctx, words, topics):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(
             ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
         )
-    ranked = _rank(found, set(match.keys), words)
+    ranked = _rank(scored)
     total = len(ranked)
     _page, offset, size = page_window(ctx, total)
     shown = ranked[offset : offset + size]
@@ -121,33 +124,16 @@ def _content_words(argument: str) -> list[str]:
     return [w for w in normalise(argument).split() if len(w) > 2 and w not in ignored]
 
 
-@cache
-def _stem(word: str) -> str:
-    for suffix in ("ings", "ing", "ers", "ors", "ies", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _rank(found: list[FigureInfo], topics: set[str], words: list[str]) -> list[list[FigureInfo]]:
-    """Figures grouped when several documents report the same one, best matches first.
-
-    A figure scores for its topic and for the asked words found in what it measures; figures far
-    below the best are left out rather than shown as noise.
-    """
-    stems = {_stem(w) for w in words}
-
-    def score(figure: FigureInfo) -> float:
-        measured = {_stem(w) for w in key(f"{figure.text} {figure.measure}").split()}
-        overlap = len(stems & measured) / len(stems) if stems else 0.0
-        return (1.0 if topics & set(figure.topics) else 0.0) + overlap
-
+def _rank(scored: list[tuple[float, FigureInfo]]) -> list[list[FigureInfo]]:
+    """Figures grouped when several documents report the same one, best matches first; figures
+    far below the best are left out rather than shown as noise."""
     groups: dict[str, list[FigureInfo]] = {}
-    for figure in found:
+    best_of: dict[str, float] = {}
+    for score, figure in scored:
         groups.setdefault(figure.group_key, []).append(figure)
-    scored = [(max(score(f) for f in g), g) for g in groups.values()]
-    best = max((s for s, _ in scored), default=0.0)
-    kept = [(s, g) for s, g in scored if s > 0 and s >= best / 2]
+        best_of[figure.group_key] = max(best_of.get(figure.group_key, 0.0), score)
+    best = max(best_of.values(), default=0.0)
+    kept = [(best_of[k], g) for k, g in groups.items() if best_of[k] >= best * 0.6]
     # Ties: the most reported first, then the most recent measurement, then targets.
     return [
         g

@@ -1,0 +1,95 @@
+"""The document around a sentence: what an article is about counts for each of its sentences.
+
+An article says what it is about once ("HiteJinro breaks ground on its plant in Thai Binh") and
+then states the facts in sentences that do not repeat it ("The investment is put at about 100
+million US dollars."). A question naming the subject and asking for the figure is answered by
+the second sentence, in the first one's document. So the documents that hold every asked word
+between their title and their sentences lend those words to each of their sentences, at a
+discount (`LENT`): a sentence's own words always count more than its article's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from bot.question import Question
+from bot.stems import covered, stem
+from store import evidence
+from store.evidence import Candidate
+from store.textutil import words
+
+LENT = 0.6  # what an asked word counts for when the sentence's article holds it, not the sentence
+ABOUT = 0.8  # the weighted share of the asked words a document must hold to lend them
+FOCUS = 2  # documents whose other sentences are brought in as candidates
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """The stems of each focus document (its title and its sentences)."""
+
+    stems: dict[int, frozenset[str]]
+
+    def lends(self, candidate: Candidate) -> frozenset[str]:
+        return self.stems.get(candidate.quote.document.id, frozenset())
+
+
+NONE = DocumentContext({})
+
+
+def stems_of(text: str) -> set[str]:
+    return {stem(t) for t in words(text)}
+
+
+def _held(question: Question, stems: set[str] | frozenset[str], weights: list[float]) -> float:
+    total = sum(weights) or 1.0
+    return (
+        sum(w for g, w in zip(question.concepts, weights, strict=True) if covered(g, stems)) / total
+    )
+
+
+def focus(
+    session: Session, question: Question, found: list[Candidate], weights: list[float]
+) -> tuple[list[Candidate], DocumentContext]:
+    """The candidates with the other sentences of the documents most about the question, and
+    those documents' stems; unchanged when the question asks about fewer than two words (a
+    sentence holding the one word is its own context) or no document holds nearly all of them."""
+    if len(question.concepts) < 2 or not found:
+        return found, NONE
+    by_document: dict[int, set[str]] = defaultdict(set)
+    for candidate in found:
+        document = candidate.quote.document
+        if document.id not in by_document:
+            by_document[document.id] |= stems_of(document.title)
+        by_document[document.id] |= stems_of(candidate.quote.text)
+    share = {d: _held(question, s, weights) for d, s in by_document.items()}
+    best = max(share.values())
+    chosen = [
+        d
+        for d, v in sorted(share.items(), key=lambda kv: -kv[1])
+        if v >= ABOUT and v >= best - 0.05
+    ]
+    chosen = chosen[:FOCUS]
+    if not chosen:
+        return found, NONE
+    known = {c.quote.sentence_id for c in found}
+    more = [i for i in evidence.sentences_of(session, chosen) if i not in known]
+    extra = evidence.candidates(session, [], also=more) if more else []
+    extra = [replace(c, lexical_rank=len(found) + c.lexical_rank) for c in extra]
+    whole = [*found, *extra]
+    stems = {d: set(by_document[d]) for d in chosen}
+    for candidate in extra:
+        stems[candidate.quote.document.id] |= stems_of(candidate.quote.text)
+    return whole, DocumentContext({d: frozenset(s) for d, s in stems.items()})
+
+
+def lent_hits(question: Question, own: list[str | None], context: Iterable[str]) -> list[bool]:
+    """For each asked word the sentence lacks, whether its document holds it."""
+    stems = set(context)
+    return [
+        hit is None and bool(stems) and covered(g, stems) is not None
+        for g, hit in zip(question.concepts, own, strict=True)
+    ]
