@@ -176,8 +176,10 @@ def rank(
     known: Knowledge,
     concept_weights: list[float] | None = None,
     context: DocumentContext = NONE,
+    pointing: frozenset[int] = frozenset(),
 ) -> list[Scored]:
-    """Candidates best first, each with whether it answers the question."""
+    """Candidates best first, each with whether it answers the question. `pointing`: sentences
+    whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
     person_keys = (
         {key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3}
         if question.person
@@ -202,11 +204,18 @@ def rank(
             named = question.person.id in candidate.facts.people or any(
                 f" {k} " in folded for k in person_keys
             )
+            named = named or candidate.quote.sentence_id in pointing
             score += 0.5 if named else -0.5
             # The asked person is part of what is asked: a sentence about someone else cannot
             # answer "when did X…" however many other words it shares.
             if question.kind in ("when", "where", "how_long", "what_did"):
                 coverage = coverage if named else coverage * 0.4
+            if question.kind == "what_did" and question.action:
+                # "What did X propose to Lee?": X and the verb are what is asked; the other words
+                # (the addressee, the subject) only rank the answers.
+                said = named and action is not None
+                score += 0.3 * coverage + (1.0 if said else 0.0)
+                coverage = 1.0 if said else min(coverage, 0.5)
         if question.place and f" {key(question.place)} " in folded:
             score += 0.2
         if question.period is not None and question.kind != "when":

@@ -75,9 +75,16 @@ def rephrase(folded: str) -> str:
 
 def covered(group: frozenset[str], stems: set[str] | frozenset[str]) -> str | None:
     """The stem among `stems` that matches a concept (exactly, or one a prefix of the other:
-    "visitor" and "visit", "investor" and "invest")."""
+    "visitor" and "visit", "urged" and "urge")."""
     for s in stems:
         for g in group:
-            if s == g or (len(g) >= 5 and s.startswith(g)) or (len(s) >= 5 and g.startswith(s)):
+            if s == g or _extends(s, g) or _extends(g, s):
                 return s
     return None
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """A word that is another plus an ending the stemmer left on ("urged" and "urge")."""
+    if not longer.startswith(shorter):
+        return False
+    return len(shorter) >= 5 or (len(shorter) >= 3 and len(longer) - len(shorter) <= 2)

@@ -185,3 +185,22 @@ def sentences_of(session: Session, document_ids: list[int], limit: int = 150) ->
             .limit(limit)
         )
     return found
+
+
+def walk(session: Session, document_ids: list[int]) -> list[tuple[int, str, frozenset[int]]]:
+    """The documents' sentences in reading order: (id, text, the people each one names)."""
+    if not document_ids:
+        return []
+    rows = session.execute(
+        select(m.Sentence.id, m.Sentence.text)
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+        .order_by(m.Sentence.id)
+    ).all()
+    named: dict[int, set[int]] = defaultdict(set)
+    for sentence_id, person_id in session.execute(
+        select(m.PersonMention.sentence_id, m.PersonMention.person_id)
+        .join(m.Sentence, m.Sentence.id == m.PersonMention.sentence_id)
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+    ):
+        named[sentence_id].add(person_id)
+    return [(sid, text_, frozenset(named.get(sid, ()))) for sid, text_ in rows]

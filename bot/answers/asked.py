@@ -165,9 +165,12 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
     stems = sorted({s for group in question.concepts for s in group})
     counts = evidence.term_counts(ctx.session, stems)
     terms, every = _telling(question, counts, ctx.known.words)
-    also = []
+    also: list[int] = []
+    pointing: frozenset[int] = frozenset()
     if question.person:
         also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
+        pointing = _pointing_back(ctx, question, also)
+        also += sorted(pointing - set(also))
     if not terms and not every and not also:
         return []
     found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
@@ -180,12 +183,37 @@ def _evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    ranked = rank(question, found, similarities, ctx.known, concept_weights)
+    ranked = rank(question, found, similarities, ctx.known, concept_weights, pointing=pointing)
     if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
-    lent = rank(question, found, similarities, ctx.known, concept_weights, context)
-    return lent
+    return rank(question, found, similarities, ctx.known, concept_weights, context, pointing)
+
+
+_PRONOUN = re.compile(
+    r"^(?:he|she|the (?:\w+ )?(?:leader|president|minister|official|chairman|chairwoman|speaker|ambassador|governor|mayor|coach|chief))\b",
+    re.I,
+)
+
+
+def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> frozenset[int]:
+    """The sentences whose "He…"/"She…" stands for the asked person: the last sentence before
+    them that names anyone names the person, first (a new paragraph may go on about them)."""
+    assert question.person is not None
+    keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
+    documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
+    pointing: set[int] = set()
+    antecedent = False
+    for sentence_id, text, people in evidence.walk(ctx.session, sorted(documents)[:8]):
+        if people:
+            folded = key(text)
+            at = min((folded.find(k) for k in keys if k in folded), default=-1)
+            antecedent = question.person.id in people and (
+                len(people) == 1 or 0 <= at < len(folded) // 2
+            )
+        elif _PRONOUN.match(text) and antecedent:
+            pointing.add(sentence_id)
+    return frozenset(pointing)
 
 
 COMMON = 0.002  # a word making up more of the articles than this finds too much to search by
