@@ -14,7 +14,7 @@ from bot.answers.usage import usage
 from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
-from bot.stems import stem, variants
+from bot.stems import rephrase, stem, variants
 from store import queries
 from store.queries import CommitmentInfo, VisitInfo
 from store.textutil import key
@@ -94,14 +94,15 @@ def answer_commitments(ctx: Context) -> Answer:
 
 def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) -> list[int] | None:
     """The topic's commitments that say what was asked, when the argument names a kind of the
-    topic rather than the topic ("nuclear" within energy, "ports" within infrastructure).
+    topic rather than the topic ("nuclear power" within energy, "ports" within infrastructure).
 
-    The candidates themselves when the argument is the topic by another name (its label's words
-    or their paraphrases: "workers" for labour, "chips" for semiconductors), or when the articles
-    say the words but no commitment quotes them; None when the articles never say them at all.
+    Words that name the topic (its label's words or their paraphrases: "workers" for labour,
+    "power" for energy) stand for it; every other asked word must be said by the commitment.
+    None when no commitment of the topic says them: never the topic's other commitments.
     """
     ignored = set(routing()["stop_words"]) | set(routing()["generic_words"])
-    asked = [w for w in normalise(ctx.argument).split() if w not in ignored and len(w) > 3]
+    spoken = rephrase(normalise(ctx.argument))  # "guest workers" are workers
+    asked = [w for w in spoken.split() if w not in ignored and len(w) > 3]
     if not asked or not topic_keys:
         return candidates
     naming: set[str] = set()
@@ -109,18 +110,16 @@ def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) 
         topic = ctx.known.topic(topic_key)
         for word in key(f"{topic.key} {topic.label}").split():
             naming |= variants(word)
-    if any(
-        variants(w) & naming or any(w.startswith(n) for n in naming if len(n) > 3) for w in asked
-    ):
+    rest = [
+        w
+        for w in asked
+        if not (variants(w) & naming or any(w.startswith(n) for n in naming if len(n) > 3))
+    ]
+    if not rest:
         return candidates  # the topic by another name ("healthcare" for health)
-    asked = [_correct(ctx.session, w) for w in asked]
+    rest = [_correct(ctx.session, w) for w in rest]
     texts = queries.quoted_texts(ctx.session, candidates)
-    saying = [c for c in candidates if _says_all(asked, texts.get(c, ""))]
-    if saying:
-        return saying
-    if queries.search(ctx.session, asked, limit=1):
-        return candidates
-    return None
+    return [c for c in candidates if _says_all(rest, texts.get(c, ""))] or None
 
 
 def _says_all(asked: list[str], text: str) -> bool:
