@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from bot.answer import Answer, Item, Suggestion
+from bot.answer import Answer, Differing, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.periods import parse_period
 from bot.resolve import VisitTerms, normalise, visit_terms
@@ -91,7 +91,8 @@ def _none(ctx: Context, session: Session) -> Answer:
 def visit_card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
     """The card of one visit: one line for when / where / who beneath the title, the most
     important outcomes first, then its dated activities; sources."""
-    when = visit.when
+    differs = _differing_days(visit)
+    when = " or ".join(d.value for d in differs) if differs else visit.when
     if visit.year_note and visit.year_note != "stated":
         note = cut_at_clause(visit.year_note.removeprefix("inferred "), 90)
         when += f" (year inferred {note})"
@@ -110,6 +111,16 @@ def visit_card(visit: VisitInfo, terms: VisitTerms | None) -> Item:
         bullets=bullets,
         sources=sources(e.quote for e in visit.events),
         reports=len({e.quote.document.id for e in visit.events}),
+        differs=differs,
+    )
+
+
+def _differing_days(visit: VisitInfo) -> tuple[Differing, ...]:
+    """The days each document gives the visit, each with its sources, when they differ."""
+    quotes = {e.quote.document.id: e.quote for e in reversed(visit.events)}
+    return tuple(
+        Differing(dates, sources(quotes[d] for d in docs if d in quotes))
+        for dates, docs in visit.stated
     )
 
 

@@ -3,7 +3,9 @@ the notification text carries the first facts, long items are cut at clauses, ev
 many documents report it, documents that disagree are shown side by side, targets get a progress
 bar, sources link to the article. Every payload passes slack_sdk's Block Kit models and our own
 limit checks. tests/glance holds documents written for these tests (a target given as "by 2023"
-in one article and "by 2025" in another, an actual figure for 2024, an article with its URL)."""
+in one article and "by 2025" in another, an actual figure for 2024, an article with its URL, a
+visit given as November 20 to 22 by one agency and as November 21 to 23 by another, whose page
+dates only its stamp line says in full)."""
 
 from __future__ import annotations
 
@@ -36,10 +38,11 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @cache
-def _ask(database_url: str, query: str) -> str:
+def _ask(database_url: str, query: str, *options: str) -> str:
+    """`python -m bot ask [options] QUERY` (`--json` unless other options are given)."""
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": ""}
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", query],
+        [sys.executable, "-m", "bot", "ask", *(options or ("--json",)), query],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -147,6 +150,55 @@ def test_documents_that_disagree_are_shown_side_by_side(stores: dict[str, str]) 
     # the same target stated twice is corroboration, not a conflict
     seeds = json.dumps(ask_json(stores, "seeds", "/figure trade"))
     assert "Sources differ" not in seeds and "Reported by 4 documents" in seeds
+
+
+def test_a_visit_whose_days_documents_give_differently_shows_both(
+    stores: dict[str, str],
+) -> None:
+    payload = ask_json(stores, "glance", "/visit november")
+    [who] = [q for q in quiet_lines(payload) if "Visitor: Kim Young-hoon" in q]
+    assert who.startswith("November 20–22, 2026 or November 21–23, 2026")
+    [line] = [
+        x
+        for b in payload["blocks"]
+        for x in b.get("text", {}).get("text", "").split("\n")
+        if "Sources differ" in x
+    ]
+    vna, yonhap = line.split(" · ")
+    assert vna.startswith(
+        ":warning: Sources differ: *November 20–22, 2026* (Korean labour minister"
+    )
+    assert "(VNA, November 20, 2026)" in vna and "(Yonhap" not in vna
+    assert yonhap.startswith("*November 21–23, 2026* (Labor minister Kim visits Vietnam")
+    assert "Sources differ: November 20–22, 2026 (" in _ask(
+        stores["glance"], "/visit november", "--page", "1"
+    )
+    # the same visit given the same days by two documents, or a day of it, is no conflict
+    assert "Sources differ" not in _ask(stores["seeds"], "/visit")
+
+
+def test_a_source_is_dated_by_its_page_stamp(stores: dict[str, str]) -> None:
+    """A dateline without a year ("SEOUL, Nov. 23 (Yonhap)") under a stamp line that has one."""
+    shown = json.dumps(ask_json(stores, "glance", "/visit november"), ensure_ascii=False)
+    assert (
+        "Labor minister Kim visits Vietnam to discuss foreign workers (Yonhap, November 23, 2026)"
+        in shown
+    )
+    assert "Published:" not in shown
+
+
+def test_search_passages_and_people_say_how_many_documents_report_them(
+    stores: dict[str, str],
+) -> None:
+    search = ask_json(stores, "seeds", "/search trade turnover")
+    counted = quiet_lines(search)[1:]
+    assert counted and all(q.endswith(("Single source", "documents")) for q in counted)
+    # a passage stating the trade target carries the commitment's corroboration
+    assert "Reported by 4 documents" in counted
+    person = quiet_lines(ask_json(stores, "seeds", "/who vu ho"))
+    assert person == ["Single source"]
+    lee = quiet_lines(ask_json(stores, "seeds", "/who lee jae myung"))
+    assert lee[0].startswith("Reported by") and int(lee[0].split()[2]) >= 4
 
 
 def test_a_target_shows_how_far_the_latest_actual_has_come(stores: dict[str, str]) -> None:
