@@ -77,6 +77,8 @@ def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
         bullets=bullets,
         sources=sources(shown or mentions[:3]),
         reports=queries.documents_naming(session, person.id),
+        about=person.name,
+        person=person.name,
     )
 
 

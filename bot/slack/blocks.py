@@ -214,5 +214,12 @@ def _glance(item: Item) -> str:
     quiet = item.context.split(" · ")[:2] if item.context else list(item.lines[:1])
     # A notification has no room for asides such as how a year was inferred.
     quiet = [_ASIDE.sub("", part) for part in quiet]
+    if item.quote and item.sources and _is_source_title(item.title, item.sources[0]):
+        # a passage titled by its document: the fact is what it says
+        return shorten(" ".join(item.quote.split()), 300)
     line = item.title + (f" — {', '.join(q for q in quiet if q)}" if quiet else "")
     return shorten(line, 300)
+
+
+def _is_source_title(title: str, source: Source) -> bool:
+    return title.removesuffix("…").startswith(source.title.removesuffix("…")[:40])

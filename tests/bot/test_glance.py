@@ -104,6 +104,14 @@ def test_the_notification_text_carries_the_first_facts(stores: dict[str, str]) -
     assert "State visit of To Lam to the RoK" in visit and "August 10–13, 2025" in visit
 
 
+def test_a_passages_notification_is_what_it_says_not_its_documents_title(
+    stores: dict[str, str],
+) -> None:
+    text = ask_json(stores, "seeds", "/search statue")["text"]
+    assert "inauguration of a statue of President Ho Chi Minh" in text
+    assert "elevates bilateral substantive cooperation" not in text
+
+
 def test_long_items_are_cut_at_a_clause_and_visits_say_when_where_who_once(
     stores: dict[str, str],
 ) -> None:
@@ -206,6 +214,49 @@ def test_a_target_shows_how_far_the_latest_actual_has_come(stores: dict[str, str
     assert "81.5 bn (2024) ▓▓▓▓▓░░░░░ 150 bn (2030)`  54% of the target" in shown
     # no actual figure before the deadline in the seeds: no bar
     assert "▓" not in json.dumps(ask_json(stores, "seeds", "/figure trade"), ensure_ascii=False)
+
+
+def bullets_of(payload: dict[str, Any]) -> list[str]:
+    return [
+        line[2:]
+        for block in payload["blocks"]
+        for line in block.get("text", {}).get("text", "").split("\n")
+        if line.startswith("• ")
+    ]
+
+
+def test_a_visits_further_activities_open_on_the_next_pages(stores: dict[str, str]) -> None:
+    first = ask_json(stores, "seeds", "/visit august")
+    *shown, more = bullets_of(first)
+    assert len(shown) == 6 and more == "…and 14 more activities (on the next pages)"
+    [button] = [
+        e
+        for b in first["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "show_more"
+    ]
+    assert json.loads(button["value"].replace("&quot;", '"')) == {"q": "/visit august", "p": 2}
+    pages = [first]
+    for page in ("2", "3"):
+        payload = json.loads(_ask(stores["seeds"], "/visit august", "--json", "--page", page))
+        assert limit_problems(payload) == []
+        pages.append(payload)
+    assert titles(pages[1]) == ["State visit of To Lam to the RoK: more activities"]
+    assert "activities 7–16 of 20" in quiet_lines(pages[1])[1]
+    assert "activities 17–20 of 20" in quiet_lines(pages[2])[1]
+    assert not any(
+        p["type"] == "actions" and any(e["action_id"] == "show_more" for e in p["elements"])
+        for p in pages[2]["blocks"]
+    )
+    every = [b for p in pages for b in bullets_of(p) if not b.startswith("…and")]
+    assert len(every) == 20 and len(set(every)) == 20
+    # Among several visits, a card names the query that opens its visit alone, as a button too.
+    listed = ask_json(stores, "seeds", "/visit")
+    assert "…and 14 more activities (/visit To Lam August 2025)" in bullets_of(listed)
+    assert '"q": "/visit To Lam August 2025"' in json.dumps(listed).replace("&quot;", '"').replace(
+        '\\"', '"'
+    )
 
 
 def test_a_source_links_to_the_article_when_it_gives_its_address(stores: dict[str, str]) -> None:
