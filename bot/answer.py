@@ -98,6 +98,7 @@ class Answer:
     page_size: int = 5
     suggestions: tuple[Suggestion, ...] = ()
     empty: bool = False
+    more_of: str = ""  # what the items after this page are, when not more of the same kind
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

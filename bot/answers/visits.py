@@ -49,7 +49,9 @@ def _listed(
     summary = f"{total} visit{'s' * (total != 1)}" + (", by date" if terms is None else "")
     if total == 1:  # one visit: the next pages are the rest of its activities
         [visit] = queries.visits(session, flt, limit=1)
-        return paged(ctx, "visit", heading, visit_pages(visit, terms), summary=summary, size=1)
+        pages = visit_pages(visit, terms)
+        answer = paged(ctx, "visit", heading, pages, summary=summary, size=1)
+        return replace(answer, more_of="pages of its activities")
     _page, offset, size = page_window(ctx, total)
     shown = queries.visits(session, flt, limit=size, offset=offset)
     cards = [visit_card(v, terms) for v in shown]

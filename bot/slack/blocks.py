@@ -57,7 +57,7 @@ def render_blocks(answer: Answer, shareable: bool = False) -> dict[str, Any]:
         blocks += item_blocks
         room -= len(item_blocks)
     if answer.remaining:
-        blocks.append(_context([f"…and {answer.remaining} more"]))
+        blocks.append(_context([escape(f"…and {answer.remaining} more {answer.more_of}".rstrip())]))
     actions = _actions(answer, shareable)
     if actions:
         blocks.append({"type": "actions", "elements": actions})
@@ -205,7 +205,7 @@ def _fallback(answer: Answer) -> str:
     lead = f"{answer.heading} ({extra})" if extra else answer.heading
     text = f"{lead}: {facts[0]}" + (f"\n{facts[1]}" if len(facts) > 1 else "")
     if more > 0:
-        text += f" (+{more} more)"
+        text += f" (+{more} more {answer.more_of})".replace(" )", ")")
     return _fit(escape(text), FALLBACK_LIMIT)
 
 

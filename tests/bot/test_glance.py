@@ -53,9 +53,10 @@ def _ask(database_url: str, query: str, *options: str) -> str:
     return result.stdout
 
 
-def ask_json(stores: dict[str, str], store: str, query: str) -> dict[str, Any]:
-    """`python -m bot ask --json QUERY` on one of the stores, checked against Block Kit."""
-    payload: dict[str, Any] = json.loads(_ask(stores[store], query))
+def ask_json(stores: dict[str, str], store: str, query: str, page: int = 1) -> dict[str, Any]:
+    """`python -m bot ask --json --page N QUERY` on one of the stores, checked against Block Kit."""
+    options = ("--json",) if page == 1 else ("--json", "--page", str(page))
+    payload: dict[str, Any] = json.loads(_ask(stores[store], query, *options))
     for block in payload["blocks"]:
         Block.parse(block).validate_json()  # slack_sdk's own models: types, lengths, counts
     assert limit_problems(payload) == []
@@ -229,6 +230,7 @@ def test_a_visits_further_activities_open_on_the_next_pages(stores: dict[str, st
     first = ask_json(stores, "seeds", "/visit august")
     *shown, more = bullets_of(first)
     assert len(shown) == 6 and more == "…and 14 more activities (on the next pages)"
+    assert first["text"].endswith("Seoul, Busan (+2 more pages of its activities)")
     [button] = [
         e
         for b in first["blocks"]
@@ -238,10 +240,7 @@ def test_a_visits_further_activities_open_on_the_next_pages(stores: dict[str, st
     ]
     assert json.loads(button["value"].replace("&quot;", '"')) == {"q": "/visit august", "p": 2}
     pages = [first]
-    for page in ("2", "3"):
-        payload = json.loads(_ask(stores["seeds"], "/visit august", "--json", "--page", page))
-        assert limit_problems(payload) == []
-        pages.append(payload)
+    pages += [ask_json(stores, "seeds", "/visit august", page) for page in (2, 3)]
     assert titles(pages[1]) == ["State visit of To Lam to the RoK: more activities"]
     assert "activities 7–16 of 20" in quiet_lines(pages[1])[1]
     assert "activities 17–20 of 20" in quiet_lines(pages[2])[1]
