@@ -8,12 +8,8 @@ from sqlalchemy.orm import Session
 
 from bot.agreement import Stated, differing, progress
 from bot.answer import Answer, Item, Suggestion
-<<<<<<< HEAD
-from bot.answers.common import Context, nothing_found, one_page, page_window, sources
-from bot.answers.figure_match import asked, matching
-=======
 from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
->>>>>>> main
+from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
 from bot.answers.usage import usage
 from bot.headline import headline
