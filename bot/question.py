@@ -264,6 +264,9 @@ def _words(
             folded = re.sub(rf"\b{re.escape(key(taken))}\b", " ", folded)
     if period:
         folded = folded.replace(key(period.text), " ")  # the period is asked as a period
+        if period.start and period.end:  # and so is its year ("january-may 2023")
+            for year in range(period.start.year, period.end.year + 1):
+                folded = re.sub(rf"\b{year}\b", " ", folded)
     stop = set(data["stop_words"]) | _QUESTION_WORDS
     party = set(data["party_words"])
     generic = set(data["generic_words"]) | _GENERIC | _KIND_WORDS

@@ -171,6 +171,16 @@ def weights(question: Question, counts: dict[str, int], total: int) -> list[floa
     return [max(0.5, w) for w in out]
 
 
+def _focus(question: Question, concept_weights: list[float] | None) -> int | None:
+    """The asked word that weighs clearly most (rarest in the store), when there is one and the
+    question asks about one subject."""
+    if len(question.concepts) < 2 or not concept_weights or question.alternatives:
+        return None
+    ordered = sorted(range(len(concept_weights)), key=lambda i: -concept_weights[i])
+    first, second = ordered[0], ordered[1]
+    return first if concept_weights[first] >= 1.5 * concept_weights[second] else None
+
+
 def rank(
     question: Question,
     candidates: list[Candidate],
@@ -189,6 +199,7 @@ def rank(
     )
     scored = []
     total = max(1, len(candidates))
+    focus = _focus(question, concept_weights)
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
@@ -197,6 +208,10 @@ def rank(
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
         coverage = _coverage(question, hits, concept_weights, lent)
+        if focus is not None and not (hits[focus] or lent[focus]):
+            # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
+            # a sentence without it is about something else, whatever else it shares.
+            coverage = min(coverage, 0.35)
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, stems) if question.action else None
         soft = [s for s in question.soft if s in stems]

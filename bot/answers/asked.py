@@ -65,7 +65,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
         if _no_such_visit(question, leading):
             return _miss(ctx, replace(question, kind="visit"), [])
         near = [s for s in ranked if s.coverage >= NEAR] if question.kind != "yes_no" else []
-        near = [s for s in near if s.candidate.quote.on_topic] or near
+        near = [s for s in near if s.candidate.quote.on_topic]  # never a "related news" line
         return _miss(ctx, question, [_sentence_item(s) for s in near[:NEAR_SHOWN]])
     heading = question.text if len(question.text) <= 140 else question.text[:139] + "…"
     intent = question.route.intent if question.route.intent != "help" else "search"
