@@ -90,6 +90,11 @@ _SPOUSE_BEFORE = re.compile(r"\b(?:(?:his|her)\s+(?:spouse|wife|husband)|First L
 _PARTNER_BEFORE = re.compile(
     r"((?:[A-Z][\w.’'-]{0,30}\s+){1,4})(?:and|with)\s+(?:his|her|the)?\s*(?:spouse|wife|husband|First Lady)\s+$"
 )
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|province|village|district|commune|county|island|capital|port|region)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # What a person does right after their name: evidence for a two-word name ("Tuan Hai scored").
 _PERSONAL_VERB = re.compile(
     r"^\s*(?:\([^)]{0,30}\)\s*)?(?:said|says|told|noted|added|stressed|affirmed|emphasi[sz]ed|"
@@ -105,9 +110,9 @@ def introductions(sentence: str) -> list[Introduction]:
         name = from_family_name(run)
         start = run_start + run.index(name)
         after_text = sentence[end : end + 200]
-        if is_place(name, after_text):
-            continue
         prefix = sentence[max(0, start - 160) : start]
+        if is_place(name, after_text) or name.isupper() or _PLACE_OF.search(prefix):
+            continue  # "DA LAT, Vietnam, Dec. 21 (Yonhap)", "the town of Da Lat": places
         intro = _introduction(sentence, name, start, end, prefix, after_text, found)
         if intro is not None:
             found.append(intro)
@@ -126,6 +131,8 @@ def _introduction(
     two_plain_words = len(name.split()) == 2 and not has_family_name(name)
     after = title_after().match(after_text)
     before = nearest_title(prefix)
+    if before is None and prefix.endswith(", ") and after_text.startswith(","):
+        before = nearest_title(prefix[:-2])  # "Vietnam's Ambassador to the RoK, Vu Ho, said"
     honorific = bool(before and before["title"] in titles()["honorifics"])
     if honorific and after:
         before = None  # "Dr. Kim, Director of …": the appositive says more than "Dr."

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from store.ingest.corpus_types import Sent
+from store.ingest.continuation import countries_in
 from store.ingest.dates import DateMention
 from store.ingest.names import party_of_place
 from store.ingest.people import Person
@@ -240,6 +241,8 @@ def _visit_mention(
     text = sent.text
     after = re.split(r"\b(?:by|from|at|with|on|in \d|,|;)\b", text[end : end + 80])[0]
     named = parties_named(after) if re.match(r"\s+(?:to|in)\b", after) else set()
+    if re.match(r"\s+(?:to|in)\b", after) and not named and countries_in(after):
+        return None  # "an official visit to Laos": a trip to a third country
     stated = next(iter(named)) if len(named) == 1 else None
     visitor = _visitor(sent, people, start, end, stated)
     if visitor is None:
