@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from store.ingest.corpus_types import Sent
 from store.ingest.continuation import countries_in
+from store.ingest.corpus_types import Sent
 from store.ingest.dates import DateMention
 from store.ingest.names import party_of_place
 from store.ingest.people import Person
