@@ -44,6 +44,8 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
         others = country_gazetteer().longest(without_currency(fold(text)))
         if digest.search(text):
             results.append(Relevance(False, "news digest"))
+        elif is_link_list(text):
+            results.append(Relevance(False, "a list of links"))
         elif others and len(named) < both and (in_tail or not article.continues(text)):
             results.append(Relevance(False, f"about {others[0]}, not the partner"))
         elif in_tail and len(named) < both:
@@ -55,6 +57,12 @@ def classify(paragraphs: list[str], tail_start: int | None) -> list[Relevance]:
             if is_prose(text):
                 article.add(text)
     return results
+
+
+def is_link_list(text: str) -> bool:
+    """'More in Sports: A | B | C', 'Tin liên quan: A • B': page links, not sentences."""
+    separators = text.count(" | ") + len(re.findall(r"\s[•▸]\s", text))
+    return separators >= 1 and text.rstrip()[-1:] not in '.!?"”'
 
 
 def document_is_relevant(paragraphs: list[str]) -> bool:
