@@ -176,6 +176,14 @@ class VisitTerms:
     places: set[str] = field(default_factory=set)
     people: tuple[PersonInfo, ...] = ()
     rest: list[str] = field(default_factory=list)
+    destinations: set[str] = field(default_factory=set)  # a country named: visits to it
+
+
+# The countries as people name them beyond the lexicon's aliases (which also list capitals).
+_COUNTRY_NAMES = {
+    "vn": ("Vietnam", "Viet Nam"),
+    "kr": ("Korea", "South Korea", "RoK", "Republic of Korea", "the RoK"),
+}
 
 
 def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
@@ -193,7 +201,11 @@ def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
         else:
             leftover.append(word)
     rest = " ".join(leftover)
-    if rest:
+    countries = {key(a): p.name for p in parties() for a in (p.name, *p.aliases) if len(key(a)) > 2}
+    countries |= {key(w): p.name for p in parties() for w in _COUNTRY_NAMES.get(p.key, ())}
+    if rest in countries:
+        terms.destinations.add(countries[rest])
+    elif rest:
         place = _place(rest, known)
         if place:
             terms.places.add(place)

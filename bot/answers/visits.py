@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, paged
+from bot.answers.said_visits import trips_said
 from bot.answers.visit_cards import opening_query, rest_of, visit_card, visit_pages
 from bot.periods import parse_period
 from bot.resolve import VisitTerms, normalise, visit_terms
@@ -34,6 +35,7 @@ def answer_visits(ctx: Context) -> Answer:
         person_ids=people,
         visitor_only=bool(people),
         places=frozenset(terms.places),
+        destinations=frozenset(terms.destinations),
     )
     if people and not queries.count_visits(session, flt):
         flt = replace(flt, visitor_only=False)  # nobody's own trips: the ones they hosted
@@ -79,6 +81,9 @@ def _in_period(ctx: Context, session: Session) -> Answer:
 
 
 def _none(ctx: Context, session: Session) -> Answer:
+    said = trips_said(ctx)
+    if said is not None:
+        return said
     closest = [
         Suggestion(f"{v.visitor.name}, {v.when}", f"/visit {v.visitor.name}")
         for v in queries.visits(session, limit=3)

@@ -26,12 +26,15 @@ class VisitFilter:
     places: frozenset[str] = frozenset()
     ids: frozenset[int] | None = None
     span: tuple[str, str] | None = None  # ISO first and last day: visits overlapping it
+    destinations: frozenset[str] = frozenset()  # countries visited ("Vietnam", "the RoK")
 
 
 def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.ids is not None:
         conditions.append(m.Visit.id.in_(flt.ids))
+    if flt.destinations:
+        conditions.append(m.Visit.destination.in_(flt.destinations))
     if flt.months:
         conditions.append(or_(*(m.Visit.months.like(f"%,{n},%") for n in flt.months)))
     if flt.years:
