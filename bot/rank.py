@@ -127,8 +127,12 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
         return bool(candidate.facts.visits) or any(
             f" {p} " in folded for p in known.places if len(p) >= 4
         )
-    if kind == "who":
-        return bool(candidate.facts.people) or bool(_NAME.search(text))
+    if kind == "who":  # a name besides those the question gives ("who welcomed Hue?")
+        asked = {s for group in question.concepts for s in group}
+        return any(
+            not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
+            for name in _NAME.finditer(text)
+        )
     if kind == "what_did" and question.action:
         return bool(covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes"):
@@ -207,6 +211,8 @@ def rank(
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
+        if question.kind == "who" and hits and not hits[0]:
+            lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
         coverage = _coverage(question, hits, concept_weights, lent)
         if focus is not None and not (hits[focus] or lent[focus]):
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):

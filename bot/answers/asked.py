@@ -48,7 +48,7 @@ _MISSING = {
 }
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
 # hours."): there the article's words are lent to its sentences when no sentence says it all.
-_LENDING = ("how_many", "how_much", "how_long", "when")
+_LENDING = ("how_many", "how_much", "how_long", "when", "who")
 _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 
 
