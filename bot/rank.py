@@ -35,9 +35,12 @@ _AMOUNT = re.compile(
 )
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b", re.I)
 _DURATION = re.compile(
-    rf"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
+    rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|several)\s*(?:-\s*)?"
+    rf"(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:by|until|till|through)\s+{_YEAR}|"
+    rf"{_YEAR}\s*(?:-|–|to)\s*{_YEAR}|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
     re.I,
 )
+_STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
 
 
@@ -49,11 +52,15 @@ class Scored:
     has_asked: bool  # holds what the kind asks for (a number, a date…)
     matched: tuple[str, ...]  # the sentence's words that answer (shown in bold)
     asked_words: int = 1  # how many words the question asked about
+    needs_asked: bool = False  # the kind's thing is the answer (a number for how many)
 
     @property
     def answers(self) -> bool:
         """Holds every asked word, or most of them and what the kind asks for: a long question
-        ("what project in Dien Bien did the Deputy PM raise with KOICA?") is rarely echoed whole."""
+        ("what project in Dien Bien did the Deputy PM raise with KOICA?") is rarely echoed whole.
+        For how many / how much / how long / when, never without the number or date asked for."""
+        if self.needs_asked and not self.has_asked:
+            return False
         if self.coverage >= 0.99:
             return True
         return self.has_asked and self.coverage >= (0.6 if self.asked_words <= 3 else 0.45)
@@ -255,5 +262,8 @@ def rank(
         matched = tuple(
             t for t in tokens if stem(t) in set(found) or (action and stem(t) == action)
         )
-        scored.append(Scored(candidate, score, coverage, asked, matched, len(question.concepts)))
+        needs = question.kind in _STATED
+        scored.append(
+            Scored(candidate, score, coverage, asked, matched, len(question.concepts), needs)
+        )
     return sorted(scored, key=lambda s: -s.score)

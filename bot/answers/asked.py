@@ -124,6 +124,11 @@ def _structured(ctx: Context, question: Question) -> list[Item]:
     return list(answer.items)
 
 
+_TRAVEL = re.compile(
+    r"\b(?:visit|trip|travel|tour|arriv|went|go|goes|come|came|fly|flew|stay)", re.I
+)
+
+
 def _no_such_visit(question: Question, leading: list[Item]) -> bool:
     """ "When did X visit P?" with no such visit on record: the visits are the authority (a
     sentence naming X, P and a date is about someone else's trip)."""
@@ -131,6 +136,7 @@ def _no_such_visit(question: Question, leading: list[Item]) -> bool:
         question.route.intent == "visit"
         and question.person is not None
         and question.kind in ("when", "where", "how_long")
+        and _TRAVEL.search(question.text) is not None  # "when did X open its plant?" is no trip
         and not leading
     )
 

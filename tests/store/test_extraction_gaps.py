@@ -81,7 +81,9 @@ def test_scores_share_prices_and_names_with_numbers_are_no_figures() -> None:
     from store.ingest.figures import find_figures
 
     assert find_figures("Dorvik beat Tallamo 4-3 away in the second leg.", []) == []
-    assert find_figures("Quillon shares closed 2.7 percent higher at 31,450 won on Friday.", []) == []
+    assert (
+        find_figures("Quillon shares closed 2.7 percent higher at 31,450 won on Friday.", []) == []
+    )
     assert find_figures("Work starts at Brenna 4 Industrial Park next month.", []) == []
 
 

@@ -1,0 +1,82 @@
+"""Answers from an article written for these tests, whose company, people, places and subjects are
+in no list of the lexicon (Tamjin Gears, Hoa Binh, gearboxes, Yeoju): what the articles say is
+found by its own words, what they do not say is an honest miss, never a neighbour's facts."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from payloads import texts
+
+from bot.core import ask
+from bot.slack.blocks import render_blocks
+from store.db import Store
+from store.reseed import reseed
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def answer(
+    make_store_url: Callable[[str], Callable[[str], str]], backend: str
+) -> Callable[[str], str]:
+    url = make_store_url(backend)("open_answers")
+    reseed(url, ROOT / "tests" / "open_answers")
+    store = Store.open(url)
+
+    def asked(query: str) -> str:
+        return html.unescape(" \n ".join(texts(render_blocks(ask(store, query))))).lower()
+
+    return asked
+
+
+@pytest.fixture(scope="module")
+def seeds(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Store:
+    url = make_store_url(backend)("open_answers_seeds")
+    reseed(url, ROOT / "seeds")
+    return Store.open(url)
+
+
+def test_a_weekday_is_answered_with_the_day_it_means(answer: Callable[[str], str]) -> None:
+    said = answer("when did Tamjin Gears open its plant in Hoa Binh?")
+    assert "on wednesday" in said and "march 13, 2024" in said
+
+
+def test_an_amount_stated_without_its_subject_is_found_in_its_article(
+    answer: Callable[[str], str],
+) -> None:
+    assert "42 million" in answer("how much money is Tamjin Gears putting into Hoa Binh?")
+
+
+def test_what_a_person_urged_is_found_through_he(answer: Callable[[str], str]) -> None:
+    said = answer("what did Bui Van Khanh urge the company to do?")
+    assert "train local engineers" in said
+
+
+def test_a_figure_is_found_by_the_words_of_its_sentence(answer: Callable[[str], str]) -> None:
+    assert "300,000" in answer("/figure gearboxes")
+    missed = answer("/figure ceramic exports")
+    assert "no figures found" in missed and "300,000" not in missed
+
+
+def test_a_kind_of_a_topic_nobody_mentions_is_a_miss_not_the_topic(
+    answer: Callable[[str], str],
+) -> None:
+    assert "energy projects" in answer("/commitment energy")
+    missed = answer("/commitment solar power")
+    assert "no commitments found" in missed and "energy projects" not in missed
+
+
+def test_a_trip_no_visit_was_made_from_is_shown_in_the_articles_words(
+    answer: Callable[[str], str],
+) -> None:
+    said = answer("/visit Hoa Binh")
+    assert "kang ki-tae" in said
+
+
+def test_a_country_names_the_visits_to_it(seeds: Store) -> None:
+    said = " ".join(texts(render_blocks(ask(seeds, "/visit Korea"))))
+    assert "To Lam" in said and "Luong Cuong" in said
