@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -36,12 +36,21 @@ class Knowledge:
     months: dict[str, int]
     latest: date | None = None  # the newest day the articles speak of ("last month" is before it)
     words: int = 0  # every indexed word, once per occurrence (how rare an asked word is)
+    # Looked up on every question: by id, and each name's words (a scan of thousands otherwise).
+    by_id: dict[int, PersonInfo] = field(default_factory=dict, compare=False, repr=False)
+    name_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # Topic scores of the arguments asked lately: one question matches its words several times.
+    scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update((p.id, p) for p in self.people)
+        self.name_words.update((p.id, frozenset(key(p.name).split())) for p in self.people)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
 
     def person(self, person_id: int) -> PersonInfo:
-        return next(p for p in self.people if p.id == person_id)
+        return self.by_id[person_id]
 
 
 def build(session: Session, stamp: str | None) -> Knowledge:

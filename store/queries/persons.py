@@ -16,23 +16,32 @@ def people(
 ) -> list[PersonInfo]:
     """People (all of them, or those with these ids), with their aliases if asked."""
     aliases: dict[int, list[str]] = defaultdict(list)
-    alias_query = select(m.PersonAlias)
-    person_query = select(m.Person).order_by(m.Person.id)
+    alias_query = select(m.PersonAlias.person_id, m.PersonAlias.alias).order_by(m.PersonAlias.id)
+    # Columns, not ORM objects: a page of visits names a hundred people, all read-only here.
+    person_query = select(
+        m.Person.id,
+        m.Person.name,
+        m.Person.side,
+        m.Person.role,
+        m.Person.other_roles,
+        m.Person.spouse_of,
+        m.Person.mention_count,
+    ).order_by(m.Person.id)
     if ids is not None:
         alias_query = alias_query.where(m.PersonAlias.person_id.in_(ids))
         person_query = person_query.where(m.Person.id.in_(ids))
-    for alias in session.scalars(alias_query) if with_aliases else ():
-        aliases[alias.person_id].append(alias.alias)
+    for person_id, alias in session.execute(alias_query) if with_aliases else ():
+        aliases[person_id].append(alias)
     return [
         PersonInfo(
-            p.id,
-            p.name,
-            p.side,
-            p.role,
-            tuple(r for r in p.other_roles.split("\n") if r),
-            p.spouse_of,
-            p.mention_count,
-            tuple(aliases[p.id]),
+            pid,
+            name,
+            side,
+            role,
+            tuple(r for r in other_roles.split("\n") if r),
+            spouse_of,
+            mentions,
+            tuple(aliases[pid]),
         )
-        for p in session.scalars(person_query)
+        for pid, name, side, role, other_roles, spouse_of, mentions in session.execute(person_query)
     ]
