@@ -44,7 +44,8 @@ class Knowledge:
 
     def __post_init__(self) -> None:
         self.by_id.update((p.id, p) for p in self.people)
-        self.name_words.update((p.id, frozenset(key(p.name).split())) for p in self.people)
+        if not self.name_words:
+            self.name_words.update((p.id, frozenset(key(p.name).split())) for p in self.people)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
@@ -61,11 +62,12 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         for alias in (topic.key, topic.label, *topic.aliases):
             topic_aliases.setdefault(key(alias), topic.key)
     people = tuple(queries.people(session))
+    keys = queries.person_keys(session)  # key() of each name and alias, as stored at reseed
     person_aliases: dict[str, int] = {}
     for person in people:
-        for alias in (person.name, *person.aliases):
-            person_aliases.setdefault(key(alias), person.id)
-            person_aliases.setdefault(key(alias).replace(" ", ""), person.id)
+        for alias_key in keys.get(person.id, ()):
+            person_aliases.setdefault(alias_key, person.id)
+            person_aliases.setdefault(alias_key.replace(" ", ""), person.id)
     canonical = city_aliases()
     places = {key(city): canonical.get(city, city) for party in parties() for city in party.cities}
     places.update({key(p): p for p in queries.places(session)})
@@ -81,6 +83,7 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         dict(month_names()),
         queries.latest_day(session),
         evidence.total_words(session),
+        name_words={p.id: frozenset(keys[p.id][0].split()) for p in people},
     )
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.orm import Session
 
 from bot.agreement import Stated, differing
 from bot.answer import Source
 from bot.knowledge import Knowledge
 from bot.resolve import topic_match
+from store import evidence
+from store.db import Store
 
 MEASURES = ["two-way trade", "two-way trade turnover", "Korean investment", "visitors to Vietnam"]
 
@@ -68,3 +71,32 @@ def test_a_topic_matched_again_matches_the_same(seeds_known: Knowledge, argument
     partial = topic_match(argument, seeds_known, partial=True)
     assert topic_match(argument, seeds_known) == first
     assert topic_match(argument, seeds_known, partial=True) == partial
+
+
+@pytest.mark.parametrize(
+    "terms", [["trade", "korea"], ["vietnam", "korea", "cooperation"], ["visit", "zzqqxx"], ["lam"]]
+)
+@pytest.mark.parametrize("limit", [1, 3, 40])
+def test_sentences_holding_all_the_words_come_as_the_any_word_query_ranks_them(
+    seeds_store: Store, terms: list[str], limit: int
+) -> None:
+    """Enough sentences holding every word: those, in the any-word ranking's order (SQLite; on
+    PostgreSQL every one holds each word); too few: the any-word ranking itself."""
+    with seeds_store.session() as session:
+        found = evidence.matching_ids(session, terms, limit)
+        ranked = evidence.matching_ids(session, terms, 10_000, every=[terms])
+        holding_all = _holding_all(session, terms)
+    if len([i for i in ranked if i in holding_all]) >= limit and len(terms) > 1:
+        assert set(found) <= holding_all and len(found) == limit
+        if seeds_store.database_url.startswith("sqlite"):
+            assert found == [i for i in ranked if i in holding_all][:limit]
+    else:
+        assert found == ranked[:limit]
+
+
+def _holding_all(session: Session, terms: list[str]) -> set[int]:
+    found: set[int] | None = None
+    for term in terms:
+        ids = set(evidence.matching_ids(session, [term], 10_000))
+        found = ids if found is None else found & ids
+    return found or set()
