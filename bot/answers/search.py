@@ -6,7 +6,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.knowledge import routing
 from bot.resolve import normalise
@@ -29,7 +29,8 @@ def answer_search(ctx: Context) -> Answer:
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
-    items = [
+    _page, offset, size = page_window(ctx, len(hits))
+    items = [  # the asked page's cards only: the other hits are counted, not shown
         Item(
             title=quote.document.title
             if quote.on_topic
@@ -38,15 +39,17 @@ def answer_search(ctx: Context) -> Answer:
             sources=sources([quote]),
             highlight=tuple(_matched(quote.text, corrected)),
         )
-        for quote in hits
+        for quote in hits[offset : offset + size]
     ]
-    return paged(
+    return one_page(
         ctx,
         "search",
         f"Search: {ctx.argument}",
         items,
+        len(hits),
         notice=notice,
         summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}",
+        size=size,
     )
 
 
