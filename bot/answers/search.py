@@ -13,6 +13,8 @@ from bot.resolve import normalise
 from store import queries
 from store.textutil import words as split_words
 
+SAME_PASSAGE = 90  # token-set similarity of two documents' sentences that say the same
+
 
 def answer_search(ctx: Context) -> Answer:
     words = [w for w in normalise(ctx.argument).split() if w][:12]
@@ -30,7 +32,9 @@ def answer_search(ctx: Context) -> Answer:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
     _page, offset, size = page_window(ctx, len(hits))
-    items = [  # the asked page's cards only: the other hits are counted, not shown
+    shown = hits[offset : offset + size]  # the asked page's cards only; the others are counted
+    reports = corroborated(session, hits, shown)
+    items = [
         Item(
             title=quote.document.title
             if quote.on_topic
@@ -38,8 +42,9 @@ def answer_search(ctx: Context) -> Answer:
             quote=quote.text,
             sources=sources([quote]),
             highlight=tuple(_matched(quote.text, corrected)),
+            reports=reports[quote.sentence_id],
         )
-        for quote in hits[offset : offset + size]
+        for quote in shown
     ]
     return one_page(
         ctx,
@@ -51,6 +56,26 @@ def answer_search(ctx: Context) -> Answer:
         summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}",
         size=size,
     )
+
+
+def corroborated(
+    session: Session, hits: list[queries.Quote], shown: list[queries.Quote] | None = None
+) -> dict[int, int]:
+    """Sentence id -> how many documents report what it says: the documents of the commitment or
+    figure it states, or of the passages among the hits that say the same in (nearly) the same
+    words, whichever is more; at least 1. For the shown hits (default all), each against all."""
+    shown = hits if shown is None else shown
+    facts = queries.sentence_reports(session, [q.sentence_id for q in shown])
+    found = {}
+    for quote in shown:
+        alike = {
+            other.document.id
+            for other in hits
+            if other.document.id != quote.document.id
+            and fuzz.token_set_ratio(quote.text, other.text) >= SAME_PASSAGE
+        }
+        found[quote.sentence_id] = max(facts.get(quote.sentence_id, 0), len(alike) + 1)
+    return found
 
 
 def _matched(text: str, words: list[str]) -> list[str]:
