@@ -70,6 +70,7 @@ _VISIT_COLUMNS = (
     m.Visit.year_note,
     m.Visit.dates_text,
     m.Visit.places,
+    m.Visit.stated_dates,
 )
 
 
