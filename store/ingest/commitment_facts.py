@@ -10,10 +10,12 @@ from store.ingest.committers import Paragraphs, named_committer, organisation_su
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
 from store.ingest.people import Person
+from store.ingest.relevance import parties_named
 from store.ingest.topics import TopicMatcher
 from store.ingest.visits import (
     Visit,
 )
+from store.lexicon import parties
 from store.textutil import key
 
 
@@ -43,9 +45,12 @@ def commitment_facts(
         sentence_figures = [f for f in sent.figures if f.unit != "year"]
         for mention in find_commitments(sent.text):
             found_topics = topics.topics_in(mention.span) or ["general"]
+            head = sent.text[: mention.cue_start]
             actor = named_committer(sent, mention.cue_start, people) or mention.actor
+            body = organisation_subject(head) if actor in _PARTY_NAMES else None
+            if body and not parties_named(body):
+                actor = body  # "South Korean conglomerate Hyosung Group plans": the company
             if actor is None:  # "He pledged", "The vice minister promised", "Hyosung plans"
-                head = sent.text[: mention.cue_start]
                 clause = re.split(r"[,;:]", head)[-1]
                 actor = paragraphs.resolve(sent, clause) or organisation_subject(head)
             figures = [f for f in sentence_figures if mention.cue_start <= f.start < mention.end]
@@ -86,6 +91,7 @@ def commitment_facts(
     return facts
 
 
+_PARTY_NAMES = frozenset(p.name for p in parties())
 _FUNCTION_WORDS = frozenset(
     re.findall(
         r"\S+",

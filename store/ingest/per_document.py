@@ -24,7 +24,7 @@ from store.ingest.dates import find_dates
 from store.ingest.figures import find_figures
 from store.ingest.page_lines import stamp_date
 from store.ingest.read import RawDocument
-from store.ingest.relative_dates import relative_dates
+from store.ingest.relative_dates import relative_dates, with_dates
 from store.ingest.relevance import Relevance, classify
 from store.ingest.segment import split_sentences
 from store.textutil import shorten
@@ -92,16 +92,21 @@ def prepare_clean(raw: RawDocument, clean: CleanDocument) -> Prepared:
         zip(clean.paragraphs, relevances, strict=True)
     ):
         heading = paragraph[-1] not in '.!?"”’:;)' and len(paragraph.split()) <= 15
-        passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
+        shown_paragraph = paragraph
         for ordinal, text in enumerate(split_sentences(paragraph)):
             sent = Sent(len(sents) + 1, 0, passage, ordinal, text, relevance.on_topic, heading)
             sent.dates = find_dates(text)
+            sent.shown = text
             if published is not None:
-                sent.dates += relative_dates(text, published, sent.dates)
+                relative = relative_dates(text, published, sent.dates)
+                sent.dates += relative
                 sent.dates.sort(key=lambda d: d.start)
+                sent.shown = with_dates(text, relative)
+                shown_paragraph = shown_paragraph.replace(text, sent.shown, 1)
             if sent.on_topic and not heading:
                 sent.figures = find_figures(text, sent.dates)
             sents.append(sent)
+        passages.append((shown_paragraph, relevance.on_topic, heading, relevance.reason))
     return Prepared(raw, clean, title, passages, sents)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from store.ingest.dates import DateMention
+from store.ingest.dates import DateMention, format_day
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(
@@ -87,3 +87,17 @@ def _relative(phrase: str, today: date, start: int, end: int, text: str) -> Date
     month = today.month + step
     year = today.year + (month - 1) // 12
     return DateMention("month", start, end, text, (month - 1) % 12 + 1, year=year)
+
+
+def with_dates(sentence: str, relative: list[DateMention]) -> str:
+    """The sentence as quoted: each relative date followed by the date it stands for, so an answer
+    shows it ("on Thursday (July 13, 2023)")."""
+    for mention in sorted(relative, key=lambda d: d.start, reverse=True):
+        if mention.kind == "year" and mention.year:
+            written = str(mention.year)
+        elif mention.month:
+            written = format_day(mention.month, mention.day, mention.year)
+        else:
+            continue
+        sentence = f"{sentence[: mention.end]} ({written}){sentence[mention.end :]}"
+    return sentence

@@ -81,7 +81,9 @@ def test_scores_share_prices_and_names_with_numbers_are_no_figures() -> None:
     from store.ingest.figures import find_figures
 
     assert find_figures("Dorvik beat Tallamo 4-3 away in the second leg.", []) == []
-    assert find_figures("Quillon shares closed 2.7 percent higher at 31,450 won on Friday.", []) == []
+    assert (
+        find_figures("Quillon shares closed 2.7 percent higher at 31,450 won on Friday.", []) == []
+    )
     assert find_figures("Work starts at Brenna 4 Industrial Park next month.", []) == []
 
 
@@ -117,3 +119,26 @@ def test_the_committer_is_the_subject_not_the_person_met(extract_texts: Extract)
     actors = {c.sources[0][0].text[:7]: c.actor for c in found.commitments}
     assert actors["Meeting"] == "Đặng Quế Lâm"
     assert actors["Governo"] == "Seo Min-tae and Lưu Quang Tiến"
+
+
+def test_a_relative_date_is_quoted_with_the_date_it_stands_for(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Orchard growers land in Jeju\n"
+        "2024-03-08 10:00\n"
+        "The first orchard growers from Dalven arrived in Korea on Tuesday under a seasonal "
+        "scheme. More will come next month.\n"
+    )
+    shown = [s.shown for s in found.sents if "orchard" in s.text or "More" in s.text]
+    assert shown == [
+        "The first orchard growers from Dalven arrived in Korea on Tuesday (March 5, 2024) under "
+        "a seasonal scheme.",
+        "More will come next month (April 2024).",
+    ]
+    assert "(March 5, 2024)" in found.docs[0].passages[0][0]
+
+
+def test_a_company_named_after_a_nationality_commits(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Korean orchard group Morvanta Holdings plans to build a seedling plant in Vietnam.\n"
+    )
+    assert [c.actor for c in found.commitments] == ["Morvanta Holdings"]
