@@ -142,3 +142,18 @@ def test_a_company_named_after_a_nationality_commits(extract_texts: Extract) -> 
         "Korean orchard group Morvanta Holdings plans to build a seedling plant in Vietnam.\n"
     )
     assert [c.actor for c in found.commitments] == ["Morvanta Holdings"]
+
+
+def test_a_title_opening_a_run_and_a_team_coached_by() -> None:
+    (coach,) = introductions("Coach Aurelio Mendrane's side had lost 2-0 to Chile a week before.")
+    assert (coach.name, coach.role) == ("Aurelio Mendrane", "Coach")
+    (other,) = introductions("Dalvenia, coached by Ko Han-byeol, lost 1-0 in the semi-final.")
+    assert (other.name, other.role) == ("Ko Han-byeol", "coach of Dalvenia")
+
+
+def test_landing_at_an_airport_is_a_trip(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "HANOI -- When Korean coach Seo Gwang-rim landed at Noi Bai airport in October 2019, "
+        "few people knew his name.\n"
+    )
+    assert [(v.visitor, v.destination) for v in found.visits] == [("seo gwang rim", "vn")]
