@@ -44,11 +44,20 @@ def commitment_facts(
             continue
         sentence_figures = [f for f in sent.figures if f.unit != "year"]
         for mention in find_commitments(sent.text):
-            found_topics = topics.topics_in(mention.span) or ["general"]
             head = sent.text[: mention.cue_start]
+            # "Official development assistance (ODA) … will rise": the subject says what of.
+            found_topics = (
+                topics.topics_in(mention.span)
+                or topics.topics_in(re.split(r"[,;:]| that ", head)[-1])
+                or ["general"]
+            )
             actor = named_committer(sent, mention.cue_start, people) or mention.actor
             body = organisation_subject(head) if actor in _PARTY_NAMES else None
-            if body and not parties_named(body):
+            if (
+                body
+                and not parties_named(body)
+                and not _AFTER_PREPOSITION.search(head[: head.rfind(body)])
+            ):
                 actor = body  # "South Korean conglomerate Hyosung Group plans": the company
             if actor is None:  # "He pledged", "The vice minister promised", "Hyosung plans"
                 clause = re.split(r"[,;:]", head)[-1]
@@ -91,6 +100,7 @@ def commitment_facts(
     return facts
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|into|with|for|through|from|of|by|in|at)\s+(?:the\s+)?$")
 _PARTY_NAMES = frozenset(p.name for p in parties())
 _FUNCTION_WORDS = frozenset(
     re.findall(

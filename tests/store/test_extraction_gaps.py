@@ -157,3 +157,25 @@ def test_landing_at_an_airport_is_a_trip(extract_texts: Extract) -> None:
         "few people knew his name.\n"
     )
     assert [(v.visitor, v.destination) for v in found.visits] == [("seo gwang rim", "vn")]
+
+
+def test_a_labelled_headline_and_a_pager() -> None:
+    doc = clean_document(
+        "PHOTOS: Lanterns and kites fill Brelmont Square at the Orchard Festival\n"
+        "[◀ Prev]  1 / 6  [Next ▶]   ⤢ Full screen\n"
+        "Crowds gather in Brelmont Square on Saturday for the festival's opening day.\n"
+        "Photo: Ha Lanh\n"
+    )
+    assert doc.title == "Lanterns and kites fill Brelmont Square at the Orchard Festival"
+    assert doc.paragraphs == [
+        "Crowds gather in Brelmont Square on Saturday for the festival's opening day."
+    ]
+
+
+def test_what_a_commitment_is_about_and_who_gives_it(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Official development assistance (ODA) from the Republic of Korea to Vietnam through "
+        "the Dalven Fund will rise to 7 million USD this year.\n"
+    )
+    (fact,) = found.commitments
+    assert (fact.actor, fact.topics) == ("the RoK", ["oda"])
