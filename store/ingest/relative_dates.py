@@ -19,6 +19,11 @@ _RELATIVE = re.compile(
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?P<which>last|this|next)\s+year\b"
+)
 _FUTURE = re.compile(
     r"\b(?:will|is to|are to|is due|are due|scheduled|set to|next)\b", re.IGNORECASE
 )
@@ -49,6 +54,18 @@ def relative_dates(
                 part_of_day=match["part"],
             )
         )
+    yearless = [(d.start, d.end) for d in taken if d.kind == "month" and d.year is None]
+    for match in _MONTH_OF_YEAR.finditer(sentence):  # "in May last year": the month's year
+        if any(match.start() < b and a < match.end() for a, b in spans if (a, b) not in yearless):
+            continue
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        month = _MONTHS.index(match["month"].lower()[:3]) + 1
+        found.append(
+            DateMention(
+                "month", match.start(), match.end(), match.group(0), month, year=today.year + step
+            )
+        )
+        spans.append(match.span())
     for match in _RELATIVE.finditer(sentence):
         if any(match.start() < b and a < match.end() for a, b in spans):
             continue

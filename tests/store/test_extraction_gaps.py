@@ -179,3 +179,19 @@ def test_what_a_commitment_is_about_and_who_gives_it(extract_texts: Extract) -> 
     )
     (fact,) = found.commitments
     assert (fact.actor, fact.topics) == ("the RoK", ["oda"])
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_same_day_in_the_text(
+    extract_texts: Extract,
+) -> None:
+    found = extract_texts(
+        "Dalven win the Orchard Cup\n"
+        "BRELMONT, Feb. 9 (Yonhap) -- Dalven won the Orchard Cup on Sunday. Their coach was "
+        "hired in May last year.\n"
+        "Coach Ko Han-byeol lifts the cup in Brelmont on Feb. 9, 2025. (Yonhap)\n"
+    )
+    shown = [s.shown for s in found.sents if "Dalven won" in s.text or "hired" in s.text]
+    assert shown == [
+        "Dalven won the Orchard Cup on Sunday (February 9, 2025).",
+        "Their coach was hired in May last year (May 2024).",
+    ]
