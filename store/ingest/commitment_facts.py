@@ -52,7 +52,9 @@ def commitment_facts(
                 or ["general"]
             )
             actor = named_committer(sent, mention.cue_start, people) or mention.actor
-            body = organisation_subject(head) if actor in _PARTY_NAMES else None
+            last = head.split()[-3:]  # "Hyosung Group plans", "Hyosung Group has pledged"
+            named_body = actor in _PARTY_NAMES and any(w[:1].isupper() for w in last)
+            body = organisation_subject(head) if named_body else None
             if (
                 body
                 and not parties_named(body)

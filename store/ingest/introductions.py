@@ -81,7 +81,8 @@ def introductions(sentence: str) -> list[Introduction]:
         start = run_start + run.index(name)
         after_text = sentence[end : end + 200]
         prefix = sentence[max(0, start - 160) : start]
-        if is_place(name, after_text) or name.isupper() or _PLACE_OF.search(prefix):
+        place_of = prefix.endswith(("of ", "of the ")) and _PLACE_OF.search(prefix[-40:])
+        if is_place(name, after_text) or name.isupper() or place_of:
             continue  # "DA LAT, Vietnam, Dec. 21 (Yonhap)", "the town of Da Lat": places
         intro = _introduction(sentence, name, start, end, prefix, after_text, found)
         if intro is not None:
@@ -152,7 +153,9 @@ _BY_ROLE = {"coached": "coach", "managed": "manager", "captained": "captain", "c
 
 def _role_by(prefix: str) -> str | None:
     """'Korea, coached by Lee Min-sung': the coach of Korea."""
-    match = _BY.search(prefix)
+    if not prefix.endswith("by "):
+        return None
+    match = _BY.search(prefix[-120:])
     if not match or match["verb"] not in _BY_ROLE:
         return None
     return f"{_BY_ROLE[match['verb']]} of {match['whom'].strip()}"
