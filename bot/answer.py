@@ -62,6 +62,11 @@ class Item:
     reports: int = 0  # documents that report the fact (0: not counted, e.g. a search passage)
     differs: tuple[Differing, ...] = ()  # documents disagree: each value with its sources
     progress: Progress | None = None  # a target with the latest actual figure of its measure
+    # What a follow-up's "it" and "he"/"she" mean after this item: "the state visit of To Lam to
+    # the RoK in August 2025"; the person it is about; whether it is an occasion (a visit).
+    about: str = ""
+    person: str = ""
+    occasion: bool = False
 
     def corroboration(self) -> str:
         """'Reported by 4 documents', 'Single source', or '' when not counted."""
@@ -93,6 +98,7 @@ class Answer:
     page_size: int = 5
     suggestions: tuple[Suggestion, ...] = ()
     empty: bool = False
+    more_of: str = ""  # what the items after this page are, when not more of the same kind
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from bot.answer import Answer
+from bot.answer import Answer, Item
 from store.db import Store
 from store.errors import StoreUnavailable
 
@@ -68,10 +68,18 @@ def unavailable(query: str) -> Answer:
 
 
 def read_follow_up(store: Store, text: str, previous: str, previous_page: int) -> FollowUp:
-    """What a message in a thread asks, read against the question last answered there."""
+    """What a message in a thread asks, read against the question last answered there and the
+    first item of the answer it got (answered again only when the message needs it)."""
     from bot.followup import read_in_thread
     from bot.knowledge import knowledge
 
     with store.session() as session:
         known = knowledge(session, store.database_url)
-    return read_in_thread(text, previous, previous_page, known)
+
+    def subject() -> Item | None:
+        last = ask(store, previous, previous_page)
+        if last.empty or not last.items or (last.intent == "who" and last.total > 1):
+            return None  # nothing shown, or several people: "he" is not one of them
+        return last.items[0]
+
+    return read_in_thread(text, previous, previous_page, known, subject)

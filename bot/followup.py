@@ -2,15 +2,19 @@
 
 "more" continues the last answer; "and in October?" asks the last question for another month or
 year; "and investment?" asks the last kind of question about something else; "who signed it?"
-puts the last question's subject where the pronoun is. A message that is a whole question of its
-own is answered as it is. Pure: the thread's context comes in, a query line and a page go out.
+puts the last answer's subject where the pronoun is (its first item: "who signed during the state
+visit of To Lam to the RoK in August 2025?"; "he" is the visitor or the person), or, when the
+answer has none, the last question's. A message that is a whole question of its own is answered
+as it is. Pure: the thread's context comes in, a query line and a page go out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer import Item
 from bot.knowledge import Knowledge
 from bot.router import clean_line, route
 from store.lexicon import months as month_names
@@ -29,6 +33,15 @@ _QUESTION = re.compile(
 _YEAR = r"(?:19|20)\d\d"
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these)\b(?=\s*[?!.]*$)|\b(?:it|that)\b", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.I)
+_ONE_PERSON = re.compile(r"\b(?:he|she|him|her)\b", re.I)  # "they" may be both sides
+# Words after which "it" is the occasion itself ("when was it?", "what was agreed at it?", "who
+# attended it?"); after any other verb, what was done during it ("who signed it?").
+_OCCASION_ITSELF = re.compile(
+    r"(?:^|\s)(?:is|was|were|are|be|been|about|of|on|at|in|from|for|after|before|during|to|"
+    r"with|attend\w*|host\w*|lead\w*|led|join\w*|make|made|pay|paid|organi[sz]\w*|"
+    r"cover\w*|end\w*|beg[ia]n\w*|start\w*|conclud\w*|cancel\w*|postpon\w*)\s+$",
+    re.I,
+)
 _SHORT = 3  # a message of at most this many words with no question of its own is elliptical
 
 
@@ -40,14 +53,29 @@ class FollowUp:
     page: int
 
 
-def read_in_thread(text: str, previous: str, previous_page: int, known: Knowledge) -> FollowUp:
-    """The query a thread message asks, given the question last answered in the thread."""
+def _no_subject() -> Item | None:
+    return None
+
+
+def read_in_thread(
+    text: str,
+    previous: str,
+    previous_page: int,
+    known: Knowledge,
+    subject: Callable[[], Item | None] = _no_subject,
+) -> FollowUp:
+    """The query a thread message asks, given the question last answered in the thread (and, only
+    asked for when the message has a pronoun, the first item of the answer it got)."""
     line = clean_line(text)
     bare = line.strip(" ?!.").lower()
     if bare in MORE:
         return FollowUp(previous, previous_page + 1)
     if not bare or line.startswith("/") or not previous:
         return FollowUp(line, 1)
+    if _PRONOUN.search(line) or _ONE_PERSON.search(line):
+        item = subject()
+        if item is not None and (about := _about(line, item)):
+            return FollowUp(about, 1)
     last = route(previous, known)
     if last.argument:
         # "he"/"she" after a question about a person; "it"/"that" after anything
@@ -65,6 +93,19 @@ def read_in_thread(text: str, previous: str, previous_page: int, known: Knowledg
         if last.intent != "help":  # the last kind of question, about something else
             return FollowUp(f"/{last.intent} {rest}", 1)
     return FollowUp(line, 1)
+
+
+def _about(line: str, item: Item) -> str | None:
+    """line with its pronoun replaced by what item is about, or None when it has nothing for it."""
+    if item.person and _ONE_PERSON.search(line):
+        return _ONE_PERSON.sub(item.person, line, count=1)
+    match = _PRONOUN.search(line)
+    if not item.about or match is None:
+        return None
+    thing = item.about
+    if item.occasion and not _OCCASION_ITSELF.search(line[: match.start()]):
+        thing = f"during {thing}"
+    return line[: match.start()] + thing + line[match.end() :]
 
 
 def _period_words(text: str) -> str | None:

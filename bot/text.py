@@ -20,7 +20,8 @@ def render_text(answer: Answer) -> str:
     if answer.remaining:
         out += [
             "",
-            f"…and {answer.remaining} more (ask again with “more” or use Show more in Slack)",
+            f"…and {answer.remaining} more {answer.more_of}".rstrip()
+            + " (ask again with “more” or use Show more in Slack)",
         ]
     if answer.suggestions:
         out += ["", "Try: " + " · ".join(s.query for s in answer.suggestions)]

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 
 class Base(DeclarativeBase):
@@ -116,6 +116,8 @@ class Visit(Base):
     dates_text: Mapped[str] = mapped_column(String(100), default="")
     months: Mapped[str] = mapped_column(String(40), default="")
     places: Mapped[str] = mapped_column(Text, default="")  # newline-separated, in order
+    # When documents give the visit different days: "dates<TAB>document ids" lines, one per span.
+    stated_dates: Mapped[str] = mapped_column(Text, default="")
 
     def __repr__(self) -> str:
         return f"Visit({self.id}, {self.kind!r}, {self.start}..{self.end})"

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.agreement import Stated, differing
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
 from bot.answers.search import correct as _correct
 from bot.answers.usage import usage
 from bot.headline import headline
@@ -189,4 +189,5 @@ def _item(commitment: CommitmentInfo, visits: dict[int, VisitInfo]) -> Item:
         quote=commitment.quote.text,
         sources=sources(commitment.sources),
         reports=max(1, commitment.reports),
+        about=as_object(title),
     )

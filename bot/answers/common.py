@@ -26,6 +26,13 @@ class Context:
     page: int
 
 
+def as_object(title: str) -> str:
+    """A title as words in a follow-up question: "who signed raising two-way trade …?"."""
+    title = title.removesuffix("…").rstrip(" ,;:")
+    first = title.split(" ", 1)[0]
+    return title[0].lower() + title[1:] if first[1:].islower() else title
+
+
 def page_size() -> int:
     return int(routing()["page_size"])
 

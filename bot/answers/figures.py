@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.agreement import Stated, differing, progress
 from bot.answer import Answer, Item, Suggestion
-from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
 from bot.answers.search import correct
 from bot.answers.usage import usage
 from bot.headline import headline
@@ -176,4 +176,5 @@ def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
         lines=() if whole else (f"Measures: {figure.measure}",),
         sources=sources(quotes[:6]),
         reports=max(1, reports),
+        about=as_object(title),
     )

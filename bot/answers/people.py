@@ -76,6 +76,9 @@ def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
         lines=tuple(lines),
         bullets=bullets,
         sources=sources(shown or mentions[:3]),
+        reports=queries.documents_naming(session, person.id),
+        about=person.name,
+        person=person.name,
     )
 
 

@@ -13,6 +13,8 @@ from bot.resolve import normalise
 from store import queries
 from store.textutil import words as split_words
 
+SAME_PASSAGE = 90  # token-set similarity of two documents' sentences that say the same
+
 
 def answer_search(ctx: Context) -> Answer:
     words = [w for w in normalise(ctx.argument).split() if w][:12]
@@ -29,6 +31,7 @@ def answer_search(ctx: Context) -> Answer:
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
+    reports = corroborated(session, hits)
     items = [
         Item(
             title=quote.document.title
@@ -37,6 +40,7 @@ def answer_search(ctx: Context) -> Answer:
             quote=quote.text,
             sources=sources([quote]),
             highlight=tuple(_matched(quote.text, corrected)),
+            reports=reports[quote.sentence_id],
         )
         for quote in hits
     ]
@@ -48,6 +52,23 @@ def answer_search(ctx: Context) -> Answer:
         notice=notice,
         summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}",
     )
+
+
+def corroborated(session: Session, hits: list[queries.Quote]) -> dict[int, int]:
+    """Sentence id -> how many documents report what it says: the documents of the commitment or
+    figure it states, or of the passages among the hits that say the same in (nearly) the same
+    words, whichever is more; at least 1."""
+    facts = queries.sentence_reports(session, [q.sentence_id for q in hits])
+    found = {}
+    for quote in hits:
+        alike = {
+            other.document.id
+            for other in hits
+            if other.document.id != quote.document.id
+            and fuzz.token_set_ratio(quote.text, other.text) >= SAME_PASSAGE
+        }
+        found[quote.sentence_id] = max(facts.get(quote.sentence_id, 0), len(alike) + 1)
+    return found
 
 
 def _matched(text: str, words: list[str]) -> list[str]:

@@ -57,7 +57,7 @@ def render_blocks(answer: Answer, shareable: bool = False) -> dict[str, Any]:
         blocks += item_blocks
         room -= len(item_blocks)
     if answer.remaining:
-        blocks.append(_context([f"…and {answer.remaining} more"]))
+        blocks.append(_context([escape(f"…and {answer.remaining} more {answer.more_of}".rstrip())]))
     actions = _actions(answer, shareable)
     if actions:
         blocks.append({"type": "actions", "elements": actions})
@@ -205,7 +205,7 @@ def _fallback(answer: Answer) -> str:
     lead = f"{answer.heading} ({extra})" if extra else answer.heading
     text = f"{lead}: {facts[0]}" + (f"\n{facts[1]}" if len(facts) > 1 else "")
     if more > 0:
-        text += f" (+{more} more)"
+        text += f" (+{more} more {answer.more_of})".replace(" )", ")")
     return _fit(escape(text), FALLBACK_LIMIT)
 
 
@@ -214,5 +214,12 @@ def _glance(item: Item) -> str:
     quiet = item.context.split(" · ")[:2] if item.context else list(item.lines[:1])
     # A notification has no room for asides such as how a year was inferred.
     quiet = [_ASIDE.sub("", part) for part in quiet]
+    if item.quote and item.sources and _is_source_title(item.title, item.sources[0]):
+        # a passage titled by its document: the fact is what it says
+        return shorten(" ".join(item.quote.split()), 300)
     line = item.title + (f" — {', '.join(q for q in quiet if q)}" if quiet else "")
     return shorten(line, 300)
+
+
+def _is_source_title(title: str, source: Source) -> bool:
+    return title.removesuffix("…").startswith(source.title.removesuffix("…")[:40])

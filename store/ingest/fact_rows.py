@@ -8,6 +8,7 @@ from typing import Any
 from store import models as m
 from store.dates_text import visit_when
 from store.ingest.extract import Extraction
+from store.ingest.visit_spans import stated_spans
 from store.lexicon import parties
 from store.textutil import key
 
@@ -40,6 +41,11 @@ def visits_rows(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dic
                 "dates_text": visit.dates_text
                 or visit_when(None, None, min(visit.months) if visit.months else None, visit.year),
                 "places": "\n".join(visit.places),
+                # the documents' row ids are their indexes + 1, as _documents writes them
+                "stated_dates": "\n".join(
+                    f"{dates}\t{','.join(str(d + 1) for d in docs)}"
+                    for dates, docs in stated_spans(visit)
+                ),
             }
         )
         seen: set[int] = set()

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from store import models as m
+from store.dates_text import visit_when
+from store.ingest.clean import CleanDocument
 from store.ingest.extract import Extraction
 from store.ingest.fact_rows import Rows, commitments_rows, figures_rows, topics_rows, visits_rows
+from store.ingest.page_lines import stamp_date
 from store.lexicon import parties
 from store.textutil import fold, key, words
 
@@ -42,6 +45,14 @@ def rows(ex: Extraction) -> Rows:
     return tables
 
 
+def _shown_date(clean: CleanDocument) -> str | None:
+    """The article's date as its sources show it: the page's date stamp (or a dateline that states
+    its year) written in full ("November 22, 2025"), else the dateline's date as written."""
+    stamp = stamp_date(clean.dated) if clean.dated else None
+    published = clean.published or (stamp[0] if stamp else None)
+    return visit_when(published.isoformat(), None, None, None) if published else clean.dated
+
+
 def _documents(ex: Extraction, tables: Rows) -> None:
     passage_id = 0
     for doc in ex.docs:
@@ -55,7 +66,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 "agency": doc.clean.agency,
                 "author": doc.clean.author,
                 "dateline": doc.clean.dateline,
-                "dated": doc.clean.dated,
+                "dated": _shown_date(doc.clean),
                 "url": doc.clean.url,
                 "reference_year": doc.reference_year,
                 "year_note": doc.year_note,

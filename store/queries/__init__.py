@@ -23,6 +23,7 @@ from store.queries.records import (
     VisitEventInfo,
     VisitInfo,
 )
+from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
     latest_day,
     mentions_of,
@@ -52,6 +53,7 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "documents_naming",
     "figures",
     "latest_day",
     "mentions_of",
@@ -62,6 +64,7 @@ __all__ = [
     "quotes",
     "reseed_stamp",
     "search",
+    "sentence_reports",
     "topics",
     "visits",
     "vocabulary",

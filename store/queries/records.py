@@ -66,6 +66,8 @@ class VisitInfo:
     when: str  # the dates as shown
     places: tuple[str, ...]
     events: tuple[VisitEventInfo, ...]
+    # When documents give the visit different days: each span as shown, with the documents' ids.
+    stated: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

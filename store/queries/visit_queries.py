@@ -108,9 +108,20 @@ def visits(
             v.dates_text,
             tuple(p for p in v.places.split("\n") if p),
             tuple(by_visit[v.id]),
+            _stated(v.stated_dates),
         )
         for v in rows
     ]
+
+
+def _stated(column: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """'November 20–22, 2026<TAB>1,3' lines -> (('November 20–22, 2026', (1, 3)), …)."""
+    spans = []
+    for line in column.split("\n"):
+        dates, _, docs = line.partition("\t")
+        if dates and docs:
+            spans.append((dates, tuple(int(d) for d in docs.split(",") if d.isdigit())))
+    return tuple(spans)
 
 
 def places(session: Session) -> set[str]:

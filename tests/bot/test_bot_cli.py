@@ -72,6 +72,12 @@ def test_ask_page_shows_the_next_items_and_console_more_continues(database: Path
     assert refused.returncode == 2 and "not a page number" in refused.stderr
 
 
+def test_more_in_the_console_continues_a_visits_activities(database: Path) -> None:
+    console = run_bot(["console"], database, stdin="/visit august\nmore\n").stdout
+    assert "…and 14 more activities (on the next pages)" in console
+    assert "2. State visit of To Lam to the RoK: more activities" in console
+
+
 def test_console_ends_on_end_of_input(database: Path) -> None:
     result = run_bot(["console"], database, stdin="/who lee\n")
     assert result.returncode == 0

@@ -3,7 +3,9 @@ the notification text carries the first facts, long items are cut at clauses, ev
 many documents report it, documents that disagree are shown side by side, targets get a progress
 bar, sources link to the article. Every payload passes slack_sdk's Block Kit models and our own
 limit checks. tests/glance holds documents written for these tests (a target given as "by 2023"
-in one article and "by 2025" in another, an actual figure for 2024, an article with its URL)."""
+in one article and "by 2025" in another, an actual figure for 2024, an article with its URL, a
+visit given as November 20 to 22 by one agency and as November 21 to 23 by another, whose page
+dates only its stamp line says in full)."""
 
 from __future__ import annotations
 
@@ -36,10 +38,11 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @cache
-def _ask(database_url: str, query: str) -> str:
+def _ask(database_url: str, query: str, *options: str) -> str:
+    """`python -m bot ask [options] QUERY` (`--json` unless other options are given)."""
     env = {**os.environ, "DATABASE_URL": database_url, "SLACK_BOT_TOKEN": ""}
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", query],
+        [sys.executable, "-m", "bot", "ask", *(options or ("--json",)), query],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -50,9 +53,10 @@ def _ask(database_url: str, query: str) -> str:
     return result.stdout
 
 
-def ask_json(stores: dict[str, str], store: str, query: str) -> dict[str, Any]:
-    """`python -m bot ask --json QUERY` on one of the stores, checked against Block Kit."""
-    payload: dict[str, Any] = json.loads(_ask(stores[store], query))
+def ask_json(stores: dict[str, str], store: str, query: str, page: int = 1) -> dict[str, Any]:
+    """`python -m bot ask --json --page N QUERY` on one of the stores, checked against Block Kit."""
+    options = ("--json",) if page == 1 else ("--json", "--page", str(page))
+    payload: dict[str, Any] = json.loads(_ask(stores[store], query, *options))
     for block in payload["blocks"]:
         Block.parse(block).validate_json()  # slack_sdk's own models: types, lengths, counts
     assert limit_problems(payload) == []
@@ -99,6 +103,14 @@ def test_the_notification_text_carries_the_first_facts(stores: dict[str, str]) -
     assert "Agreed by both sides" in lines[0] and "Agreed by both sides\nAgreed" not in text
     visit = ask_json(stores, "seeds", "/visit august")["text"]
     assert "State visit of To Lam to the RoK" in visit and "August 10–13, 2025" in visit
+
+
+def test_a_passages_notification_is_what_it_says_not_its_documents_title(
+    stores: dict[str, str],
+) -> None:
+    text = ask_json(stores, "seeds", "/search statue")["text"]
+    assert "inauguration of a statue of President Ho Chi Minh" in text
+    assert "elevates bilateral substantive cooperation" not in text
 
 
 def test_long_items_are_cut_at_a_clause_and_visits_say_when_where_who_once(
@@ -149,11 +161,101 @@ def test_documents_that_disagree_are_shown_side_by_side(stores: dict[str, str]) 
     assert "Sources differ" not in seeds and "Reported by 4 documents" in seeds
 
 
+def test_a_visit_whose_days_documents_give_differently_shows_both(
+    stores: dict[str, str],
+) -> None:
+    payload = ask_json(stores, "glance", "/visit november")
+    [who] = [q for q in quiet_lines(payload) if "Visitor: Kim Young-hoon" in q]
+    assert who.startswith("November 20–22, 2026 or November 21–23, 2026")
+    [line] = [
+        x
+        for b in payload["blocks"]
+        for x in b.get("text", {}).get("text", "").split("\n")
+        if "Sources differ" in x
+    ]
+    vna, yonhap = line.split(" · ")
+    assert vna.startswith(
+        ":warning: Sources differ: *November 20–22, 2026* (Korean labour minister"
+    )
+    assert "(VNA, November 20, 2026)" in vna and "(Yonhap" not in vna
+    assert yonhap.startswith("*November 21–23, 2026* (Labor minister Kim visits Vietnam")
+    assert "Sources differ: November 20–22, 2026 (" in _ask(
+        stores["glance"], "/visit november", "--page", "1"
+    )
+    # the same visit given the same days by two documents, or a day of it, is no conflict
+    assert "Sources differ" not in _ask(stores["seeds"], "/visit")
+
+
+def test_a_source_is_dated_by_its_page_stamp(stores: dict[str, str]) -> None:
+    """A dateline without a year ("SEOUL, Nov. 23 (Yonhap)") under a stamp line that has one."""
+    shown = json.dumps(ask_json(stores, "glance", "/visit november"), ensure_ascii=False)
+    assert (
+        "Labor minister Kim visits Vietnam to discuss foreign workers (Yonhap, November 23, 2026)"
+        in shown
+    )
+    assert "Published:" not in shown
+
+
+def test_search_passages_and_people_say_how_many_documents_report_them(
+    stores: dict[str, str],
+) -> None:
+    search = ask_json(stores, "seeds", "/search trade turnover")
+    counted = quiet_lines(search)[1:]
+    assert counted and all(q.endswith(("Single source", "documents")) for q in counted)
+    # a passage stating the trade target carries the commitment's corroboration
+    assert "Reported by 4 documents" in counted
+    person = quiet_lines(ask_json(stores, "seeds", "/who vu ho"))
+    assert person == ["Single source"]
+    lee = quiet_lines(ask_json(stores, "seeds", "/who lee jae myung"))
+    assert lee[0].startswith("Reported by") and int(lee[0].split()[2]) >= 4
+
+
 def test_a_target_shows_how_far_the_latest_actual_has_come(stores: dict[str, str]) -> None:
     shown = json.dumps(ask_json(stores, "glance", "/figure trade"), ensure_ascii=False)
     assert "81.5 bn (2024) ▓▓▓▓▓░░░░░ 150 bn (2030)`  54% of the target" in shown
     # no actual figure before the deadline in the seeds: no bar
     assert "▓" not in json.dumps(ask_json(stores, "seeds", "/figure trade"), ensure_ascii=False)
+
+
+def bullets_of(payload: dict[str, Any]) -> list[str]:
+    return [
+        line[2:]
+        for block in payload["blocks"]
+        for line in block.get("text", {}).get("text", "").split("\n")
+        if line.startswith("• ")
+    ]
+
+
+def test_a_visits_further_activities_open_on_the_next_pages(stores: dict[str, str]) -> None:
+    first = ask_json(stores, "seeds", "/visit august")
+    *shown, more = bullets_of(first)
+    assert len(shown) == 6 and more == "…and 14 more activities (on the next pages)"
+    assert first["text"].endswith("Seoul, Busan (+2 more pages of its activities)")
+    [button] = [
+        e
+        for b in first["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "show_more"
+    ]
+    assert json.loads(button["value"].replace("&quot;", '"')) == {"q": "/visit august", "p": 2}
+    pages = [first]
+    pages += [ask_json(stores, "seeds", "/visit august", page) for page in (2, 3)]
+    assert titles(pages[1]) == ["State visit of To Lam to the RoK: more activities"]
+    assert "activities 7–16 of 20" in quiet_lines(pages[1])[1]
+    assert "activities 17–20 of 20" in quiet_lines(pages[2])[1]
+    assert not any(
+        p["type"] == "actions" and any(e["action_id"] == "show_more" for e in p["elements"])
+        for p in pages[2]["blocks"]
+    )
+    every = [b for p in pages for b in bullets_of(p) if not b.startswith("…and")]
+    assert len(every) == 20 and len(set(every)) == 20
+    # Among several visits, a card names the query that opens its visit alone, as a button too.
+    listed = ask_json(stores, "seeds", "/visit")
+    assert "…and 14 more activities (/visit To Lam August 2025)" in bullets_of(listed)
+    assert '"q": "/visit To Lam August 2025"' in json.dumps(listed).replace("&quot;", '"').replace(
+        '\\"', '"'
+    )
 
 
 def test_a_source_links_to_the_article_when_it_gives_its_address(stores: dict[str, str]) -> None:

@@ -47,12 +47,13 @@ SUITES = [
     _suite("corpus", TESTS / "corpus", TESTS / "corpus"),
     _suite("corpus2", TESTS / "corpus2", TESTS / "corpus2"),
     _suite("corpus3", TESTS / "corpus3" / "docs", TESTS / "corpus3"),
+    _suite("corpus4", TESTS / "corpus4" / "docs", TESTS / "corpus4"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
 SUITES = [suite for suite in SUITES if suite.cases]
 
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
-FLOORS = {"corpus": 79, "corpus2": 89, "corpus3": 190, "questions": 207}
+FLOORS = {"corpus": 79, "corpus2": 89, "corpus3": 190, "corpus4": 143, "questions": 207}
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
 

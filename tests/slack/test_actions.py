@@ -59,6 +59,27 @@ def test_show_more_sends_the_next_page(slack: SlackClient, fake_slack: FakeSlack
     assert remaining(sent.params) < remaining(first)
 
 
+def test_show_more_on_a_visit_sends_the_rest_of_its_activities(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    first = slack.command("/visit", "august").json()
+    assert "…and 14 more activities (on the next pages)" in json.dumps(
+        first["blocks"], ensure_ascii=False
+    )
+    more = next(
+        e
+        for b in first["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "show_more"
+    )
+    assert slack.press("show_more", more["value"], fake_slack.response_url()).status == 200
+    [sent] = fake_slack.of("response_url")
+    shown = json.dumps(sent.params["blocks"], ensure_ascii=False)
+    assert "State visit of To Lam to the RoK: more activities" in shown
+    assert "activities 7–16 of 20" in shown
+
+
 def test_a_button_in_a_thread_answers_in_that_thread(
     slack: SlackClient, fake_slack: FakeSlack
 ) -> None:

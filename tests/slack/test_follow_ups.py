@@ -133,3 +133,32 @@ def test_a_direct_message_follows_on_from_the_last_one(
     slack.event({**dm, "text": "and in October?", "ts": "1.2", "event_ts": "1.2"}, event_id())
     [post] = fake_slack.of("chat.postMessage")
     assert "Visits: October" in post.params["text"] and "thread_ts" not in post.params
+
+
+def test_a_pronoun_after_a_visit_or_a_commitment_means_what_the_answer_was_about(
+    slack: SlackClient, fake_slack: FakeSlack
+) -> None:
+    channel = "CFOLLOW6"
+    slack.event(mention("/visit august", channel), event_id())
+    fake_slack.reset()
+    slack.event(reply("who signed it?", channel, "1700000101.000100"), event_id())
+    [post] = fake_slack.of("chat.postMessage")
+    assert post.params["thread_ts"] == THREAD
+    text = post.params["text"]
+    assert "who signed during the state visit of To Lam to the RoK in August 2025?" in text
+    assert "sign" in json.dumps(post.params["blocks"]).lower()
+    fake_slack.reset()
+    slack.event(mention("/visit august", "CFOLLOW8"), event_id())
+    fake_slack.reset()
+    slack.event(reply("what did he say?", "CFOLLOW8", "1700000101.000200"), event_id())
+    [post] = fake_slack.of("chat.postMessage")
+    assert "what did To Lam say?" in post.params["text"]
+    fake_slack.reset()
+    slack.event(mention("/commitment trade", "CFOLLOW7"), event_id())
+    fake_slack.reset()
+    slack.event(reply("who agreed to it?", "CFOLLOW7", "1700000101.000300"), event_id())
+    [post] = fake_slack.of("chat.postMessage")
+    assert (
+        "who agreed to raising two-way trade turnover to 150 billion USD by 2030?"
+        in (post.params["text"])
+    )

@@ -1,0 +1,53 @@
+"""Corroboration: how many documents report the fact a sentence carries, or name a person."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store import models as m
+
+
+def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int]:
+    """Sentence id -> the documents reporting a commitment or a figure the sentence states (the
+    best-reported one); sentences that state neither are left out."""
+    if not sentence_ids:
+        return {}
+    wanted = set(sentence_ids)
+    found: dict[int, int] = defaultdict(int)
+    for sentence_id, count in session.execute(
+        select(m.CommitmentSource.sentence_id, func.max(m.Commitment.report_count))
+        .join(m.Commitment, m.Commitment.id == m.CommitmentSource.commitment_id)
+        .where(m.CommitmentSource.sentence_id.in_(wanted))
+        .group_by(m.CommitmentSource.sentence_id)
+    ):
+        found[sentence_id] = max(found[sentence_id], int(count))
+    groups: dict[str, set[int]] = defaultdict(set)
+    for sentence_id, group_key in session.execute(
+        select(m.Figure.sentence_id, m.Figure.group_key).where(m.Figure.sentence_id.in_(wanted))
+    ):
+        groups[group_key].add(sentence_id)
+    if groups:
+        documents: dict[str, set[int]] = defaultdict(set)
+        for group_key, document_id in session.execute(
+            select(m.Figure.group_key, m.Sentence.document_id)
+            .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
+            .where(m.Figure.group_key.in_(set(groups)))
+        ):
+            documents[group_key].add(document_id)
+        for group_key, sentences in groups.items():
+            for sentence_id in sentences:
+                found[sentence_id] = max(found[sentence_id], len(documents[group_key]))
+    return dict(found)
+
+
+def documents_naming(session: Session, person_id: int) -> int:
+    """How many documents name the person."""
+    count = session.scalar(
+        select(func.count(func.distinct(m.Sentence.document_id)))
+        .join(m.PersonMention, m.PersonMention.sentence_id == m.Sentence.id)
+        .where(m.PersonMention.person_id == person_id)
+    )
+    return int(count or 0)
