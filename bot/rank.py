@@ -19,7 +19,6 @@ from bot.knowledge import Knowledge
 from bot.periods import Period
 from bot.question import Question
 from bot.stems import covered, stem
-from bot.when_said import RELATIVE
 from store.evidence import Candidate
 from store.lexicon import months
 from store.textutil import fold, key, words
@@ -124,9 +123,8 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
         return _counts(text)
     if kind == "how_much":
         return bool(_AMOUNT.search(text)) and _counts(text)
-    if kind == "when":  # a weekday is a day when the article's date says which
-        dated = candidate.quote.document.dated
-        return bool(_DATE.search(text)) or bool(dated and RELATIVE.search(text))
+    if kind == "when":  # a weekday is stored with the day it means: "on Wednesday (March 13, 2024)"
+        return bool(_DATE.search(text))
     if kind == "how_long":
         return bool(_DURATION.search(text))
     if kind == "where":

@@ -21,7 +21,6 @@ from bot.context import focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, says, weights
 from bot.resolve import topic_match
-from bot.when_said import resolved
 from store import evidence, meaning, queries
 from store.queries import VisitInfo
 from store.textutil import key
@@ -352,7 +351,6 @@ def _sentence_item(scored: Scored, before: str | None = None) -> Item:
         quote=text,
         sources=sources([quote]),
         highlight=scored.matched,
-        context="; ".join(resolved(quote.text, quote.document.dated)),
     )
 
 

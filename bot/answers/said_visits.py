@@ -14,7 +14,6 @@ from bot.answer import Answer, Item
 from bot.answers.common import Context, paged, sources
 from bot.knowledge import routing
 from bot.periods import parse_period
-from bot.when_said import resolved
 from store import queries
 from store.textutil import key
 
@@ -44,7 +43,6 @@ def trips_said(ctx: Context) -> Answer | None:
             quote=q.text,
             sources=sources([q]),
             highlight=tuple(w for w in key(q.text).split() if w in words),
-            context="; ".join(resolved(q.text, q.document.dated)),
         )
         for q in said
     ]
