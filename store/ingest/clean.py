@@ -15,6 +15,7 @@ from store.ingest.page_lines import (
     stamp_date,
     without_editor_notes,
 )
+from store.ingest.relevance import parties_named
 from store.lexicon import cues
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -141,7 +142,7 @@ def clean_document(text: str) -> CleanDocument:
         for marker in end_markers:
             if line.endswith(marker):
                 line = line.removesuffix(marker).rstrip() + "."
-        if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _DATELINE.match(line)):
+        if doc.dateline is None and len(doc.paragraphs) < 3 and (match := _dateline(line)):
             doc.dateline = match["city"].strip()
             doc.dated = match["date"] or doc.dated
             doc.agency = doc.agency or (match["agency"] or "").strip() or None
@@ -159,6 +160,20 @@ def clean_document(text: str) -> CleanDocument:
     if doc.tail_start is not None and doc.tail_start >= len(doc.paragraphs):
         doc.tail_start = None
     return doc
+
+
+def _dateline(line: str) -> re.Match[str] | None:
+    """'HANOI, June 23 (VNA) -', 'Seoul – A delegation …'; not a headline 'Vietnam – RoK Business
+    Forum: …' (a city and a dash alone open a sentence that ends, and its city is not one of a pair
+    of parties)."""
+    match = _DATELINE.match(line)
+    if match is None or match["agency"] or match["date"]:
+        return match
+    city = match["city"].split()
+    rest = line[match.end() :]
+    if not all(word[:1].isupper() for word in city) or rest.rstrip()[-1:] not in '.!?"”’)':
+        return None
+    return None if parties_named(rest.split(" ", 1)[0]) else match
 
 
 def _caption_before_credit(line: str) -> str | None:

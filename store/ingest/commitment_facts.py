@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.ingest.commitments import find_commitments
-from store.ingest.committers import Paragraphs, organisation_subject
+from store.ingest.committers import Paragraphs, named_committer, organisation_subject
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
 from store.ingest.people import Person
@@ -43,8 +43,7 @@ def commitment_facts(
         sentence_figures = [f for f in sent.figures if f.unit != "year"]
         for mention in find_commitments(sent.text):
             found_topics = topics.topics_in(mention.span) or ["general"]
-            before = [people[m.person].name for m in sent.mentions if m.end <= mention.cue_start]
-            actor = " and ".join(dict.fromkeys(before[-2:])) or mention.actor
+            actor = named_committer(sent, mention.cue_start, people) or mention.actor
             if actor is None:  # "He pledged", "The vice minister promised", "Hyosung plans"
                 head = sent.text[: mention.cue_start]
                 clause = re.split(r"[,;:]", head)[-1]
@@ -88,32 +87,11 @@ def commitment_facts(
 
 
 _FUNCTION_WORDS = frozenset(
-    [
-        "that",
-        "with",
-        "from",
-        "into",
-        "this",
-        "their",
-        "there",
-        "these",
-        "those",
-        "which",
-        "while",
-        "will",
-        "would",
-        "also",
-        "both",
-        "sides",
-        "agreed",
-        "pledged",
-        "committed",
-        "affirmed",
-        "further",
-        "continue",
-        "continued",
-        "promote",
-    ]
+    re.findall(
+        r"\S+",
+        "that with from into this their there these those which while will would also both sides "
+        "agreed pledged committed affirmed further continue continued promote",
+    )
 )
 
 

@@ -28,29 +28,20 @@ _ORG_SUBJECT = re.compile(
     r"(?:(?:also|has|have|had|is|are|was|were|then|now|further)\s+)*$"
 )
 _NOT_ORGS = frozenset(
-    [
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "Both",
-        "Under",
-        "In",
-        "On",
-        "At",
-        "For",
-        "But",
-        "And",
-    ]
+    re.findall(
+        r"\S+",
+        "He She It They We I The This That These Those There Here Both Under In On At For But And",
+    )
+)
+# A name that is the object of the clause, not its subject: "told X", "meeting with X", "led by X".
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:told|met|meeting|meets|receiv\w+|welcom\w+|host\w*|invitation\s+of)|"
+    r"(?:^|\s)[a-z][\w’'-]*\s+(?:with|to|by|of|on|from|for))"  # not a title's "Minister of"
+    r"\s+(?:(?:[A-Z][\w.’'()-]*|of|the|and|for)\s+){0,8}$"
+)
+# "X and Y signed", "X, who attended, and Deputy Minister Y signed": two subjects joined.
+_JOINED = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:,[^,;]{0,120},)?\s+(?:and|&)\s+(?:[\w.’'()-]+\s+){0,8}$"
 )
 
 
@@ -103,3 +94,25 @@ def organisation_subject(before: str) -> str | None:
     while words and words[0] in _NOT_ORGS:
         words.pop(0)
     return " ".join(words) if words else None
+
+
+def named_committer(sent: Sent, cue_start: int, people: dict[str, Person]) -> str | None:
+    """The person or people named as the subject before a commitment's verb: the last named one
+    who is no object ("Meeting X, Y asked", "Z told W that"), with the one joined to it by "and"."""
+    text = sent.text
+    before = [m for m in sent.mentions if m.end <= cue_start]
+    subjects = [
+        m for m in before if not _OBJECT_BEFORE.search(text[max(0, m.start - 80) : m.start])
+    ]
+    chosen = subjects or before
+    if not chosen:
+        return None
+    relative = [m for m in before if re.match(r"\s*,\s*who\b[^,;]*$", text[m.end : cue_start])]
+    if relative:  # "… a courtesy call on Minister X, who hoped …": X hopes
+        return people[relative[-1].person].name
+    last = chosen[-1]
+    names = [people[last.person].name]
+    earlier = [m for m in chosen[:-1] if m.person != last.person]
+    if earlier and _JOINED.match(text[earlier[-1].end : last.start]):
+        names.insert(0, people[earlier[-1].person].name)
+    return " and ".join(names)

@@ -37,3 +37,15 @@ class Doc:
     )  # text, on_topic, heading, why
     reference_year: int | None = None
     year_note: str | None = None
+
+
+@dataclass
+class VisitMention:
+    visitor: str
+    destination: str
+    host: str | None
+    kind: str
+    sentence: Sent
+    dates: list[DateMention]
+    places: list[str] = field(default_factory=list)
+    days: int | None = None  # "a three-day visit"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.ingest.continuation import countries_in
 from store.ingest.dates import DateMention
+from store.ingest.relevance import parties_named
 
 _QUALIFIER = r"(?:(?P<qual>(?i:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|under|roughly))\s+)?"
 _CURRENCY = r"(?:USD|US\$|\$|VND|KRW|EUR|€|won|dong|euros?|dollars?)"
@@ -16,76 +18,18 @@ _FIGURE = re.compile(
     rf"(?:\s?(?P<post>{_CURRENCY}))?(?P<pct>\s?%|\s+per\s?cent)?(?![\w.,]?\d)"
 )
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+# Words that end the noun phrase a bare number counts.
 _NOUN_STOP = frozenset(
-    [
-        "a",
-        "about",
-        "across",
-        "among",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "attended",
-        "between",
-        "by",
-        "came",
-        "during",
-        "each",
-        "employed",
-        "fell",
-        "for",
-        "from",
-        "grew",
-        "had",
-        "has",
-        "have",
-        "in",
-        "increased",
-        "into",
-        "is",
-        "last",
-        "live",
-        "lived",
-        "living",
-        "next",
-        "of",
-        "on",
-        "or",
-        "over",
-        "per",
-        "reached",
-        "rose",
-        "since",
-        "studying",
-        "than",
-        "that",
-        "the",
-        "these",
-        "this",
-        "those",
-        "through",
-        "to",
-        "totaling",
-        "totalling",
-        "valued",
-        "visited",
-        "was",
-        "went",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "work",
-        "worked",
-        "working",
-        "worth",
-        "would",
-        "year",
-        "years",
-    ]
+    re.findall(
+        r"\S+",
+        "a about across among an and are as at attended between by came during each employed "
+        "fell for from grew had has have in increased into is last live lived living next of on "
+        "or over per reached rose since studying than that the these this those through to "
+        "totaling totalling valued visited was went were which who will with work worked "
+        "working worth would year years now roughly plus along inland northeast northwest "
+        "southeast southwest before after may can could should must your "
+        "our their its his her away spent",
+    )
 )
 _MILESTONE = re.compile(
     r"\b(?:establish\w*|since|founded|launched|signed|upgraded?|elevat\w*)\b", re.I
@@ -105,6 +49,10 @@ class FigureMention:
 
 
 _DIGIT = re.compile(r"\d")
+_SHARE_PRICE = re.compile(
+    r"\bshares?\s+(?:closed|rose|fell|opened|ended|gained|lost|jumped|dropped|traded)\b|"
+    r"\b(?:bourse|KRX|KOSPI|KOSDAQ|VN-Index)\b",
+)
 # Work per sentence stays bounded (issue 13): no real sentence states more figures than this.
 MAX_FIGURES = 12
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", re.IGNORECASE)
@@ -115,8 +63,8 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
 
     A figure's year or deadline is the one that follows it before the next figure.
     """
-    if not _DIGIT.search(sentence):
-        return []
+    if not _DIGIT.search(sentence) or _SHARE_PRICE.search(sentence):
+        return []  # a share price is market noise, not a fact of the relationship
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     matches = []
     for match in _FIGURE.finditer(sentence):
@@ -125,8 +73,8 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
             continue
         if sentence[max(0, start - 1) : start].isalpha() or sentence[end : end + 1] in ("-",):
             continue
-        if re.search(r"[A-Za-z]-$", sentence[max(0, start - 3) : start]):
-            continue  # a model name: KF-21, FA-50
+        if re.search(r"[A-Za-z]-$|\d[-–]$", sentence[max(0, start - 3) : start]):
+            continue  # a model name (KF-21, FA-50) or a score (3-2)
         if not _CLOCK.match(sentence[end:]):
             matches.append(match)
         if len(matches) == MAX_FIGURES:
@@ -197,19 +145,43 @@ def _figure(
 
 
 def _counted_noun(after: str) -> str:
-    """The noun phrase a bare number counts: '10 cooperation documents' -> 'cooperation documents'."""
-    words: list[str] = []
-    for word in re.findall(r"[A-Za-z][\w'’-]*", after[:60]):
-        if word.lower() in _NOUN_STOP or (words and word.lower().endswith(("ing", "ed"))):
-            break
-        if words and word[0].isupper() and not words[-1][0].isupper():
-            break  # "1,000 railway engineers PM Chinh …": a name starts a new phrase
-        words.append(word)
-        if len(words) == 3:
-            break
-    if after[:1] not in (" ", "\u00a0"):
+    """The noun phrase a bare number counts: '10 cooperation documents' -> 'cooperation documents'.
+
+    It ends on its plural head ("2,000 Korean businesses operate") or a unit ("60 km inland"); a
+    name right after the number ("Trang Due 3 Industrial Park") is no counted noun.
+    """
+    if after[:1] not in (" ", "\u00a0") or after[1:2] == "(":
         return ""
+    words: list[str] = []
+    found = re.findall(r"[A-Za-z][\w'’-]*", after[:60])
+    for index, word in enumerate(found):
+        lower = word.lower()
+        if lower in _NOUN_STOP or (words and lower.endswith(("ing", "ed"))):
+            break
+        following = found[index + 1] if index + 1 < len(found) else ""
+        if word[0].isupper() and not _describes(word, following):
+            if not words:
+                return ""  # "3 Industrial Park", "30 Views": part of a name
+            if not words[-1][0].isupper():
+                break  # "1,000 railway engineers PM Chinh …": a name starts a new phrase
+        words.append(word)
+        if len(words) == 3 or lower in _UNITS or (len(lower) > 3 and _PLURAL.search(lower)):
+            break
     return " ".join(words)
+
+
+_UNITS = frozenset(["km", "m", "kg", "ha", "km2", "m2", "mw", "gw", "kwh", "cm", "mm"])
+_PLURAL = re.compile(r"(?<![su])s$|people$")
+
+
+def _describes(word: str, following: str) -> bool:
+    """A capitalised word that may open a counted noun: an adjective before a common noun
+    ("Marlovian growers", "K9 howitzers"), or a side ("South Korean companies")."""
+    return (
+        following[:1].islower()
+        or bool(parties_named(word) or countries_in(word))
+        or word in ("South", "North")
+    )
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

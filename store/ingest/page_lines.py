@@ -38,6 +38,11 @@ _EDITOR_NOTE = re.compile(
     r"\((?:ATTN|EDITOR['’]?S NOTE|EDS?|CORRECTS?|UPDATES?|ADDS)\b[^()]{0,200}\)", re.I
 )
 _TICKER = re.compile(r"^(?:[A-Z][A-Za-z&.-]{1,20}\s+)?[\d,.]+\s*\(?[+-−]\s*[\d.,]+%?\)?(?:\s|$)")
+# One quote: a name of up to five words (an exchange code too), then numbers, changes, percents.
+_QUOTE = re.compile(
+    r"\(?(?:[A-Z][\w&./-]*:?\s+){1,5}\(?(?:[A-Z]{2,6}:\s*)?\d[\d,.]*(?:\.[A-Z]{2})?\)?"
+    r"(?:\s*[+\-−]?\s*[\d.,]+\s*%?)*\)?"
+)
 _CAPTION_MARK = re.compile(
     r"\((?:L|R|C|left|right|centre|center|front|(?:second|third|fourth) from (?:left|right)|"
     r"[1-4](?:st|nd|rd|th),?\s+(?:from\s+)?(?:left|right|L|R))\)",
@@ -76,8 +81,13 @@ def is_interface(line: str) -> bool:
 
 
 def is_ticker(line: str) -> bool:
-    """'KOSPI 2,531.66 (+0.8%)': a market ticker line."""
-    return len(line) <= 60 and "%" in line and _TICKER.match(line) is not None
+    """'KOSPI 2,531.66 (+0.8%)', 'Hana Micron 067310.KQ 0.84% | VN-Index 1,228.29 0.6%',
+    '(Hyosung TNC KRX: 298020 2.4%)': market quotes, each a name and its numbers."""
+    if "%" not in line or len(line) > 300:
+        return False
+    if len(line) <= 60 and _TICKER.match(line) is not None:
+        return True
+    return all(_QUOTE.fullmatch(part.strip()) for part in re.split(r"\s[|·]\s", line))
 
 
 def without_editor_notes(line: str) -> str:

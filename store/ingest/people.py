@@ -1,50 +1,20 @@
-"""People: names in sentences with what the sentence says about them, gathered in a registry.
+"""People: the registry of everyone the documents introduce, with their roles, side and spouse.
 
-A name is recognised by a title or role around it (`roles.py`), as a spouse, or by its shape
-alone (`names.py`: a Korean or Vietnamese name); guards keep places and bodies out.
+Who counts as a person, and with which role, is decided sentence by sentence in
+`introductions.py`; here the introductions of every document are gathered by folded name.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from store.ingest.introductions import Introduction, introductions
 from store.ingest.mentions import Mention, PeopleIndex
-from store.ingest.names import (
-    from_family_name,
-    has_family_name,
-    is_place,
-    looks_like_a_name,
-    name_runs,
-    side_of_name,
-    vietnamese_shape,
-)
-from store.ingest.roles import (
-    nearest_title,
-    open_role_after,
-    open_role_before,
-    side_of_role,
-    side_of_title,
-    title_after,
-    title_text,
-)
 from store.lexicon import titles
 from store.textutil import fold, key
 
 __all__ = ["Introduction", "Mention", "PeopleIndex", "Person", "build_registry", "introductions"]
-
-
-@dataclass(frozen=True)
-class Introduction:
-    """A full name seen in a sentence with what the sentence says about the person."""
-
-    name: str
-    start: int
-    end: int
-    role: str | None
-    side: str | None
-    spouse_of: str | None = None
 
 
 @dataclass
@@ -80,98 +50,6 @@ class Person:
         for title in self.short_titles:
             found.add(f"{title} {self.short_name}")
         return {a for a in found if a}
-
-
-_SPOUSE_AFTER = re.compile(
-    r"^,\s+(?:the\s+)?(?:spouse|wife|husband)\s+of\s+(?P<partner>[^,;.]{2,80})[,;.]"
-)
-_SPOUSE_BEFORE = re.compile(r"\b(?:(?:his|her)\s+(?:spouse|wife|husband)|First Lady)\s+$")
-# "President Yoon and his wife …": the partner named just before, by title and short name
-_PARTNER_BEFORE = re.compile(
-    r"((?:[A-Z][\w.’'-]{0,30}\s+){1,4})(?:and|with)\s+(?:his|her|the)?\s*(?:spouse|wife|husband|First Lady)\s+$"
-)
-# What a person does right after their name: evidence for a two-word name ("Tuan Hai scored").
-_PERSONAL_VERB = re.compile(
-    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:said|says|told|noted|added|stressed|affirmed|emphasi[sz]ed|"
-    r"highlighted|explained|scored|recalled|wrote|thanked|congratulated|spoke|met|visited|joined|"
-    r"received|welcomed|chaired|presented|urged|asked|proposed|pledged|promised|signed)\b"
-)
-
-
-def introductions(sentence: str) -> list[Introduction]:
-    """Names this sentence introduces: with a title or role, as a spouse, or by their shape."""
-    found: list[Introduction] = []
-    for run_start, end, run in name_runs(sentence):
-        name = from_family_name(run)
-        start = run_start + run.index(name)
-        after_text = sentence[end : end + 200]
-        if is_place(name, after_text):
-            continue
-        prefix = sentence[max(0, start - 160) : start]
-        intro = _introduction(sentence, name, start, end, prefix, after_text, found)
-        if intro is not None:
-            found.append(intro)
-    return found
-
-
-def _introduction(
-    sentence: str,
-    name: str,
-    start: int,
-    end: int,
-    prefix: str,
-    after_text: str,
-    found: list[Introduction],
-) -> Introduction | None:
-    two_plain_words = len(name.split()) == 2 and not has_family_name(name)
-    after = title_after().match(after_text)
-    before = nearest_title(prefix)
-    honorific = bool(before and before["title"] in titles()["honorifics"])
-    if honorific and after:
-        before = None  # "Dr. Kim, Director of …": the appositive says more than "Dr."
-    if before and not (two_plain_words and (honorific or before["prep"])):
-        side = side_of_title(before) or side_of_name(name)
-        role = title_text(before)
-        wider = open_role_before(prefix)  # "Hallyu Robotics CEO": the words before the title too
-        if wider and wider.endswith(role) and len(wider) > len(role):
-            role = wider
-        return Introduction(name, start, end, role, side)
-    if after and (honorific or _starts_clause(sentence, start)):
-        role = after["role"].strip()
-        if after["owner"]:
-            role = f"{role} of {after['owner'].strip()[:-2]}"  # "Vice Mayor … of Seoul"
-        return Introduction(name, start, end, role, side_of_role(role) or side_of_name(name))
-    if (match := _SPOUSE_AFTER.match(after_text)) and _starts_clause(sentence, start):
-        partner = match["partner"].strip()
-        return Introduction(
-            name, start, end, f"spouse of {partner}", side_of_name(name), spouse_of=partner
-        )
-    if _SPOUSE_BEFORE.search(prefix):
-        named_before = _PARTNER_BEFORE.search(prefix)
-        partner_name = (
-            found[-1].name if found else named_before.group(1).strip() if named_before else None
-        )
-        side = found[-1].side if found else side_of_name(name)
-        role = f"spouse of {partner_name}" if partner_name else "spouse"
-        return Introduction(name, start, end, role, side, spouse_of=partner_name)
-    open_role = open_role_before(prefix) or open_role_after(after_text)
-    if open_role:
-        return Introduction(
-            name, start, end, open_role, side_of_role(open_role) or side_of_name(name)
-        )
-    if looks_like_a_name(name) or (
-        (vietnamese_shape(name.split()) or not two_plain_words) and _PERSONAL_VERB.match(after_text)
-    ):
-        return Introduction(name, start, end, None, side_of_name(name))
-    return None
-
-
-def _starts_clause(sentence: str, start: int) -> bool:
-    """A name that opens a clause ("Receiving Jun Young-hyun, Vice Chairman of …" counts too)."""
-    before = sentence[:start].rstrip()
-    return (
-        not before or before.endswith((",", ";", "and", ":", "–", "-")) or len(before.split()) == 1
-    )
 
 
 def _bare_title(role: str) -> str | None:

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from store.ingest.corpus_types import Sent
-from store.ingest.visit_mentions import VisitMention
+from store.ingest.corpus_types import Sent, VisitMention
 from store.lexicon import city_aliases, cues, parties, phrase_pattern
 
 _KIND_RANK = {

@@ -133,3 +133,29 @@ def test_sentences_inherit_the_relevance_of_their_passage(data_extraction: Extra
         text, on_topic, _, _ = passages[sent.passage - 1]
         assert sent.text in text
         assert sent.on_topic == on_topic
+
+
+MATCH_REPORT = [
+    # The lead names both parties; the story then passes through third countries.
+    "DANBURY -- Vietnam beat South Korea 2-1 on Sunday under coach Orvald Brisk-Tannen.",
+    "Brisk-Tannen's side had lost 1-0 to Peru in the group stage before a long trip home.",
+    "The run did not end there, and the squad went on to win a friendly tournament in Chile.",
+    "Peru's keeper Tolvo Marandi was sent off in the rematch, which Vietnam won easily.",
+    # Not the article any more: a new country opens the sentence, a list line, a label.
+    "Meanwhile, Vietnam and Norway agreed to train football coaches next year.",
+    "- Norway names new coach for spring friendlies",
+    "More in Sports: Chile sign a new striker | Norway top their group",
+    # A new item with a dateline of its own, on a tag page.
+    "Oslo (VNA) – The Norwegian coach and his Vietnamese guests visited three academies.",
+]
+
+
+def test_a_story_passing_through_third_countries_stays_on_topic() -> None:
+    result = classify(MATCH_REPORT, tail_start=None)
+    assert [r.on_topic for r in result] == [True, True, True, True, False, False, False, False]
+    assert "Norway" in result[4].reason
+
+
+def test_third_country_paragraphs_after_the_tail_stay_off_topic() -> None:
+    result = classify(MATCH_REPORT[:4], tail_start=1)
+    assert [r.on_topic for r in result] == [True, False, False, False]
