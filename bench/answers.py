@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,9 +37,18 @@ def percentile(values: list[float], share: float) -> float:
 
 def cold_starts(database_url: str, runs: int, query: str = "/commitment trade") -> list[float]:
     """Seconds taken by `python -m bot ask QUERY` in a new process, runs times."""
+    return [wall for wall, _cpu in cold_start_times(database_url, runs, query)]
+
+
+def cold_start_times(
+    database_url: str, runs: int, query: str = "/commitment trade"
+) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of `python -m bot ask QUERY` in a new process, runs times; the CPU
+    (user + system of the child) is what neighbours on a shared machine do not inflate."""
     env = {**os.environ, "DATABASE_URL": database_url}
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "bot", "ask", query],
@@ -47,32 +57,49 @@ def cold_starts(database_url: str, runs: int, query: str = "/commitment trade") 
             check=True,
             capture_output=True,
         )
-        times.append(time.perf_counter() - started)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        times.append((wall, cpu))
     return times
 
 
 def answer_times(database_url: str, rounds: int, cached: bool = False) -> dict[str, list[float]]:
-    """Seconds per in-process answer, by command, after one warm-up answer (as a running worker).
+    """Seconds per in-process answer, by command, after warm-up answers (as a running worker).
 
     Each answer is computed afresh unless cached: a worker keeps answers per store build, so a
     repeated question costs a dictionary look-up; the figures measure the work behind a new one.
     """
+    return {
+        c: [wall for wall, _cpu in t]
+        for c, t in answer_cpu_times(database_url, rounds, cached).items()
+    }
+
+
+def answer_cpu_times(
+    database_url: str, rounds: int, cached: bool = False
+) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds per in-process answer, by command: the CPU time (this process's own,
+    time.process_time) is what the neighbours on a shared machine do not inflate."""
     from bot.core import ask
     from bot.dispatch import clear_cache
     from store.db import Store
 
     store = Store.open(database_url)
-    ask(store, "/commitment trade")  # warm the knowledge cache, as a running worker has
-    measured: dict[str, list[float]] = {}
+    # As a running worker: the knowledge read, each command's module imported, the meaning
+    # model loaded (a worker loads it at start), before anything is measured.
+    for queries in QUERIES.values():
+        ask(store, queries[0])
+    measured: dict[str, list[tuple[float, float]]] = {}
     for command, queries in QUERIES.items():
         times = measured.setdefault(command, [])
         for _ in range(rounds):
             for query in queries:
                 if not cached:
                     clear_cache()
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 ask(store, query)
-                times.append(time.perf_counter() - started)
+                times.append((time.perf_counter() - started, time.process_time() - cpu))
     store.engine.dispose()
     return measured
 

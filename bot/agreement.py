@@ -5,7 +5,7 @@ the latest actual figure of the same measure. Pure: facts in, annotations out.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -85,19 +85,34 @@ class Stated:
     sources: tuple[Source, ...]
 
 
-def differing(stated: Sequence[Stated]) -> dict[int, tuple[Differing, ...]]:
-    """For each statement that another document contradicts: every value given for that fact.
+def differing(
+    stated: Sequence[Stated], among: Iterable[int] | None = None
+) -> dict[int, tuple[Differing, ...]]:
+    """For each statement (of `among`, the ones shown, when given) that another document
+    contradicts: every value given for that fact.
 
     Two statements are of the same fact when they measure the same thing in the same words
     (numbers aside) and are both targets or both actuals; they differ when one of value and
     time is the same and the other is not (100 bn by 2023 / by 2025; 81.5 / 80 bn in 2024).
     """
+    # A page's statements against all of them, each text stripped of numbers once: comparing
+    # every pair of a large topic's figures grew with the square of the corpus.
+    measures: dict[int, str] = {}
+
+    def measure(index: int) -> str:
+        if index not in measures:
+            measures[index] = _without_numbers(stated[index].measure)
+        return measures[index]
+
     found: dict[int, tuple[Differing, ...]] = {}
-    for i, one in enumerate(stated):
+    for i in range(len(stated)) if among is None else among:
+        one = stated[i]
         rivals = [
             j
             for j, other in enumerate(stated)
-            if j != i and _same_fact(one, other) and not one.documents & other.documents
+            if j != i
+            and _may_differ(one, other)
+            and fuzz.token_sort_ratio(measure(i), measure(j), score_cutoff=SAME_MEASURE)
         ]
         if rivals:
             shown = [one] + [stated[j] for j in rivals]
@@ -142,13 +157,13 @@ def compact(figure: FigureInfo) -> str:
     return figure.text
 
 
-def _same_fact(one: Stated, other: Stated) -> bool:
-    if one.target != other.target or (one.value == other.value) == (one.when == other.when):
-        return False
-    similarity = fuzz.token_sort_ratio(
-        _without_numbers(one.measure), _without_numbers(other.measure)
+def _may_differ(one: Stated, other: Stated) -> bool:
+    """Both targets or both actuals, from other documents, one of value and time the same."""
+    return (
+        one.target == other.target
+        and (one.value == other.value) != (one.when == other.when)
+        and not one.documents & other.documents
     )
-    return similarity >= SAME_MEASURE
 
 
 def _label(stated: Stated) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -10,27 +11,29 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer
-from bot.answers.asked import answer_question
-from bot.answers.commitments import answer_commitments
 from bot.answers.common import Context
-from bot.answers.figures import answer_figures
-from bot.answers.people import answer_who
-from bot.answers.search import answer_search
-from bot.answers.usage import help_answer
-from bot.answers.visits import answer_visits
 from bot.knowledge import Knowledge, knowledge
 from bot.question import parse
 from store.db import Store
 from store.errors import StoreUnavailable
 
-ANSWERS: dict[str, Callable[[Context], Answer]] = {
-    "commitment": answer_commitments,
-    "visit": answer_visits,
-    "who": answer_who,
-    "figure": answer_figures,
-    "search": answer_search,
-    "help": help_answer,
+# Each intent's answer, imported when first asked: `attache ask "/commitment trade"` starts in a
+# new process and loads only the commitment answer (free text loads them all).
+_ANSWERS = {
+    "commitment": ("bot.answers.commitments", "answer_commitments"),
+    "visit": ("bot.answers.visits", "answer_visits"),
+    "who": ("bot.answers.people", "answer_who"),
+    "figure": ("bot.answers.figures", "answer_figures"),
+    "search": ("bot.answers.search", "answer_search"),
+    "help": ("bot.answers.usage", "help_answer"),
 }
+
+
+def answer_for(intent: str) -> Callable[[Context], Answer]:
+    """The answer function of a command's intent."""
+    module, name = _ANSWERS[intent]
+    answer: Callable[[Context], Answer] = getattr(importlib.import_module(module), name)
+    return answer
 
 
 _CACHE_SIZE = 512
@@ -115,8 +118,10 @@ def _answer(store: Store, session: Session, known: Knowledge, query: str, page: 
     chosen = question.route
     ctx = Context(store, session, known, query, chosen.argument, page)
     if question.kind in ("help", "command"):
-        answer = ANSWERS[chosen.intent](ctx)
+        answer = answer_for(chosen.intent)(ctx)
     else:
+        from bot.answers.asked import answer_question
+
         answer = answer_question(ctx, question)
     # How the line was read, for the query log (extra takes no part in comparisons).
     routed = {"route": chosen.intent, "kind": question.kind, "score": f"{chosen.score:g}"}

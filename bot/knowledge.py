@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -36,12 +36,22 @@ class Knowledge:
     months: dict[str, int]
     latest: date | None = None  # the newest day the articles speak of ("last month" is before it)
     words: int = 0  # every indexed word, once per occurrence (how rare an asked word is)
+    # Looked up on every question: by id, and each name's words (a scan of thousands otherwise).
+    by_id: dict[int, PersonInfo] = field(default_factory=dict, compare=False, repr=False)
+    name_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # Topic scores of the arguments asked lately: one question matches its words several times.
+    scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update((p.id, p) for p in self.people)
+        if not self.name_words:
+            self.name_words.update((p.id, frozenset(key(p.name).split())) for p in self.people)
 
     def topic(self, topic_key: str) -> TopicInfo:
         return next(t for t in self.topics if t.key == topic_key)
 
     def person(self, person_id: int) -> PersonInfo:
-        return next(p for p in self.people if p.id == person_id)
+        return self.by_id[person_id]
 
 
 def build(session: Session, stamp: str | None) -> Knowledge:
@@ -52,11 +62,12 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         for alias in (topic.key, topic.label, *topic.aliases):
             topic_aliases.setdefault(key(alias), topic.key)
     people = tuple(queries.people(session))
+    keys = queries.person_keys(session)  # key() of each name and alias, as stored at reseed
     person_aliases: dict[str, int] = {}
     for person in people:
-        for alias in (person.name, *person.aliases):
-            person_aliases.setdefault(key(alias), person.id)
-            person_aliases.setdefault(key(alias).replace(" ", ""), person.id)
+        for alias_key in keys.get(person.id, ()):
+            person_aliases.setdefault(alias_key, person.id)
+            person_aliases.setdefault(alias_key.replace(" ", ""), person.id)
     canonical = city_aliases()
     places = {key(city): canonical.get(city, city) for party in parties() for city in party.cities}
     places.update({key(p): p for p in queries.places(session)})
@@ -72,6 +83,7 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         dict(month_names()),
         queries.latest_day(session),
         evidence.total_words(session),
+        name_words={p.id: frozenset(keys[p.id][0].split()) for p in people},
     )
 
 

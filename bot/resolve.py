@@ -64,7 +64,20 @@ def topic_match(argument: str, known: Knowledge, partial: bool = False) -> Topic
     return TopicMatch(keys, top, tuple(k for k, _ in ranked))
 
 
+_KEPT_SCORES = 256
+
+
 def _topic_scores(query: str, known: Knowledge) -> dict[str, float]:
+    kept = known.scores.get(query)
+    if kept is None:
+        kept = _scores(query, known)
+        if len(known.scores) >= _KEPT_SCORES:  # a worker lives long: forget rather than grow
+            known.scores.clear()
+        known.scores[query] = kept
+    return dict(kept)
+
+
+def _scores(query: str, known: Knowledge) -> dict[str, float]:
     best: dict[str, float] = {}
     for alias, topic_key in known.topic_aliases.items():
         score = _alias_score(query, alias)
@@ -104,7 +117,7 @@ def person_match(argument: str, known: Knowledge) -> PersonMatch:
     if exact:
         return PersonMatch((known.person(exact),))
     words = set(query.split()) - _title_words() - set(routing()["abbreviations"])
-    containing = [p for p in known.people if words and words <= set(key(p.name).split())]
+    containing = [p for p in known.people if words and words <= known.name_words[p.id]]
     if containing:
         return PersonMatch(tuple(sorted(containing, key=lambda p: -p.mentions)))
     by_role = _by_role(expand(argument), known)

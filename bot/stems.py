@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _SUFFIXES = (
@@ -49,6 +49,7 @@ def _groups() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(stem(w) for w in group) for group in data["groups"])
 
 
+@lru_cache(maxsize=4096)  # asked for every word of every candidate sentence; the groups are fixed
 def variants(word: str) -> frozenset[str]:
     """The stems of a word and of every word that says the same ("pledge" -> promise, vow…)."""
     own = stem(word)

@@ -49,11 +49,25 @@ def matching_ids(
     session: Session, terms: list[str], limit: int, every: list[list[str]] | None = None
 ) -> list[int]:
     """Ids of sentences holding any of the terms (prefixes from 4 letters), best first; with
-    `every`, only those holding a term of each group (common words narrowed by each other)."""
+    `every`, only those holding a term of each group (common words narrowed by each other).
+
+    The sentences holding all the terms come first: when at least `limit` do, they are the
+    answer, in the order the any-word query gives them (on SQLite the same terms weigh the same
+    either way), and the any-word query, which ranks every sentence holding any one term (a
+    common word: a large share of the store), is not run."""
     groups = [_prefix_terms(g) for g in every] if every else [_prefix_terms(terms)]
     groups = [g for g in groups if g]
     if not groups:
         return []
+    if len(groups) == 1 and len(groups[0]) > 1:
+        together = _ranked(session, [[w] for w in groups[0]], limit)
+        if len(together) >= limit:
+            return together
+    return _ranked(session, groups, limit)
+
+
+def _ranked(session: Session, groups: list[list[str]], limit: int) -> list[int]:
+    """Ids of sentences holding a term of every group, best first."""
     if session.get_bind().dialect.name == "sqlite":
         match = " AND ".join(
             "(" + " OR ".join(f'"{w}"*' if len(w) >= 4 else f'"{w}"' for w in g) + ")"

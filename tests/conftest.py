@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 from support import FakeSlack, start_fake_slack
+from support.databases import drop_databases
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 BACKENDS = ["sqlite", *(["postgresql"] if TEST_DATABASE_URL else [])]
@@ -59,9 +60,7 @@ def make_store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callabl
 
     yield for_backend
     if admin is not None:
-        with admin.connect() as connection:
-            for database in created:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        drop_databases(admin, created)
         admin.dispose()
 
 

@@ -126,7 +126,7 @@ def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) 
 def _says_all(asked: list[str], text: str) -> bool:
     stems = {stem(w) for w in key(text).split()}
     return all(
-        any(s == v or (len(v) >= 5 and s.startswith(v)) for s in stems for v in variants(w))
+        any(s == v or (len(v) >= 5 and s.startswith(v)) for v in variants(w) for s in stems)
         for w in asked
     )
 

@@ -78,7 +78,7 @@ def _compared(
                 sources=sources(quotes[:3]),
             )
         )
-    differs = differing(stated)
+    differs = differing(stated, among=range(offset, offset + len(items)))
     return [
         replace(
             item,

@@ -43,7 +43,10 @@ def answer_who(ctx: Context) -> Answer:
 
 def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
     visits = queries.visits(
-        session, queries.VisitFilter(person_ids=frozenset({person.id})), limit=10
+        session,
+        queries.VisitFilter(person_ids=frozenset({person.id})),
+        limit=10,
+        with_events=False,  # a card names the visits, not what happened on them
     )
     lines = []
     if person.role:

@@ -6,7 +6,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item
-from bot.answers.common import Context, nothing_found, paged, sources
+from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.knowledge import routing
 from bot.resolve import normalise
@@ -31,7 +31,9 @@ def answer_search(ctx: Context) -> Answer:
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
-    reports = corroborated(session, hits)
+    _page, offset, size = page_window(ctx, len(hits))
+    shown = hits[offset : offset + size]  # the asked page's cards only; the others are counted
+    reports = corroborated(session, hits, shown)
     items = [
         Item(
             title=quote.document.title
@@ -42,25 +44,30 @@ def answer_search(ctx: Context) -> Answer:
             highlight=tuple(_matched(quote.text, corrected)),
             reports=reports[quote.sentence_id],
         )
-        for quote in hits
+        for quote in shown
     ]
-    return paged(
+    return one_page(
         ctx,
         "search",
         f"Search: {ctx.argument}",
         items,
+        len(hits),
         notice=notice,
         summary=f"{len(hits)} passage{'s' * (len(hits) != 1)}",
+        size=size,
     )
 
 
-def corroborated(session: Session, hits: list[queries.Quote]) -> dict[int, int]:
+def corroborated(
+    session: Session, hits: list[queries.Quote], shown: list[queries.Quote] | None = None
+) -> dict[int, int]:
     """Sentence id -> how many documents report what it says: the documents of the commitment or
     figure it states, or of the passages among the hits that say the same in (nearly) the same
-    words, whichever is more; at least 1."""
-    facts = queries.sentence_reports(session, [q.sentence_id for q in hits])
+    words, whichever is more; at least 1. For the shown hits (default all), each against all."""
+    shown = hits if shown is None else shown
+    facts = queries.sentence_reports(session, [q.sentence_id for q in shown])
     found = {}
-    for quote in hits:
+    for quote in shown:
         alike = {
             other.document.id
             for other in hits

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context
 from store import queries
+from store.queries import StoreOverview
 
 USAGE = {
     "commitment": (
@@ -29,7 +31,30 @@ USAGE = {
 }
 
 
+# What help shows depends only on the store build: read once per build, not per greeting.
+_kept: dict[tuple[str, str], tuple[StoreOverview, dict[str, str]]] = {}
+_kept_lock = threading.Lock()
+
+
+def _store_facts(ctx: Context) -> tuple[StoreOverview, dict[str, str]]:
+    """The store's overview and an example per command, kept per build of the store."""
+    stamp = ctx.known.stamp
+    kept = _kept.get((ctx.store.database_url, stamp)) if stamp is not None else None
+    if kept is not None:
+        return kept
+    fresh = queries.overview(ctx.session), {i: _example_in(ctx, i) for i in USAGE}
+    if stamp is not None:
+        with _kept_lock:
+            _kept.pop(next((k for k in _kept if k[0] == ctx.store.database_url), ("", "")), None)
+            _kept[(ctx.store.database_url, stamp)] = fresh
+    return fresh
+
+
 def _example(ctx: Context, intent: str) -> str:
+    return _store_facts(ctx)[1][intent]
+
+
+def _example_in(ctx: Context, intent: str) -> str:
     """An example that has an answer in this store (the static one when the store has nothing)."""
     fallback = USAGE[intent][2]
     if intent in ("commitment", "figure", "search"):
@@ -68,8 +93,7 @@ def usage(ctx: Context, intent: str) -> Answer:
     elif intent == "who":
         lines.append("People: " + ", ".join(p.name for p in ctx.known.people[:20]))
     elif intent == "visit":
-        session = ctx.session
-        lines += ["Visits on record: " + "; ".join(queries.overview(session).visits)]
+        lines += ["Visits on record: " + "; ".join(_store_facts(ctx)[0].visits)]
     return Answer(
         query=ctx.query,
         intent="help",
@@ -81,8 +105,7 @@ def usage(ctx: Context, intent: str) -> Answer:
 
 def help_answer(ctx: Context) -> Answer:
     """What Attaché answers, with the topics and the visits on record."""
-    session = ctx.session
-    overview = queries.overview(session)
+    overview = _store_facts(ctx)[0]
     items = tuple(
         Item(title=f"{syntax} — {purpose}", lines=(f"Example: {_example(ctx, intent)}",))
         for intent, (syntax, purpose, _static) in USAGE.items()

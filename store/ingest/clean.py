@@ -49,6 +49,10 @@ _BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1
 _POSITION_MARKER = re.compile(
     r"\s*\((?:left|right|L|R|C|centre|center|front|(?:second|third) from (?:left|right))\)", re.I
 )
+_LABELLED_HEADLINE = re.compile(
+    r"^(?:photos?|video|infographic|interview)\s*:\s*(?P<headline>(?:\S+\s+){5,}\S*[^\s.!?])$",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -118,6 +122,8 @@ def clean_document(text: str) -> CleanDocument:
             line, caption = credited, True  # the caption stays, searchable; its credit goes
         if not line:
             continue
+        if not doc.paragraphs and (labelled := _LABELLED_HEADLINE.match(line)):
+            line = labelled["headline"]  # "PHOTOS: Hanbok and áo dài fill …": a headline
         if is_noise(line) or is_interface(line) or is_ticker(line):
             doc.removed.append(line)
             continue

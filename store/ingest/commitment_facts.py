@@ -10,10 +10,12 @@ from store.ingest.committers import Paragraphs, named_committer, organisation_su
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
 from store.ingest.people import Person
+from store.ingest.relevance import parties_named
 from store.ingest.topics import TopicMatcher
 from store.ingest.visits import (
     Visit,
 )
+from store.lexicon import parties
 from store.textutil import key
 
 
@@ -42,10 +44,24 @@ def commitment_facts(
             continue
         sentence_figures = [f for f in sent.figures if f.unit != "year"]
         for mention in find_commitments(sent.text):
-            found_topics = topics.topics_in(mention.span) or ["general"]
+            head = sent.text[: mention.cue_start]
+            # "Official development assistance (ODA) … will rise": the subject says what of.
+            found_topics = (
+                topics.topics_in(mention.span)
+                or topics.topics_in(re.split(r"[,;:]| that ", head)[-1])
+                or ["general"]
+            )
             actor = named_committer(sent, mention.cue_start, people) or mention.actor
+            last = head.split()[-3:]  # "Hyosung Group plans", "Hyosung Group has pledged"
+            named_body = actor in _PARTY_NAMES and any(w[:1].isupper() for w in last)
+            body = organisation_subject(head) if named_body else None
+            if (
+                body
+                and not parties_named(body)
+                and not _AFTER_PREPOSITION.search(head[: head.rfind(body)])
+            ):
+                actor = body  # "South Korean conglomerate Hyosung Group plans": the company
             if actor is None:  # "He pledged", "The vice minister promised", "Hyosung plans"
-                head = sent.text[: mention.cue_start]
                 clause = re.split(r"[,;:]", head)[-1]
                 actor = paragraphs.resolve(sent, clause) or organisation_subject(head)
             figures = [f for f in sentence_figures if mention.cue_start <= f.start < mention.end]
@@ -86,6 +102,8 @@ def commitment_facts(
     return facts
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|into|with|for|through|from|of|by|in|at)\s+(?:the\s+)?$")
+_PARTY_NAMES = frozenset(p.name for p in parties())
 _FUNCTION_WORDS = frozenset(
     re.findall(
         r"\S+",

@@ -31,6 +31,10 @@ _NEGATION = re.compile(
 )
 
 
+_RECIPIENT = re.compile(
+    r"\b(?:to|into|with|for|towards?|through)\s+(?:the\s+)?[A-ZÀ-ỸĐ][\w()’'.-]*"
+    r"(?:\s+(?:of\s+)?[A-ZÀ-ỸĐ(][\w()’'.-]*)*"
+)
 _CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:while|whereas)\b)")
 
 
@@ -132,7 +136,8 @@ def _actor(before: str) -> str | None:
     subject = re.split(r"[,;:]", before)[-1]
     if _COLLECTIVE.search(subject):
         return "Both sides"
-    named = parties_named(subject)
+    # "ODA from the RoK to Vietnam": the party it goes to is no committer.
+    named = parties_named(_RECIPIENT.sub(" ", subject))
     names = {p.key: p.name for p in parties()}
     if len(named) == 1:
         return names[next(iter(named))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from store.lexicon import country_gazetteer, party_gazetteer, titles
 from store.textutil import fold
@@ -79,16 +79,22 @@ def opening_countries(text: str) -> set[str]:
 
 @dataclass
 class ArticleSoFar:
-    """What the article's on-topic prose has introduced: names and third countries."""
+    """What the article's on-topic prose has introduced: names and third countries (read only
+    when a paragraph needs them: most articles never turn to another country)."""
 
-    lowercase: frozenset[str]
+    paragraphs: list[str]
     names: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    unread: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, paragraphs: list[str]) -> ArticleSoFar:
-        words = {w for p in paragraphs for w in _WORDS.findall(p) if w.islower()}
-        return cls(frozenset(words))
+        return cls(paragraphs)
+
+    @cached_property
+    def lowercase(self) -> frozenset[str]:
+        """The document's common words ('three', 'perhaps'): a capitalised one is no name."""
+        return frozenset(w for p in self.paragraphs for w in _WORDS.findall(p) if w.islower())
 
     def names_in(self, text: str) -> set[str]:
         """Capitalised words that are names here: never a common word of the same document
@@ -103,10 +109,13 @@ class ArticleSoFar:
         return found
 
     def add(self, text: str) -> None:
-        self.names |= self.names_in(text)
-        self.countries |= countries_in(text)
+        self.unread.append(text)
 
     def continues(self, text: str) -> bool:
         if not is_prose(text) or starts_a_story(text):
             return False
+        for earlier in self.unread:
+            self.names |= self.names_in(earlier)
+            self.countries |= countries_in(earlier)
+        self.unread.clear()
         return opening_countries(text) <= self.countries or bool(self.names_in(text) & self.names)

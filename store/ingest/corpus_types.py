@@ -24,6 +24,7 @@ class Sent:
     mentions: list[Mention] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
+    shown: str = ""  # the text as stored and quoted: relative dates with the date they stand for
 
 
 @dataclass

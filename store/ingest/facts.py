@@ -89,18 +89,19 @@ def _documents(ex: Extraction, tables: Rows) -> None:
     vocabulary: Counter[str] = Counter()
     for sent in ex.sents:
         # Long runs (a crafted 50,000-letter token) are no word anyone misspells: not kept.
-        vocabulary.update(w for w in words(sent.text) if len(w) <= 40)
+        shown = sent.shown or sent.text
+        vocabulary.update(w for w in words(shown) if len(w) <= 40)
         tables[m.Sentence].append(
             {
                 "id": sent.id,
                 "passage_id": sent.passage,
                 "document_id": sent.doc + 1,
                 "ordinal": sent.ordinal,
-                "text": sent.text,
+                "text": shown,
                 "on_topic": sent.on_topic,
             }
         )
-        tables["fts"].append({"id": sent.id, "text": fold(sent.text)})
+        tables["fts"].append({"id": sent.id, "text": fold(shown)})
     tables[m.Vocabulary] = [{"term": t, "count": c} for t, c in sorted(vocabulary.items())]
 
 

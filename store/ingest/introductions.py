@@ -26,6 +26,7 @@ from store.ingest.roles import (
     side_of_title,
     title_after,
     title_text,
+    title_words,
 )
 from store.lexicon import titles
 
@@ -63,15 +64,25 @@ _PERSONAL_VERB = re.compile(
 )
 
 
+def _without_leading_role(run: str) -> str:
+    """'Coach Philippe Troussier' -> 'Philippe Troussier': a role noun opening the run is its
+    title, left before the name for the role readers."""
+    words = run.split(" ")
+    while len(words) > 2 and words[0].lower() in title_words():
+        words.pop(0)
+    return " ".join(words)
+
+
 def introductions(sentence: str) -> list[Introduction]:
     """Names this sentence introduces: with a title or role, as a spouse, or by their shape."""
     found: list[Introduction] = []
     for run_start, end, run in name_runs(sentence):
-        name = from_family_name(run)
+        name = _without_leading_role(from_family_name(run))
         start = run_start + run.index(name)
         after_text = sentence[end : end + 200]
         prefix = sentence[max(0, start - 160) : start]
-        if is_place(name, after_text) or name.isupper() or _PLACE_OF.search(prefix):
+        place_of = prefix.endswith(("of ", "of the ")) and _PLACE_OF.search(prefix[-40:])
+        if is_place(name, after_text) or name.isupper() or place_of:
             continue  # "DA LAT, Vietnam, Dec. 21 (Yonhap)", "the town of Da Lat": places
         intro = _introduction(sentence, name, start, end, prefix, after_text, found)
         if intro is not None:
@@ -121,7 +132,7 @@ def _introduction(
         side = found[-1].side if found else side_of_name(name)
         role = f"spouse of {partner_name}" if partner_name else "spouse"
         return Introduction(name, start, end, role, side, spouse_of=partner_name)
-    open_role = open_role_before(prefix) or open_role_after(after_text)
+    open_role = open_role_before(prefix) or open_role_after(after_text) or _role_by(prefix)
     if open_role:
         return Introduction(
             name, start, end, open_role, side_of_role(open_role) or side_of_name(name)
@@ -131,6 +142,23 @@ def _introduction(
     ):
         return Introduction(name, start, end, None, side_of_name(name))
     return None
+
+
+_BY = re.compile(
+    r"(?P<whom>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?,?\s+"
+    r"(?P<verb>coached|managed|captained|chaired|headed|led)\s+by\s+$"
+)
+_BY_ROLE = {"coached": "coach", "managed": "manager", "captained": "captain", "chaired": "chair"}
+
+
+def _role_by(prefix: str) -> str | None:
+    """'Korea, coached by Lee Min-sung': the coach of Korea."""
+    if not prefix.endswith("by "):
+        return None
+    match = _BY.search(prefix[-120:])
+    if not match or match["verb"] not in _BY_ROLE:
+        return None
+    return f"{_BY_ROLE[match['verb']]} of {match['whom'].strip()}"
 
 
 def _starts_clause(sentence: str, start: int) -> bool:

@@ -38,7 +38,7 @@ _PLACE_WORDS = (
     "bureau|board|fund|bank|foundation|federation|union|party|forum|relations|affairs"
 )
 _PLACE_AFTER = re.compile(rf"^[\s-]+(?:{_PLACE_WORDS})\b", re.IGNORECASE)
-_PLACE_LAST = re.compile(rf"(?:{_PLACE_WORDS})", re.IGNORECASE)
+_PLACE_LAST = re.compile(rf"(?:{_PLACE_WORDS})s?", re.IGNORECASE)
 
 
 @cache

@@ -34,6 +34,8 @@ _INTERFACE = re.compile(
     r"comment|comments|like|font size|text size|listen|a-|a\+|a|\||·|•|/|-)\s*)+$",
     re.IGNORECASE,
 )
+# "« Prev 1 2 3 … 12 Next »", "[◀ Prev] 1 / 8 [Next ▶] Full screen": a pager.
+_PAGER = re.compile(r"\bPrev(?:ious)?\b.{0,40}\bNext\b", re.IGNORECASE)
 _EDITOR_NOTE = re.compile(
     r"\((?:ATTN|EDITOR['’]?S NOTE|EDS?|CORRECTS?|UPDATES?|ADDS)\b[^()]{0,200}\)", re.I
 )
@@ -77,7 +79,9 @@ def stamp_date(line: str) -> tuple[date, str] | None:
 
 def is_interface(line: str) -> bool:
     """Share and print buttons, font-size controls: words of the page, not of the article."""
-    return len(line) <= 80 and _INTERFACE.match(line) is not None
+    return len(line) <= 80 and (
+        _INTERFACE.match(line) is not None or _PAGER.search(line) is not None
+    )
 
 
 def is_ticker(line: str) -> bool:

@@ -20,11 +20,11 @@ from datetime import date
 from store.errors import ReseedFailed
 from store.ingest.clean import CleanDocument, clean_document
 from store.ingest.corpus_types import Sent
-from store.ingest.dates import find_dates
+from store.ingest.dates import DateMention, find_dates
 from store.ingest.figures import find_figures
 from store.ingest.page_lines import stamp_date
 from store.ingest.read import RawDocument
-from store.ingest.relative_dates import relative_dates
+from store.ingest.relative_dates import relative_dates, with_dates
 from store.ingest.relevance import Relevance, classify
 from store.ingest.segment import split_sentences
 from store.textutil import shorten
@@ -82,32 +82,52 @@ def prepare(raw: RawDocument) -> Prepared | None:
 def prepare_clean(raw: RawDocument, clean: CleanDocument) -> Prepared:
     """prepare() of a document already cleaned."""
     title = clean.title or shorten(clean.paragraphs[0] if clean.paragraphs else raw.name, 90)
-    published = _published(clean)
     relevances = classify(clean.paragraphs, clean.tail_start)
     for index in clean.captions:  # searchable, citable, but never the source of a fact
         relevances[index] = Relevance(False, "photo caption")
+    split = [
+        [(text, find_dates(text)) for text in split_sentences(paragraph)]
+        for paragraph in clean.paragraphs
+    ]
+    published = _published(clean, [d for sentences in split for _, ds in sentences for d in ds])
     passages: list[tuple[str, bool, bool, str]] = []
     sents: list[Sent] = []
-    for passage, (paragraph, relevance) in enumerate(
-        zip(clean.paragraphs, relevances, strict=True)
+    for passage, (paragraph, relevance, sentences) in enumerate(
+        zip(clean.paragraphs, relevances, split, strict=True)
     ):
         heading = paragraph[-1] not in '.!?"”’:;)' and len(paragraph.split()) <= 15
-        passages.append((paragraph, relevance.on_topic, heading, relevance.reason))
-        for ordinal, text in enumerate(split_sentences(paragraph)):
+        shown_paragraph = paragraph
+        for ordinal, (text, dates) in enumerate(sentences):
             sent = Sent(len(sents) + 1, 0, passage, ordinal, text, relevance.on_topic, heading)
-            sent.dates = find_dates(text)
+            sent.dates = dates
+            sent.shown = text
             if published is not None:
-                sent.dates += relative_dates(text, published, sent.dates)
+                relative = relative_dates(text, published, sent.dates)
+                sent.dates += relative
                 sent.dates.sort(key=lambda d: d.start)
+                sent.shown = with_dates(text, relative)
+                shown_paragraph = shown_paragraph.replace(text, sent.shown, 1)
             if sent.on_topic and not heading:
                 sent.figures = find_figures(text, sent.dates)
             sents.append(sent)
+        passages.append((shown_paragraph, relevance.on_topic, heading, relevance.reason))
     return Prepared(raw, clean, title, passages, sents)
 
 
-def _published(clean: CleanDocument) -> date | None:
-    """The article's own date: its page stamp, else a dateline date that states its year."""
+def _published(clean: CleanDocument, stated: list[DateMention]) -> date | None:
+    """The article's own date: its page stamp, else a dateline date that states its year, else a
+    yearless dateline ("BANGKOK, Jan. 5") with the year of the same day stated in the text."""
     if clean.published is not None:
         return clean.published
     stamp = stamp_date(clean.dated) if clean.dated else None
-    return stamp[0] if stamp else None
+    if stamp:
+        return stamp[0]
+    dateline = [d for d in find_dates(clean.dated or "") if d.kind == "day" and d.day]
+    if not dateline:
+        return None
+    month, day = dateline[0].month, dateline[0].day
+    years = {d.year for d in stated if d.kind == "day" and (d.month, d.day) == (month, day)}
+    if len(years) != 1 or month is None or day is None:
+        return None
+    (year,) = years
+    return date(year, month, day) if year else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from store.ingest.dates import DateMention
+from store.ingest.dates import DateMention, format_day
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(
@@ -18,6 +18,11 @@ _RELATIVE = re.compile(
     r"\b(?P<phrase>yesterday|today|tomorrow|tonight|"
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|year))\b",
     re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?P<which>last|this|next)\s+year\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|is to|are to|is due|are due|scheduled|set to|next)\b", re.IGNORECASE
@@ -49,6 +54,18 @@ def relative_dates(
                 part_of_day=match["part"],
             )
         )
+    yearless = [(d.start, d.end) for d in taken if d.kind == "month" and d.year is None]
+    for match in _MONTH_OF_YEAR.finditer(sentence):  # "in May last year": the month's year
+        if any(match.start() < b and a < match.end() for a, b in spans if (a, b) not in yearless):
+            continue
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        month = _MONTHS.index(match["month"].lower()[:3]) + 1
+        found.append(
+            DateMention(
+                "month", match.start(), match.end(), match.group(0), month, year=today.year + step
+            )
+        )
+        spans.append(match.span())
     for match in _RELATIVE.finditer(sentence):
         if any(match.start() < b and a < match.end() for a, b in spans):
             continue
@@ -87,3 +104,17 @@ def _relative(phrase: str, today: date, start: int, end: int, text: str) -> Date
     month = today.month + step
     year = today.year + (month - 1) // 12
     return DateMention("month", start, end, text, (month - 1) % 12 + 1, year=year)
+
+
+def with_dates(sentence: str, relative: list[DateMention]) -> str:
+    """The sentence as quoted: each relative date followed by the date it stands for, so an answer
+    shows it ("on Thursday (July 13, 2023)")."""
+    for mention in sorted(relative, key=lambda d: d.start, reverse=True):
+        if mention.kind == "year" and mention.year:
+            written = str(mention.year)
+        elif mention.month:
+            written = format_day(mention.month, mention.day, mention.year)
+        else:
+            continue
+        sentence = f"{sentence[: mention.end]} ({written}){sentence[mention.end :]}"
+    return sentence

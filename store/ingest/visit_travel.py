@@ -21,7 +21,7 @@ def speech_pattern() -> re.Pattern[str]:
 
 
 TRAVEL = re.compile(
-    r"\b(?:arriv(?:ed|es|ing)\s+(?:in|at)|touch(?:ed|es)\s+down\s+in|land(?:ed|s)\s+in|"
+    r"\b(?:arriv(?:ed|es|ing)\s+(?:in|at)|touch(?:ed|es)\s+down\s+in|land(?:ed|s)\s+(?:in|at)|"
     r"fl(?:ew|ies|ying)\s+(?:in)?to|travel(?:l?ed|s)\s+to|head(?:ed|s)\s+(?:to|for)|"
     r"(?:led|leads|leading)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to|"
     r"tour(?:ed|s)|visit(?:ed|s|ing)|(?:was|were)\s+received\s+by|"

@@ -9,7 +9,7 @@ from store.queries.commitment_queries import (
 )
 from store.queries.figure_queries import figures
 from store.queries.overview import overview
-from store.queries.persons import people
+from store.queries.persons import people, person_keys
 from store.queries.records import (
     OVERVIEW_VISITS,
     SOURCES_SHOWN,
@@ -59,6 +59,7 @@ __all__ = [
     "mentions_of",
     "overview",
     "people",
+    "person_keys",
     "places",
     "quoted_texts",
     "quotes",

@@ -80,7 +80,16 @@ def count_commitments(
 
 def commitments(session: Session, ids: list[int]) -> list[CommitmentInfo]:
     """The commitments with these ids, in that order, with their topics, sources and occasions."""
-    rows = {c.id: c for c in session.scalars(select(m.Commitment).where(m.Commitment.id.in_(ids)))}
+    columns = (  # columns, not ORM objects: read-only, a page at a time
+        m.Commitment.id,
+        m.Commitment.kind,
+        m.Commitment.actor,
+        m.Commitment.quote_sentence_id,
+        m.Commitment.figures,
+        m.Commitment.deadline,
+        m.Commitment.report_count,
+    )
+    rows = {c.id: c for c in session.execute(select(*columns).where(m.Commitment.id.in_(ids)))}
     topic_rows: dict[int, list[str]] = defaultdict(list)
     source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     for commitment_id, topic in session.execute(

@@ -56,6 +56,24 @@ def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# Columns, not ORM objects: the rows are only read, and pages of visits are built often.
+_VISIT_COLUMNS = (
+    m.Visit.id,
+    m.Visit.visitor_id,
+    m.Visit.host_id,
+    m.Visit.destination,
+    m.Visit.kind,
+    m.Visit.start,
+    m.Visit.end,
+    m.Visit.month,
+    m.Visit.year,
+    m.Visit.year_note,
+    m.Visit.dates_text,
+    m.Visit.places,
+    m.Visit.stated_dates,
+)
+
+
 def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
     query = select(func.count()).select_from(m.Visit).where(*_visit_conditions(flt))
     return int(session.scalar(query) or 0)
@@ -69,9 +87,9 @@ def visits(
     with_events: bool = True,
 ) -> list[VisitInfo]:
     """Visits matching the filter, by date, with their events (only for the visits returned)."""
-    query = select(m.Visit).where(*_visit_conditions(flt))
+    query = select(*_VISIT_COLUMNS).where(*_visit_conditions(flt))
     query = query.order_by(m.Visit.start.is_(None), m.Visit.start, m.Visit.id).offset(offset)
-    rows = list(session.scalars(query.limit(limit) if limit is not None else query))
+    rows = list(session.execute(query.limit(limit) if limit is not None else query))
     if not rows:
         return []
     person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
@@ -80,8 +98,13 @@ def visits(
         []
         if not with_events
         else list(
-            session.scalars(
-                select(m.VisitEvent)
+            session.execute(
+                select(
+                    m.VisitEvent.visit_id,
+                    m.VisitEvent.day,
+                    m.VisitEvent.kind,
+                    m.VisitEvent.sentence_id,
+                )
                 .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
                 .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
             )

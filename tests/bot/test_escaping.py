@@ -10,6 +10,7 @@ import pytest
 from payloads import texts
 
 from bot.core import ask
+from bot.markup import emphasise, escape
 from bot.slack.blocks import render_blocks
 from store.db import Store
 from store.reseed import reseed
@@ -47,3 +48,16 @@ def test_the_askers_words_are_escaped_where_they_are_echoed(ampersands: Store) -
     lines = shown(render_blocks(ask(ampersands, "/who Tom & Jerry <b>")))
     assert any("Tom &amp; Jerry &lt;b&gt;" in line for line in lines), lines
     assert [line for line in lines if RAW_AMPERSAND.search(line) or "<b>" in line] == []
+
+
+def test_emphasis_wraps_the_wanted_words_only_and_leaves_escapes_whole() -> None:
+    text = escape("Kim Min-su & Nguyễn met in Hà Nội <today>")
+    assert emphasise(text, ("min", "ha noi", "")) == text  # whole words only, one at a time
+    assert emphasise(text, ("Kim", "hà", "NỘI")) == (
+        "*Kim* Min-su &amp; Nguyễn met in *Hà* *Nội* &lt;today&gt;"
+    )
+    assert (
+        emphasise(text, ("min-su",), mark="_")
+        == "Kim _Min-su_ &amp; Nguyễn met in Hà Nội &lt;today&gt;"
+    )
+    assert emphasise(text, ()) == text

@@ -53,7 +53,7 @@ SUITES = [
 SUITES = [suite for suite in SUITES if suite.cases]
 
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
-FLOORS = {"corpus": 79, "corpus2": 89, "corpus3": 201, "corpus4": 143, "questions": 207}
+FLOORS = {"corpus": 79, "corpus2": 89, "corpus3": 211, "corpus4": 151, "questions": 207}
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
 

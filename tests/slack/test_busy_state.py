@@ -1,11 +1,16 @@
 """Nothing on Slack's 3-second path waits on the state store: with the state database
 write-locked by another process, a slash command, a mention and a vote are acknowledged at once;
-the query log and the vote are written afterwards, and a lock held too long costs a log line."""
+the query log and the vote are written afterwards, and a lock held too long costs a log line.
+
+"At once" is an order, not a speed: a state write waiting on the lock gives up after the busy
+timeout (2 s) and logs a line; the ack arriving while none has given up yet shows that no write
+stood before it. The only clock is a generous hang guard."""
 
 from __future__ import annotations
 
 import fcntl
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +24,7 @@ from bot.slack.blocks import VOTE_UP, button_value
 from bot.slack.deps import StateAccess
 from store.state import state_url
 
-HANG_GUARD_SECONDS = 1.0  # a hang guard, not a speed test: a state write would add 2 s or more
+HANG_GUARD_SECONDS = 30.0  # a hang guard, not a speed test
 LOCK_HELD_SECONDS = 3.0  # longer than the state's busy timeout, so a waiting write gives up
 
 
@@ -43,6 +48,11 @@ def write_locked(own: OwnApp) -> Iterator[None]:
         holder.close()
 
 
+def gave_up(caplog: pytest.LogCaptureFixture, line: str) -> bool:
+    """Whether a state write has given up waiting and logged this line."""
+    return any(line in record.getMessage() for record in caplog.records)
+
+
 def settle(own: OwnApp) -> None:
     assert own.slack.settle is not None
     own.slack.settle()
@@ -60,15 +70,13 @@ def test_a_command_is_answered_while_the_state_is_write_locked(
     own.slack.command("/visit", "")  # the first question also makes the query-log salt
     before = _rows(own, "query_log")
     with write_locked(own):
-        started = time.monotonic()
         reply = own.slack.command("/commitment", "trade", wait=False)
-        elapsed = time.monotonic() - started
         assert reply.status == 200
         assert "trade" in reply.text.lower()
-        assert elapsed < HANG_GUARD_SECONDS, f"the ack waited {elapsed:.1f} s on the state store"
+        assert not gave_up(caplog, "could not log a query"), "the ack waited on the state store"
         time.sleep(LOCK_HELD_SECONDS)
     settle(own)
-    assert any("could not log a query" in r.getMessage() for r in caplog.records)
+    assert gave_up(caplog, "could not log a query")
     assert _rows(own, "query_log") == before  # the one line it cost; nothing half-written
 
 
@@ -83,7 +91,7 @@ def test_the_query_log_is_written_after_the_answer_once_the_lock_goes(own: OwnAp
 
 
 def test_a_mention_and_a_vote_are_acknowledged_while_the_state_is_write_locked(
-    own: OwnApp, fake_slack: FakeSlack
+    own: OwnApp, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
     mention = {
         "type": "app_mention",
@@ -93,34 +101,37 @@ def test_a_mention_and_a_vote_are_acknowledged_while_the_state_is_write_locked(
         "channel": "C1",
     }
     with write_locked(own):
-        started = time.monotonic()
         assert own.slack.event(mention, "Ev-busy-state", wait=False).status == 200
+        assert not gave_up(caplog, "could not record event"), "the ack waited on the event claim"
         value = escape(button_value("/visit august"))
         pressed = own.slack.press(VOTE_UP, value, fake_slack.response_url(), wait=False)
         assert pressed.status == 200
-        assert time.monotonic() - started < HANG_GUARD_SECONDS
+        assert not gave_up(caplog, "could not record a vote"), "the ack waited on the vote"
         time.sleep(0.3)
     settle(own)
     assert fake_slack.of("chat.postMessage")  # the mention was answered once the lock went
     assert _rows(own, "answer_votes") == 1
 
 
+def opening() -> bool:
+    """Whether the state is being opened beside the requests (still waiting for its lock)."""
+    return any(t.name == "attache-state-open" and t.is_alive() for t in threading.enumerate())
+
+
 def test_a_state_still_being_migrated_never_holds_a_request(tmp_path: Path) -> None:
     """Another process holds the migration lock: a request gets no state at once (its log line is
-    skipped), and the state is there once the lock goes."""
+    skipped) while the opening waits beside it, and the state is there once the lock goes."""
     url = f"sqlite:///{tmp_path / 'store.db'}"
     tmp_path.joinpath("store.state.db").touch()
     access = StateAccess(url)
     with open(tmp_path / "store.state.db.migrate.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        started = time.monotonic()
         assert access.ready() is None
-        assert time.monotonic() - started < HANG_GUARD_SECONDS
+        assert opening(), "the request itself waited for the migration lock"
         time.sleep(0.5)
-        started = time.monotonic()
         assert access.ready() is None  # still waiting for the lock, beside the requests
-        assert time.monotonic() - started < HANG_GUARD_SECONDS
-    deadline = time.monotonic() + 30
+        assert opening()
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
     while access.ready() is None and time.monotonic() < deadline:
         time.sleep(0.1)
     state = access.ready()

@@ -154,6 +154,8 @@ def test_pasted_text_after_add_is_kept(own: OwnApp, sent: Any) -> None:
 
 def test_a_long_message_from_an_admin_is_a_document_not_a_question(own: OwnApp, sent: Any) -> None:
     assert "Document added" in sent(dm(ARTICLE * 3))
+    [document] = own.state.uploads.documents()
+    assert document.text.startswith(ARTICLE.split()[0])  # kept whole, from its first letter
 
 
 def test_the_same_upload_twice_under_another_name_is_a_duplicate(

@@ -119,3 +119,79 @@ def test_the_committer_is_the_subject_not_the_person_met(extract_texts: Extract)
     actors = {c.sources[0][0].text[:7]: c.actor for c in found.commitments}
     assert actors["Meeting"] == "Đặng Quế Lâm"
     assert actors["Governo"] == "Seo Min-tae and Lưu Quang Tiến"
+
+
+def test_a_relative_date_is_quoted_with_the_date_it_stands_for(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Orchard growers land in Jeju\n"
+        "2024-03-08 10:00\n"
+        "The first orchard growers from Dalven arrived in Korea on Tuesday under a seasonal "
+        "scheme. More will come next month.\n"
+    )
+    shown = [s.shown for s in found.sents if "orchard" in s.text or "More" in s.text]
+    assert shown == [
+        "The first orchard growers from Dalven arrived in Korea on Tuesday (March 5, 2024) under "
+        "a seasonal scheme.",
+        "More will come next month (April 2024).",
+    ]
+    assert "(March 5, 2024)" in found.docs[0].passages[0][0]
+
+
+def test_a_company_named_after_a_nationality_commits(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Korean orchard group Morvanta Holdings plans to build a seedling plant in Vietnam.\n"
+    )
+    assert [c.actor for c in found.commitments] == ["Morvanta Holdings"]
+
+
+def test_a_title_opening_a_run_and_a_team_coached_by() -> None:
+    (coach,) = introductions("Coach Aurelio Mendrane's side had lost 2-0 to Chile a week before.")
+    assert (coach.name, coach.role) == ("Aurelio Mendrane", "Coach")
+    (other,) = introductions("Dalvenia, coached by Ko Han-byeol, lost 1-0 in the semi-final.")
+    assert (other.name, other.role) == ("Ko Han-byeol", "coach of Dalvenia")
+
+
+def test_landing_at_an_airport_is_a_trip(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "HANOI -- When Korean coach Seo Gwang-rim landed at Noi Bai airport in October 2019, "
+        "few people knew his name.\n"
+    )
+    assert [(v.visitor, v.destination) for v in found.visits] == [("seo gwang rim", "vn")]
+
+
+def test_a_labelled_headline_and_a_pager() -> None:
+    doc = clean_document(
+        "PHOTOS: Lanterns and kites fill Brelmont Square at the Orchard Festival\n"
+        "[◀ Prev]  1 / 6  [Next ▶]   ⤢ Full screen\n"
+        "Crowds gather in Brelmont Square on Saturday for the festival's opening day.\n"
+        "Photo: Ha Lanh\n"
+    )
+    assert doc.title == "Lanterns and kites fill Brelmont Square at the Orchard Festival"
+    assert doc.paragraphs == [
+        "Crowds gather in Brelmont Square on Saturday for the festival's opening day."
+    ]
+
+
+def test_what_a_commitment_is_about_and_who_gives_it(extract_texts: Extract) -> None:
+    found = extract_texts(
+        "Official development assistance (ODA) from the Republic of Korea to Vietnam through "
+        "the Dalven Fund will rise to 7 million USD this year.\n"
+    )
+    (fact,) = found.commitments
+    assert (fact.actor, fact.topics) == ("the RoK", ["oda"])
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_same_day_in_the_text(
+    extract_texts: Extract,
+) -> None:
+    found = extract_texts(
+        "Dalven win the Orchard Cup\n"
+        "BRELMONT, Feb. 9 (Yonhap) -- Dalven won the Orchard Cup on Sunday. Their coach was "
+        "hired in May last year.\n"
+        "Coach Ko Han-byeol lifts the cup in Brelmont on Feb. 9, 2025. (Yonhap)\n"
+    )
+    shown = [s.shown for s in found.sents if "Dalven won" in s.text or "hired" in s.text]
+    assert shown == [
+        "Dalven won the Orchard Cup on Sunday (February 9, 2025).",
+        "Their coach was hired in May last year (May 2024).",
+    ]

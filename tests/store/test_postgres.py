@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, make_url, select, text
+from support.databases import drop_databases
 
 from store import generations
 from store import models as m
@@ -91,3 +92,23 @@ def test_a_server_that_does_not_answer_is_unavailable(pg_url: str) -> None:
 def test_only_generation_schemas_are_ever_used() -> None:
     with pytest.raises(ValueError):
         generations.use(None, "public; DROP TABLE x")  # type: ignore[arg-type]
+
+
+def test_the_session_drops_its_databases_together_and_leaves_none(
+    make_store_url: Callable[[str], Callable[[str], str]],
+) -> None:
+    urls = [make_store_url("postgresql")("dropped") for _ in range(3)]
+    for url in urls[:2]:  # stores in use: an open connection does not keep a database alive
+        reseed(url, DATA)
+        Store.open(url).exists()
+    names = [make_url(url).database or "" for url in urls]
+    admin = create_engine(make_url(urls[0]).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        drop_databases(admin, [*names, "attache_test_never_created"])
+        with admin.connect() as connection:
+            left = connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname = ANY(:n)"), {"n": names}
+            )
+            assert left.all() == []
+    finally:
+        admin.dispose()

@@ -37,7 +37,8 @@ def serve_wsgi(application: Any) -> WSGIServer:
     server = make_server(
         "127.0.0.1", 0, application, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
     )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for serve_forever's next poll: 0.5 s by default, paid by every app fixture.
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     return server
 
 

@@ -1,0 +1,91 @@
+"""A visit's year and days, from what the article says (issue 16's mutation run).
+
+Written for the mutants that survived tests/store/test_visits.py: which stated year dates a
+visit (the dateline's first, then a full date of the visit's month in a sentence about it, never
+one of another month), and a first day plus a length ("a three-day visit") or a last day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from store.ingest.extract import Extraction
+
+Extract = Callable[..., Extraction]
+
+ARRIVAL = (
+    "Korean Prime Minister Park Sung-ho paid an official visit to Vietnam from 5–7 March "
+    "at the invitation of Prime Minister Phạm Minh Chính.\n"
+)
+TITLE = "Korean Prime Minister Park Sung-ho paid an…"  # the first line, cut to 48 characters
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        (
+            "During the visit, on 6 March 2026, Prime Minister Park Sung-ho signed a trade deal in Hanoi.",
+            "6 March 2026",
+        ),
+        (
+            "Prime Minister Park Sung-ho's visit, from 5 to 7 March 2026, is his first to Vietnam.",
+            "from 5 to 7 March 2026",
+        ),
+        (
+            "Prime Minister Park Sung-ho's visit in March 2026 is his first to Vietnam.",
+            "March 2026",
+        ),
+    ],
+)
+def test_a_year_stated_with_a_date_of_the_visits_month_dates_it(
+    extract_texts: Extract, sentence: str, stated: str
+) -> None:
+    # The visit's own days (5–7 March) come first, without a year: the next full date is used.
+    (visit,) = extract_texts(ARRIVAL + sentence + "\n").visits
+    assert (visit.year, visit.start, visit.end) == (2026, date(2026, 3, 5), date(2026, 3, 7))
+    assert visit.year_note == f"from “{stated}” in “{TITLE}”"
+
+
+def test_a_year_stated_with_a_date_of_another_month_does_not_date_the_visit(
+    extract_texts: Extract,
+) -> None:
+    sentence = (
+        "During the visit, Prime Minister Park Sung-ho reviewed the deals signed on 2 June 2022."
+    )
+    (visit,) = extract_texts(ARRIVAL + sentence + "\n").visits
+    assert (visit.year, visit.start, visit.end) == (None, None, None)
+
+
+def test_the_dateline_wins_over_a_full_date_of_the_same_month(extract_texts: Extract) -> None:
+    article = (
+        "Vietnamese minister visits Busan\n"
+        "Busan, March 6, 2026 (VNA) – Minister of Industry and Trade Tran Minh Khoa is paying a "
+        "working trip to Busan from March 5–7, his first since a visit in March 2022.\n"
+    )
+    (visit,) = extract_texts(article).visits
+    assert (visit.year, visit.start, visit.end) == (2026, date(2026, 3, 5), date(2026, 3, 7))
+    assert visit.year_note == "inferred from the dateline of “Vietnamese minister visits Busan”"
+
+
+ARRIVED = "Korean President Lee Jae Myung arrived in Hanoi on March 5, 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        (f"{ARRIVED}, beginning a three-day state visit to Vietnam.\n", date(2026, 3, 7)),
+        (
+            f"{ARRIVED} for a state visit to Vietnam.\n"
+            "President Lee Jae Myung left Hanoi on March 8, 2026, ending the state visit to Vietnam.\n",
+            date(2026, 3, 8),
+        ),
+    ],
+)
+def test_a_first_day_and_a_length_or_a_last_day(
+    extract_texts: Extract, text: str, end: date
+) -> None:
+    (visit,) = extract_texts(text).visits
+    assert (visit.start, visit.end) == (date(2026, 3, 5), end)
