@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.answer import Item
 from bot.knowledge import Knowledge
+from bot.resolve import find_person_in
 from bot.router import clean_line, route
 from store.lexicon import months as month_names
 
@@ -76,6 +77,10 @@ def read_in_thread(
         item = subject()
         if item is not None and (about := _about(line, item)):
             return FollowUp(about, 1)
+        # an answer without a person to point at (sentences): the one its question named
+        named = find_person_in(previous, known) if _ONE_PERSON.search(line) else None
+        if named is not None:
+            return FollowUp(_ONE_PERSON.sub(named.name, line, count=1), 1)
     last = route(previous, known)
     if last.argument:
         # "he"/"she" after a question about a person; "it"/"that" after anything

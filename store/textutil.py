@@ -40,10 +40,11 @@ def shorten(text: str, limit: int) -> str:
 
 
 # Where a clause may end: a comma, semicolon or colon, a dash between words (not in "2024 – 2030"),
-# an opening bracket, or before a word that starts a new clause.
+# an opening bracket, or before a word that starts a new clause (not after a number: "from
+# November 20 to 22" is one range).
 _CLAUSE_END = re.compile(
     r"[,;:](?=\s)|(?<!\d)\s[–—-](?=\s(?!\d))|\s\((?=\w)"
-    r"|\s(?=(?:and|but|while|which|who|as|to|during|following|after)\s)"
+    r"|(?<!\d)\s(?=(?:and|but|while|which|who|as|to|during|following|after)\s)"
 )
 
 

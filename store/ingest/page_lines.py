@@ -25,6 +25,10 @@ _STAMPS = [
     re.compile(r"\b(?P<day>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<year>20\d\d)\b"),
 ]
 _STAMP_LINE = re.compile(r"^[^.!?]{0,80}$|^.{0,40}\d{1,2}:\d\d")
+# A long page line that says it dates the page: "… Ministry of Home Affairs | Posted 05/05/2025".
+_MARKED_STAMP = re.compile(
+    r"(?:^|\|\s*)(?:Posted|Published|Updated|Last updated)\s*(?:on|:)?\s*\d", re.I
+)
 _INTERFACE = re.compile(
     r"^(?:(?:share|print|email|e-mail|tweet|facebook|twitter|zalo|linkedin|copy link|save|"
     r"comment|comments|like|font size|text size|listen|a-|a\+|a|\||·|•|/|-)\s*)+$",
@@ -53,7 +57,8 @@ _CAPTION_END = re.compile(
 
 def stamp_date(line: str) -> tuple[date, str] | None:
     """The date of a page's stamp line, with the text it was read from."""
-    if not _STAMP_LINE.match(line) or len(line) > 120:
+    marked = len(line) <= 200 and _MARKED_STAMP.search(line)
+    if not marked and (not _STAMP_LINE.match(line) or len(line) > 120):
         return None
     for pattern in _STAMPS:
         match = pattern.search(line)

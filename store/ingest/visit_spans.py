@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from store.dates_text import visit_when
-from store.ingest.visit_mentions import VisitMention
+from store.ingest.corpus_types import VisitMention
 from store.ingest.visits import Visit
 
 # A day is the visit's first when the sentence says it began then ("arrived on Thursday,

@@ -87,6 +87,13 @@ COMMITMENT = Item(
         ),
         # an answer with nothing to point at: the last question's words, as before
         ("/commitment trade", None, "who signed it?", "who signed trade?"),
+        # …and for he or she, the person the last question named
+        (
+            "who signed during the state visit of To Lam to the RoK in August 2025?",
+            None,
+            "what did he say?",
+            "what did To Lam say?",
+        ),
         # no pronoun: the answer is not asked for
         ("/visit august", VISIT, "and in October?", "/visit October"),
     ],

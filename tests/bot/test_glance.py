@@ -125,7 +125,9 @@ def test_long_items_are_cut_at_a_clause_and_visits_say_when_where_who_once(
     # The signings lead the card, before the ordinary activities.
     assert "exchange of 10 cooperation documents" in bullets[0]
     assert "signing of 50 cooperation agreements" in bullets[1]
-    for bullet in bullets:
+    person = bullets_of(ask_json(stores, "glance", "/who kim young-hoon"))
+    assert person and not any(re.search(r"\d…$", b) for b in person)  # "from November 20…"
+    for bullet in bullets + person:
         if bullet.endswith("…"):
             cut = bullet.removesuffix("…")
             assert not cut.endswith((" ", ",")) and re.search(r"\w$", cut), bullet

@@ -148,6 +148,10 @@ def test_a_pronoun_after_a_visit_or_a_commitment_means_what_the_answer_was_about
     assert "who signed during the state visit of To Lam to the RoK in August 2025?" in text
     assert "sign" in json.dumps(post.params["blocks"]).lower()
     fake_slack.reset()
+    slack.event(reply("what did he say?", channel, "1700000101.000150"), event_id())
+    [post] = fake_slack.of("chat.postMessage")
+    assert "what did To Lam say?" in post.params["text"]  # still the visit's visitor
+    fake_slack.reset()
     slack.event(mention("/visit august", "CFOLLOW8"), event_id())
     fake_slack.reset()
     slack.event(reply("what did he say?", "CFOLLOW8", "1700000101.000200"), event_id())

@@ -108,3 +108,16 @@ def test_an_unsigned_request_never_reaches_a_listener(unguarded: Unguarded) -> N
     unguarded.reached.clear()
     assert unguarded.client.post(COMMAND, FORM, sign=False).status == 401
     assert unguarded.reached == []
+
+
+@pytest.mark.parametrize("stamp", [10**13 + 5, 10**200], ids=["14 digits", "201 digits"])
+def test_a_timestamp_longer_than_epoch_seconds_is_refused_before_its_signature(
+    unguarded: Unguarded, stamp: int
+) -> None:
+    """Correctly signed or not: the length is checked first (thousands of digits are an attack
+    on int()), and a request that fails it is refused, never let through."""
+    unguarded.reached.clear()
+    for sent in (signature(COMMAND, stamp), "v0=" + "0" * 64):
+        reply = unguarded.client.post(COMMAND, FORM, timestamp=stamp, signature_value=sent)
+        assert (reply.status, reply.text) == (401, "Unauthorized")
+    assert unguarded.reached == []

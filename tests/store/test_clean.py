@@ -190,6 +190,19 @@ def test_a_source_or_address_line_becomes_the_documents_link(
     assert all("http" not in paragraph for paragraph in doc.paragraphs)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Published: 2025-11-22 15:05 | Updated: 2025-11-22 16:40",
+        "Center of Overseas Labor (COLAB), Ministry of Home Affairs, Hanoi | Posted 22/11/2025 09:30 | Views: 18,204",
+    ],
+)
+def test_a_page_stamp_dates_the_document_and_is_not_text(stamp: str) -> None:
+    doc = clean_document(f"Hanoi and Seoul held talks\n{stamp}\n{BODY}\nThey met again.\n")
+    assert doc.published is not None and doc.published.isoformat() == "2025-11-22"
+    assert doc.title == "Hanoi and Seoul held talks" and stamp not in doc.paragraphs
+
+
 def test_an_address_inside_a_sentence_stays_text() -> None:
     sentence = "Details are at https://example.org/plan for those interested."
     doc = clean_document(f"Hanoi and Seoul held talks\n{BODY}\n{sentence}\n")
