@@ -28,7 +28,11 @@ def answer_figures(ctx: Context) -> Answer:
     corrected = [correct(session, w) for w in words]
     # Candidates: the named topics' figures and those in sentences holding the asked words; the
     # words decide which of them answer (a topic only boosts).
-    hits = queries.search(session, corrected, limit=60, any_word=True) if words else []
+    # A topic named outright ("trade") brings its figures; other words are looked up in the
+    # sentences.
+    exact = bool(match.keys) and match.score >= 100
+    searched = words and not exact
+    hits = queries.search(session, corrected, limit=60, any_word=True) if searched else []
     ids = [q.sentence_id for q in hits if q.on_topic]
     # and the sentence after each ("Hyosung has earmarked $1 billion for that complex")
     ids += [i + 1 for i in ids]
