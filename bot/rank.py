@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -171,10 +172,15 @@ def _coverage(
 
 
 def weights(question: Question, counts: dict[str, int], total: int) -> list[float]:
-    """How much each asked word counts: log-rarity in the store; a word the store never uses
-    counts as much as the rarest (it may be the very subject that is missing)."""
+    """How much each asked word counts (`rarity` of each concept)."""
+    return rarity(question.concepts, counts, total)
+
+
+def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int) -> list[float]:
+    """Log-rarity in the store of each group of stems; a word the store never uses counts as much
+    as the rarest (it may be the very subject that is missing)."""
     out = []
-    for group in question.concepts:
+    for group in groups:
         seen = max((counts.get(s, 0) for s in group), default=0)
         out.append(math.log((total + 1) / (seen + 1)) if seen else math.log(total + 1))
     return [max(0.5, w) for w in out]

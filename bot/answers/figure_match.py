@@ -9,12 +9,12 @@ the deal's value though no topic holds "howitzer".
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from bot.context import LENT
+from bot.rank import rarity
 from bot.stems import covered, stem, variants
 from store import evidence, queries
 from store.queries import FigureInfo
@@ -48,11 +48,7 @@ def asked(session: Session, words: list[str], corrected: list[str]) -> Asked:
     families = tuple(variants(w) | variants(c) for w, c in zip(words, corrected, strict=True))
     counts = evidence.term_counts(session, sorted({s for f in families for s in f}))
     total = max(1, evidence.total_words(session))
-    weights = []
-    for family in families:
-        seen = max((counts.get(s, 0) for s in family), default=0)
-        weights.append(max(0.5, math.log((total + 1) / (seen + 1))))
-    return Asked(families, tuple(weights))
+    return Asked(families, tuple(rarity(families, counts, total)))
 
 
 def matching(
