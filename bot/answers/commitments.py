@@ -14,7 +14,7 @@ from bot.answers.usage import usage
 from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
-from bot.stems import rephrase, stem, variants
+from bot.stems import covered, rephrase, stem, variants
 from store import queries
 from store.queries import CommitmentInfo, VisitInfo
 from store.textutil import key
@@ -124,10 +124,7 @@ def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) 
 
 def _says_all(asked: list[str], text: str) -> bool:
     stems = {stem(w) for w in key(text).split()}
-    return all(
-        any(s == v or (len(v) >= 5 and s.startswith(v)) for v in variants(w) for s in stems)
-        for w in asked
-    )
+    return all(covered(variants(w), stems) is not None for w in asked)
 
 
 def commitment_items(
