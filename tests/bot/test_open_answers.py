@@ -80,3 +80,19 @@ def test_a_trip_no_visit_was_made_from_is_shown_in_the_articles_words(
 def test_a_country_names_the_visits_to_it(seeds: Store) -> None:
     said = " ".join(texts(render_blocks(ask(seeds, "/visit Korea"))))
     assert "To Lam" in said and "Luong Cuong" in said
+
+
+def test_a_figure_of_something_else_in_the_sentence_is_no_answer(seeds: Store) -> None:
+    """The trade target's sentence also names enterprises: its 150 billion USD is trade, not what
+    the firms invest, so the answer is a miss, and no near passage shows that figure."""
+    said = " ".join(
+        texts(render_blocks(ask(seeds, "how much will Korean firms invest in Vietnam?")))
+    )
+    assert "No figures found" in said and "150 billion" not in said
+
+
+def test_a_visit_on_one_day_states_no_span(seeds: Store) -> None:
+    said = " ".join(
+        texts(render_blocks(ask(seeds, "how long did Luong Cuong's trip to Korea last?")))
+    )
+    assert "No dates found" in said and "four days" not in said
