@@ -13,18 +13,17 @@ three places, each bounded here:
 from __future__ import annotations
 
 import contextlib
-import heapq
-import itertools
 import logging
 import os
 import socket
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import InvalidatePoolError
+
+from store import alarms
 
 logger = logging.getLogger(__name__)
 
@@ -85,20 +84,17 @@ class Watchdog:
     """Shuts a connection's socket down unless disarmed within seconds.
 
     It keeps its own duplicate of the socket, so it never touches another connection that
-    reused the number of a closed one.
+    reused the number of a closed one. Its deadline is kept by store.alarms' one thread: a timer
+    thread started per checkout cost more CPU than the statements it guarded.
     """
 
     def __init__(self, dbapi_connection: Any, seconds: float, why: str) -> None:
         self.why = why
         self._lock = threading.Lock()
         self._socket: socket.socket | None = socket.socket(fileno=os.dup(_fileno(dbapi_connection)))
-        _alarms.add(time.monotonic() + seconds, self)
+        self._alarm = alarms.after(seconds, self._cut)
 
-    @property
-    def armed(self) -> bool:
-        return self._socket is not None
-
-    def cut(self) -> None:
+    def _cut(self) -> None:
         with self._lock:
             if self._socket is None:
                 return
@@ -109,6 +105,7 @@ class Watchdog:
                 self._socket.shutdown(socket.SHUT_RDWR)
 
     def disarm(self) -> None:
+        self._alarm.cancel()
         with self._lock:
             if self._socket is not None:
                 self._socket.close()
@@ -119,43 +116,6 @@ class Watchdog:
 
     def __exit__(self, *_exc: object) -> None:
         self.disarm()
-
-
-class _Alarms:
-    """One thread that fires every watchdog of the process when its time comes: a timer thread
-    started per checkout cost more CPU than the statements it guarded."""
-
-    def __init__(self) -> None:
-        self._changed = threading.Condition()
-        self._due: list[tuple[float, int, Watchdog]] = []
-        self._order = itertools.count()
-        self._thread: threading.Thread | None = None
-
-    def add(self, deadline: float, watchdog: Watchdog) -> None:
-        with self._changed:
-            if self._thread is None or not self._thread.is_alive():  # first use, or after a fork
-                self._thread = threading.Thread(target=self._run, name="attache-pg-watchdog")
-                self._thread.daemon = True
-                self._thread.start()
-            heapq.heappush(self._due, (deadline, next(self._order), watchdog))
-            if self._due[0][2] is watchdog:
-                self._changed.notify()
-
-    def _run(self) -> None:
-        while True:
-            with self._changed:
-                while True:
-                    while self._due and not self._due[0][2].armed:
-                        heapq.heappop(self._due)
-                    wait = self._due[0][0] - time.monotonic() if self._due else None
-                    if wait is not None and wait <= 0:
-                        _deadline, _order, watchdog = heapq.heappop(self._due)
-                        break
-                    self._changed.wait(wait)
-            watchdog.cut()
-
-
-_alarms = _Alarms()
 
 
 def _fileno(dbapi_connection: Any) -> int:
