@@ -243,6 +243,8 @@ def _telling(
     groups = sorted(question.concepts, key=frequency)
     rare = [g for g in groups if frequency(g) <= COMMON * total]
     months = month_terms(question.period)
+    if rare and len(months) > 3:  # a year's months would crowd out the asked words' sentences
+        months = []
     if rare or not groups:
         telling = sorted({s for group in rare for s in group})
         if not telling and not question.person:
