@@ -48,12 +48,20 @@ SUITES = [
     _suite("corpus2", TESTS / "corpus2", TESTS / "corpus2"),
     _suite("corpus3", TESTS / "corpus3" / "docs", TESTS / "corpus3"),
     _suite("corpus4", TESTS / "corpus4" / "docs", TESTS / "corpus4"),
+    _suite("corpus5", TESTS / "corpus5" / "docs", TESTS / "corpus5"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
 SUITES = [suite for suite in SUITES if suite.cases]
 
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
-FLOORS = {"corpus": 79, "corpus2": 91, "corpus3": 220, "corpus4": 168, "questions": 210}
+FLOORS = {
+    "corpus": 79,
+    "corpus2": 91,
+    "corpus3": 220,
+    "corpus4": 168,
+    "corpus5": 101,
+    "questions": 210,
+}
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
 

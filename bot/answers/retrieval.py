@@ -1,0 +1,114 @@
+"""The sentences that may answer a typed question, looked up and ranked: whether each answers is
+on it (bot/rank.py decides).
+
+Lookup is by the asked words' stems and paraphrases (the rare ones; the two rarest together when
+every asked word is common), the asked person's own sentences and those whose "He…"/"She…"
+stands for them; the documents most about the question bring their other sentences, and lend
+their words when no sentence says it all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.common import Context
+from bot.context import focus
+from bot.question import Question, month_terms
+from bot.rank import Scored, rank, weights
+from store import evidence, meaning, queries
+from store.textutil import key
+
+# Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
+# hours."): there the article's words are lent to its sentences when no sentence says it all.
+_LENDING = ("how_many", "how_much", "how_long", "when", "who")
+
+
+def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
+    """The candidate sentences, ranked: whether each answers is on it."""
+    stems = sorted({s for group in question.concepts for s in group})
+    counts = evidence.term_counts(ctx.session, stems)
+    terms, every = _telling(question, counts, ctx.known.words)
+    also: list[int] = []
+    pointing: frozenset[int] = frozenset()
+    if question.person:
+        also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
+        pointing = _pointing_back(ctx, question, also)
+        also += sorted(pointing - set(also))
+    if not terms and not every and not also:
+        return []
+    found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
+    if not found:
+        return []
+    concept_weights = weights(question, counts, ctx.known.words)
+    found, context = focus(ctx.session, question, found, concept_weights)
+    similarities = [0.0] * len(found)
+    if any(c.vector for c in found):
+        vectors = meaning.embed([question.text])
+        if vectors:
+            similarities = meaning.similarities(vectors[0], [c.vector for c in found])
+    ranked = rank(question, found, similarities, ctx.known, concept_weights, pointing=pointing)
+    if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
+        return ranked
+    # No sentence says it all in its own words: its article may say the rest (lent words).
+    return rank(question, found, similarities, ctx.known, concept_weights, context, pointing)
+
+
+_PRONOUN = re.compile(
+    r"^(?:he|she|the (?:\w+ )?(?:leader|president|minister|official|chairman|chairwoman|speaker|ambassador|governor|mayor|coach|chief))\b",
+    re.I,
+)
+
+
+def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> frozenset[int]:
+    """The sentences whose "He…"/"She…" stands for the asked person: the last sentence before
+    them that names anyone names the person, first (a new paragraph may go on about them)."""
+    assert question.person is not None
+    keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
+    documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
+    pointing: set[int] = set()
+    antecedent = False
+    for sentence_id, text, people in evidence.walk(ctx.session, sorted(documents)[:8]):
+        if people:
+            folded = key(text)
+            at = min((folded.find(k) for k in keys if k in folded), default=-1)
+            antecedent = question.person.id in people and (
+                len(people) == 1 or 0 <= at < len(folded) // 2
+            )
+        elif _PRONOUN.match(text) and antecedent:
+            pointing.add(sentence_id)
+    return frozenset(pointing)
+
+
+COMMON = 0.002  # a word making up more of the articles than this finds too much to search by
+
+
+def _telling(
+    question: Question, counts: dict[str, int], total: int
+) -> tuple[list[str], list[list[str]] | None]:
+    """What to look sentences up by: (any of these stems, or a stem of each of these groups).
+
+    The asked words' stems and paraphrases, without those so common that ranking every sentence
+    holding them costs more than it tells. When every asked word is that common ("when did To
+    Lam visit Korea?" asks about visits in a corpus of visits), the two rarest must appear
+    together, and a named person's own sentences carry the rest; the asked verb and generic words
+    are looked up only when nothing else is asked.
+    """
+
+    def frequency(group: frozenset[str]) -> int:
+        return sum(counts.get(s, 0) for s in group)
+
+    groups = sorted(question.concepts, key=frequency)
+    rare = [g for g in groups if frequency(g) <= COMMON * total]
+    months = month_terms(question.period)
+    if rare and len(months) > 3:  # a year's months would crowd out the asked words' sentences
+        months = []
+    if rare or not groups:
+        telling = sorted({s for group in rare for s in group})
+        if not telling and not question.person:
+            telling = sorted(question.action) + sorted(question.soft)
+        return telling + months, None
+    if question.person:
+        return months, None
+    if len(groups) == 1:
+        return sorted(groups[0]) + months, None
+    return [], [sorted(g) for g in groups[:2]]
