@@ -215,16 +215,30 @@ def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int)
     return [max(0.5, w) for w in out]
 
 
-def _role_place(question: Question) -> int | None:
-    """The asked place a role belongs to ("who is the mayor of Busan?", "Busan's mayor"): a
-    sentence must name it itself, for an article about Seoul's mayor may mention Busan."""
-    if question.kind != "who" or not question.place:
+def _role_of(question: Question) -> tuple[int, tuple[int, ...]] | None:
+    """The asked role and the words of whom it is the role ("who is the mayor of Busan?",
+    "who is Busan's mayor?"): (the role's concept, the owner's concepts)."""
+    if question.kind != "who":
         return None
-    place = key(question.place)
-    if not re.search(rf"\b\w+ of (?:the )?{place}\b|\b{place} s \w", key(question.text)):
+    asked = key(question.text)
+    match = re.search(r"\bwho (?:is|was|are|were) (?:the )?(\w+) of (?:the )?(.+)$", asked)
+    if match is None and (match := re.search(r"\bwho (?:is|was) (.+?) s (\w+)$", asked)):
+        owner_words, role_word = match[1].split(), match[2]
+    elif match is not None:
+        role_word, owner_words = match[1], match[2].split()
+    else:
         return None
-    parts = place.split()
-    return next((i for i, w in enumerate(question.words) if w in parts), None)
+    if role_word not in question.words:
+        return None
+    owners = tuple(i for i, w in enumerate(question.words) if w in owner_words)
+    return (question.words.index(role_word), owners) if owners else None
+
+
+def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> bool:
+    """Whether the sentence names the owner within a few words of the role ("Chairman of the Ba
+    Ria-Vung Tau People's Committee", "Busan Mayor"), not Yeoju's mayor visiting Hoa Binh."""
+    near = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
+    return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
 
 
 def _counted(question: Question) -> int | None:
@@ -261,6 +275,7 @@ def rank(
     concept_weights: list[float] | None = None,
     context: DocumentContext = NONE,
     pointing: frozenset[int] = frozenset(),
+    borrowed: dict[int, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
     whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
@@ -272,19 +287,24 @@ def rank(
     scored = []
     total = max(1, len(candidates))
     focus = _focus(question, concept_weights)
-    owner = _role_place(question)
+    role_of = _role_of(question)
     counted = _counted(question)
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens}
+        # "He asked…": the person "he" stands for is named by the sentence before
+        stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
         if question.kind == "who" and hits and not hits[0]:
             lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
-        if owner is not None:
-            lent[owner] = False
+        if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
+            for i in role_of[1]:
+                lent[i] = False
+                if hits[i] and not _beside(question, role_of[0], hits[i], tokens):
+                    hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
         if counted is not None and not hits[counted]:
             # "how many doctors…": a sentence counting something else (machines, volunteers)
