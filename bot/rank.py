@@ -303,7 +303,8 @@ def rank(
         if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
             for i in role_of[1]:
                 lent[i] = False
-                if hits[i] and not _beside(question, role_of[0], hits[i], tokens):
+                held = hits[i]
+                if held and not _beside(question, role_of[0], held, tokens):
                     hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
         if counted is not None and not hits[counted]:
