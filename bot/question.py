@@ -25,12 +25,16 @@ from store.textutil import fold, key
 
 # Checked in order: the first that matches names the kind.
 _KINDS: tuple[tuple[str, str], ...] = (
+    # "how many days did X spend…" asks for a span, not a count
+    (
+        "how_long",
+        r"\bhow long\b|\bhow many (?:days|nights|weeks|months|hours)\b|\bduration\b",
+    ),
     ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
     (
         "how_much",
         r"\bhow much\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
     ),
-    ("how_long", r"\bhow long\b|\bhow many days\b|\bduration\b"),
     (
         "when",
         r"^when\b|\bwhen (?:did|was|were|is|will|do|does|are|has|had)\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bsince when\b",

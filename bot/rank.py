@@ -99,6 +99,12 @@ def mentions_period(text: str, period: Period) -> bool:
                     return True
             except ValueError:
                 continue
+    if period.start and period.end and (period.start.month, period.start.day) == (1, 1):
+        whole = range(period.start.year, period.end.year + 1)  # whole years: "in 2027"
+        if (period.end.month, period.end.day) == (12, 31) and any(
+            re.search(rf"\b{y}\b", text) for y in whole
+        ):
+            return True
     if period.start and period.end and (period.end - period.start).days >= 27:
         for m in re.finditer(rf"\b({_MONTHS})\b\.?(?:\s+((?:19|20)\d\d))?", text, re.I):
             month = _MONTH_NUMBER[m[1].lower()]
@@ -120,18 +126,64 @@ def _month_overlaps(period: Period, year: int, month: int) -> bool:
     )
 
 
+_TITLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][a-z]+){1,5}\b")
+
+
+def initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words, so a question's "FTA" finds "Free Trade
+    Agreement" and "ODA" finds "Official Development Assistance"."""
+    found = set()
+    for match in _TITLED.finditer(text):
+        letters = [w[0] for w in match[0].split() if w[0].isupper()]
+        for start in range(len(letters) - 1):  # "the ASEAN-Korea Free Trade Agreement"
+            found.add("".join(letters[start:]).lower())
+    return found
+
+
 def _counts(text: str) -> bool:
     """A number that is not a year or a day of a month."""
     plain = _DATE.sub(" ", text)
     return bool(_NUMBER.search(plain))
 
 
+_AMOUNT_WORD = re.compile(r"^(?:\d+|thousands?|hundreds?|millions?|billions?|trillions?)$")
+# A count may be written out ("a nine-member team"); an amount of money rarely is.
+_COUNT_WORD = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|thousands?|hundreds?|dozens?|millions?|billions?)$"
+)
+NUMBER_REACH = 8  # words either side of a number that say what it counts or measures
+
+
+def _number_of_asked(question: Question, text: str, number: re.Pattern[str]) -> bool:
+    """Whether some number in the sentence sits among the asked words ("350,000 Vietnamese are
+    living…" for "how many Vietnamese live…"), not only elsewhere in it ("10 documents…,
+    including labour" does not count workers). A sentence holding none of the asked words (its
+    article lends them: "The investment is put at…") is about its article's subject."""
+    if not question.concepts:
+        return True
+    tokens = words(_DATE.sub(" ", text))
+    stems = [stem(t) for t in tokens]
+    if not any(covered(g, set(stems)) for g in question.concepts):
+        return True
+    for at, token in enumerate(tokens):
+        if number.match(token):
+            near = set(stems[max(0, at - NUMBER_REACH) : at + NUMBER_REACH + 1])
+            if any(covered(g, near) for g in question.concepts):
+                return True
+    return False
+
+
 def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowledge) -> bool:
     kind = question.kind
     if kind == "how_many":
-        return _counts(text)
+        return _counts(text) and _number_of_asked(question, text, _COUNT_WORD)
     if kind == "how_much":
-        return bool(_AMOUNT.search(text)) and _counts(text)
+        return (
+            bool(_AMOUNT.search(text))
+            and _counts(text)
+            and _number_of_asked(question, text, _AMOUNT_WORD)
+        )
     if kind == "when":  # a weekday is stored with the day it means: "on Wednesday (March 13, 2024)"
         return bool(_DATE.search(text))
     if kind == "how_long":
@@ -142,18 +194,21 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
             f" {p} " in folded for p in known.places if len(p) >= 4
         )
     if kind == "who":  # a name besides those the question gives ("who welcomed Hue?")
+        asked_person = question.person.id if question.person else None
+        if any(p != asked_person for p in candidate.facts.people):
+            return True
         asked = {s for group in question.concepts for s in group}
         if _ORGANISATION.search(question.text):  # "which company…": any proper name answers
             return any(
                 not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
                 for name in _NAME.finditer(text)
             )
-        # "who…" asks for a person: one the sentence names, not a stadium or a ministry
-        named = candidate.facts.people or _known_names(text, known)
+        # "who…" asks for a person (a caption names known people without mentions), not a
+        # stadium or a ministry
         return any(
-            person != (question.person.id if question.person else None)
+            person != asked_person
             and not all(covered(frozenset({stem(w)}), asked) for w in known.name_words[person])
-            for person in named
+            for person in _known_names(text, known)
             if person in known.name_words
         )
     if kind == "what_did" and question.action:
@@ -292,7 +347,7 @@ def rank(
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
-        stems = {stem(t) for t in tokens}
+        stems = {stem(t) for t in tokens} | initials(text)
         # "He asked…": the person "he" stands for is named by the sentence before
         stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
         hits = [covered(group, stems) for group in question.concepts]
@@ -343,6 +398,11 @@ def rank(
             score += 0.6 if dated else 0.0
             if not question.concepts and not question.person:  # "what happened on 17/10/2023?"
                 coverage = 1.0 if dated else 0.0
+            elif question.kind == "yes_no":  # "will Vietnam host APEC in 2027?": the year is
+                # asked as much as its rarest word
+                asked_weights = concept_weights or [1.0] * len(question.concepts)
+                most, whole = max(asked_weights), sum(asked_weights)
+                coverage = (coverage * whole + (most if dated else 0.0)) / (whole + most)
         asked = _asked_for(question, candidate, fold(text), known)
         score += 0.4 if asked else -0.4
         if not candidate.quote.on_topic:

@@ -50,18 +50,24 @@ _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 
 def answer_question(ctx: Context, question: Question) -> Answer:
     """The answer to a free-text question."""
-    leading = _structured(ctx, question)
+    visits = _visits_asked(ctx, question)
+    leading = _structured(ctx, question, visits)
     ranked = ranked_evidence(ctx, question)
     found = [s for s in ranked if s.answers]
     # Paragraphs about something else (another country's news) answer only when nothing on the
     # relationship does: a football report may hold the answer, a digest's other items rarely.
     found = [s for s in found if s.candidate.quote.on_topic] or found
     items = _once(_merge(ctx, leading, found, question))
-    if not items or _no_such_visit(question, leading):
-        if _no_such_visit(question, leading):
+    no_trip = _no_such_visit(question, leading, visits)
+    if not items or no_trip:
+        if no_trip:
             return _miss(ctx, replace(question, kind="visit"), [])
         near = [s for s in ranked if s.coverage >= NEAR] if question.kind != "yes_no" else []
         near = [s for s in near if s.candidate.quote.on_topic]  # never a "related news" line
+        # A figure of something else is no near answer to how many / how much: it would read as
+        # the answer ("150 billion USD" of trade for "how much ODA").
+        if question.kind in ("how_many", "how_much"):
+            near = [s for s in near if not s.has_asked]
         return _miss(ctx, question, [_sentence_item(s) for s in near[:NEAR_SHOWN]])
     heading = question.text if len(question.text) <= 140 else question.text[:139] + "…"
     intent = question.route.intent if question.route.intent != "help" else "search"
@@ -77,10 +83,11 @@ def _summary(question: Question, found: list[Scored]) -> str:
     return ""
 
 
-def _structured(ctx: Context, question: Question) -> list[Item]:
+def _structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> list[Item]:
     """Cards from the facts: the visits a when/where question or an occasion names, an occasion's
     outcomes, a person's profile, a topic's commitments or figures."""
-    visits = _visits_asked(ctx, question)
+    if question.kind == "how_long":  # a visit on one day states no span: the sentences may
+        visits = [v for v in visits if v.start and v.end and v.start != v.end]
     if question.kind == "outcomes" or (
         question.kind in ("what_did", "list", "search") and not question.person and visits
     ):
@@ -125,7 +132,7 @@ _TRAVEL = re.compile(
 )
 
 
-def _no_such_visit(question: Question, leading: list[Item]) -> bool:
+def _no_such_visit(question: Question, leading: list[Item], visits: list[VisitInfo]) -> bool:
     """ "When did X visit P?" with no such visit on record: the visits are the authority (a
     sentence naming X, P and a date is about someone else's trip)."""
     return (
@@ -134,6 +141,7 @@ def _no_such_visit(question: Question, leading: list[Item]) -> bool:
         and question.kind in ("when", "where", "how_long")
         and _TRAVEL.search(question.text) is not None  # "when did X open its plant?" is no trip
         and not leading
+        and not visits
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.common import Context
+from bot.answers.titles import named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
@@ -65,8 +66,9 @@ _PRONOUN = re.compile(
 
 
 def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> frozenset[int]:
-    """The sentences whose "He…"/"She…" stands for the asked person: the last sentence before
-    them that names anyone names the person, first (a new paragraph may go on about them)."""
+    """The sentences whose "He…"/"She…" stands for the asked person (the last sentence before
+    them that names anyone names the person, first: a new paragraph may go on about them), and
+    those calling the person by a title nobody else in the article holds."""
     assert question.person is not None
     keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
     documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
@@ -81,7 +83,8 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
             )
         elif _PRONOUN.match(text) and antecedent:
             pointing.add(sentence_id)
-    return frozenset(pointing)
+    titled = named_by_title(ctx.session, ctx.known, question.person, sorted(documents))
+    return frozenset(pointing) | titled
 
 
 COMMON = 0.002  # a word making up more of the articles than this finds too much to search by

@@ -104,12 +104,17 @@ def _year_from_stamp(docs: list[Doc], visit: Visit) -> None:
 
 def _year_from_linked_dates(docs: list[Doc], visit: Visit) -> None:
     """A year stated with a date of the visit's month in a sentence about the visit."""
+    # A visit reported without a month has the months of its dated sentences (_fill_dates adds
+    # them to visit.months only once the year is known).
+    months = visit.months or {
+        d.month for s in visit.linked for d in s.dates if d.kind in ("day", "range") and d.month
+    }
     for sent in visit.linked:
         for when in sent.dates:
             if (
                 when.year
                 and when.kind in ("day", "range", "month")
-                and (not visit.months or when.month in visit.months)
+                and (not months or when.month in months)
             ):
                 visit.year = when.year
                 visit.year_note = f"from “{when.text}” in “{shorten(docs[sent.doc].title, 48)}”"

@@ -103,3 +103,19 @@ def test_who_is_answered_by_a_person_not_a_place(answer: Callable[[str], str]) -
 def test_how_many_counts_the_asked_noun(answer: Callable[[str], str]) -> None:
     said = answer("how many local workers will Tamjin hire?")
     assert "900" in said and "300,000" not in said
+
+
+def test_a_figure_of_something_else_in_the_sentence_is_no_answer(seeds: Store) -> None:
+    """The trade target's sentence also names enterprises: its 150 billion USD is trade, not what
+    the firms invest, so the answer is a miss, and no near passage shows that figure."""
+    said = " ".join(
+        texts(render_blocks(ask(seeds, "how much will Korean firms invest in Vietnam?")))
+    )
+    assert "No figures found" in said and "150 billion" not in said
+
+
+def test_a_visit_on_one_day_states_no_span(seeds: Store) -> None:
+    said = " ".join(
+        texts(render_blocks(ask(seeds, "how long did Luong Cuong's trip to Korea last?")))
+    )
+    assert "No dates found" in said and "four days" not in said

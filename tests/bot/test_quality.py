@@ -59,8 +59,8 @@ FLOORS = {
     "corpus2": 91,
     "corpus3": 231,
     "corpus4": 171,
-    "corpus5": 101,
-    "questions": 211,
+    "corpus5": 102,
+    "questions": 218,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)

@@ -28,6 +28,7 @@ LATEST = date(2025, 10, 30)
         ("how much is the trade target?", "how_much"),
         ("what share of the weapons came from Russia?", "how_much"),
         ("how long was the state visit?", "how_long"),
+        ("how many days did the General Secretary spend in the RoK?", "how_long"),
         ("what did Lee Jae Myung propose?", "what_did"),
         ("what did Korea pledge on development aid?", "what_did"),
         ("what was agreed in Gyeongju?", "outcomes"),

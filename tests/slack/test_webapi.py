@@ -153,7 +153,7 @@ def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -
     answer = Answer(query="/visit", intent="visit", heading="Visits")
 
     def slow() -> Timed:
-        release.wait(timeout=30)
+        release.wait(timeout=HANG_GUARD_SECONDS)
         return Timed(answer, 5000)
 
     background = Background()
@@ -167,10 +167,10 @@ def test_a_command_slower_than_the_budget_gets_a_placeholder_then_the_answer() -
     assert ack.called, "no ack while the answer was still being looked up"
     assert ack.call_args.kwargs["text"] == LOOKING_TEXT
     respond.assert_not_called()
-    runner.join(timeout=30)  # the request thread is free before the answer is ready
+    runner.join(timeout=HANG_GUARD_SECONDS)  # the request thread is free before the answer is ready
     assert not runner.is_alive()
     release.set()
-    assert background.wait_idle(30)
+    assert background.wait_idle(HANG_GUARD_SECONDS)
     assert respond.call_args.kwargs["replace_original"] is True
     assert respond.call_args.kwargs["text"].startswith("Visits")
 

@@ -89,3 +89,54 @@ def test_a_first_day_and_a_length_or_a_last_day(
 ) -> None:
     (visit,) = extract_texts(text).visits
     assert (visit.start, visit.end) == (date(2026, 3, 5), end)
+
+
+RECALLED = (
+    "Prime Minister Park Sung-ho recalled the agreement the two governments reached in June 2022.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        (
+            "The Vietnam–Korea business forum in Hanoi ran from 5 to 7 March 2026.",
+            "from 5 to 7 March 2026",
+        ),
+        ("Two-way trade grew by a fifth in March 2026.", "March 2026"),
+    ],
+)
+def test_a_range_or_a_month_of_the_visits_month_in_a_sentence_about_it_dates_it(
+    extract_texts: Extract, sentence: str, stated: str
+) -> None:
+    # Not a report of the visit itself (those date it first): a sentence linked to it.
+    (visit,) = extract_texts(ARRIVAL + sentence + "\n").visits
+    assert (visit.year, visit.start, visit.end) == (2026, date(2026, 3, 5), date(2026, 3, 7))
+    assert visit.year_note == f"from “{stated}” in “{TITLE}”"
+
+
+def test_a_month_of_another_month_is_not_said_to_have_dated_the_visit(
+    extract_texts: Extract,
+) -> None:
+    # The article's latest full date is all there is: the note says the year was inferred.
+    (visit,) = extract_texts(ARRIVAL + RECALLED).visits
+    assert visit.year == 2022
+    assert visit.year_note == f"inferred from other dates in “{TITLE}”"
+
+
+def test_the_month_of_a_visit_reported_without_one_comes_from_its_dated_activities(
+    extract_texts: Extract,
+) -> None:
+    # Its report names no month: "6 March 2026" dates the visit, not the earlier "June 2022".
+    article = (
+        "Korean Prime Minister Park Sung-ho arrived in Hanoi on Thursday, beginning a three-day "
+        "official visit to Vietnam.\n"
+        + RECALLED
+        + "On 6 March 2026, Prime Minister Park Sung-ho signed a trade deal in Hanoi.\n"
+    )
+    (visit,) = extract_texts(article).visits
+    assert visit.year == 2026
+    assert (
+        visit.year_note == "from “6 March 2026” in “Korean Prime Minister Park Sung-ho arrived in…”"
+    )
+    assert visit.start == date(2026, 3, 6)
