@@ -70,14 +70,17 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
     them that names anyone names the person, first: a new paragraph may go on about them), and
     those calling the person by a title nobody else in the article holds."""
     assert question.person is not None
+    # The person's names, and each part of the full name ("Madame Ly" names Ngo Phuong Ly where
+    # the sentence's people say she is named)
     keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
+    keys += key(question.person.name).split()
     documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
     pointing: set[int] = set()
     antecedent = False
     for sentence_id, text, people in evidence.walk(ctx.session, sorted(documents)[:8]):
         if people:
-            folded = key(text)
-            at = min((folded.find(k) for k in keys if k in folded), default=-1)
+            folded = f" {key(text)} "
+            at = min((folded.find(f" {k} ") for k in keys if f" {k} " in folded), default=-1)
             antecedent = question.person.id in people and (
                 len(people) == 1 or 0 <= at < len(folded) // 2
             )
