@@ -48,7 +48,7 @@ _DURATION = re.compile(
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
 _ORGANISATION = re.compile(
-    r"\bwhich (?:compan|firm|organi[sz]ation|agenc|bank|group|universit|institution)", re.I
+    r"\bwhich (?:\w+ )?(?:compan|firm|organi[sz]ation|agenc|bank|group|universit|institution)", re.I
 )
 
 
