@@ -25,7 +25,12 @@ _AMOUNT = re.compile(
     r"(?:\b(?:usd|us\$|vnd|krw|won|dollars?|euros?|percent|per cent|billion|million|trillion)\b|[$%₫₩])",
     re.I,
 )
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b", re.I)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"\s+(?!of\b|or\b|and\b|to\b)[a-z]",  # "three Korean doctors", not "two of them"
+    re.I,
+)
 _DURATION = re.compile(
     rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|several)\s*(?:-\s*)?"
     rf"(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:by|until|till|through)\s+{_YEAR}|"
@@ -33,6 +38,9 @@ _DURATION = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
+_ORGANISATION = re.compile(
+    r"\bwhich (?:\w+ )?(?:compan|firm|organi[sz]ation|agenc|bank|group|universit|institution)", re.I
+)
 
 
 _MONTH_NUMBER = {name: number for name, number in months().items()}
@@ -159,12 +167,33 @@ def asked_for(question: Question, candidate: Candidate, text: str, known: Knowle
         if any(p != asked_person for p in candidate.facts.people):
             return True
         asked = {s for group in question.concepts for s in group}
+        if _ORGANISATION.search(question.text):  # "which company…": any proper name answers
+            return any(
+                not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
+                for name in _NAME.finditer(text)
+            )
+        # "who…" asks for a person (a caption names known people without mentions), not a
+        # stadium or a ministry
         return any(
-            not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
-            for name in _NAME.finditer(text)
+            person != asked_person
+            and not all(covered(frozenset({stem(w)}), asked) for w in known.name_words[person])
+            for person in _known_names(text, known)
+            if person in known.name_words
         )
     if kind == "what_did" and question.action:
         return bool(covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True
+
+
+def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:
+    """The people a sentence names that the store knows (a caption carries no mentions)."""
+    found = []
+    for match in _NAME.finditer(text):
+        parts = key(match[0]).split()
+        spans = (
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
+        )
+        found += [known.person_aliases[s] for s in spans if s in known.person_aliases]
+    return tuple(found)

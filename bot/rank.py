@@ -10,12 +10,13 @@ decided by the asked words alone: meaning re-ranks, it never makes a sentence an
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.asked_for import asked_for, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, routing
 from bot.question import Question
 from bot.stems import covered, stem
 from store.evidence import Candidate
@@ -86,6 +87,48 @@ def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int)
     return [max(0.5, w) for w in out]
 
 
+def _role_of(question: Question) -> tuple[int, tuple[int, ...]] | None:
+    """The asked role and the words of whom it is the role ("who is the mayor of Busan?",
+    "who is Busan's mayor?"): (the role's concept, the owner's concepts)."""
+    if question.kind != "who":
+        return None
+    asked = key(question.text)
+    match = re.search(r"\bwho (?:is|was|are|were) (?:the )?(\w+) of (?:the )?(.+)$", asked)
+    if match is None and (match := re.search(r"\bwho (?:is|was) (.+?) s (\w+)$", asked)):
+        owner_words, role_word = match[1].split(), match[2]
+    elif match is not None:
+        role_word, owner_words = match[1], match[2].split()
+    else:
+        return None
+    if role_word not in question.words:
+        return None
+    owners = tuple(i for i, w in enumerate(question.words) if w in owner_words)
+    return (question.words.index(role_word), owners) if owners else None
+
+
+def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> bool:
+    """Whether the sentence names the owner within a few words of the role ("Chairman of the Ba
+    Ria-Vung Tau People's Committee", "Busan Mayor"), not Yeoju's mayor visiting Hoa Binh."""
+    near = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
+    return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
+
+
+def _counted(question: Question) -> int | None:
+    """The noun a how-many question counts ("how many South Korean companies…": companies)."""
+    if question.kind != "how_many":
+        return None
+    match = re.search(r"\bhow many ((?:\w+ ){0,3})", key(question.text))
+    if match is None:
+        return None
+    party = set(routing()["party_words"])
+    for word in match[1].split():
+        if word in question.words:
+            return question.words.index(word)
+        if word not in party:
+            return None
+    return None
+
+
 def _focus(question: Question, concept_weights: list[float] | None) -> int | None:
     """The asked word that weighs clearly most (rarest in the store), when there is one and the
     question asks about one subject."""
@@ -104,6 +147,7 @@ def rank(
     concept_weights: list[float] | None = None,
     context: DocumentContext = NONE,
     pointing: frozenset[int] = frozenset(),
+    borrowed: dict[int, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
     whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
@@ -115,16 +159,30 @@ def rank(
     scored = []
     total = max(1, len(candidates))
     focus = _focus(question, concept_weights)
+    role_of = _role_of(question)
+    counted = _counted(question)
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens} | initials(text)
+        # "He asked…": the person "he" stands for is named by the sentence before
+        stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
         if question.kind == "who" and hits and not hits[0]:
             lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
+        if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
+            for i in role_of[1]:
+                lent[i] = False
+                held = hits[i]
+                if held and not _beside(question, role_of[0], held, tokens):
+                    hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
+        if counted is not None and not hits[counted]:
+            # "how many doctors…": a sentence counting something else (machines, volunteers)
+            # does not answer, whatever its article is about.
+            coverage = min(coverage, 0.35)
         if focus is not None and not (hits[focus] or lent[focus]):
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
             # a sentence without it is about something else, whatever else it shares.
