@@ -14,7 +14,7 @@ from bot.answer import Answer
 from bot.answers.common import Context
 from bot.knowledge import Knowledge, knowledge
 from bot.question import parse
-from store.db import Store
+from store.db import GENERATION, Store
 from store.errors import StoreUnavailable
 
 # Each intent's answer, imported when first asked: `attache ask "/commitment trade"` starts in a
@@ -38,9 +38,13 @@ def answer_for(intent: str) -> Callable[[Context], Answer]:
 
 _CACHE_SIZE = 512
 _cache: OrderedDict[tuple[str, str | None, str, int], Answer] = OrderedDict()
-# (database URL, store file identity) -> the build stamp read from that very file: a kept answer
-# to a repeated question is found without opening the store (SQLite; PostgreSQL always reads).
-_stamps: dict[tuple[str, tuple[int, ...]], str | None] = {}
+# (database URL, build identity) -> the build stamp read from that very build, so that a kept
+# answer to a repeated question is found without a session. SQLite: the file's identity (no
+# statement at all, on the request thread); PostgreSQL: the generation the pointer names (one
+# statement instead of a session's seven, in dispatch).
+Identity = tuple[int, ...] | str
+_stamps: dict[tuple[str, Identity], str | None] = {}
+_latest: dict[str, str | None] = {}  # database URL -> the stamp of the build read last
 _cache_lock = threading.Lock()
 
 
@@ -51,9 +55,15 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
     """
     # Before the session opens the file: a reseed between the two maps an identity that is never
     # seen again, never a new file to an old stamp.
-    identity = store.file_identity()
+    identity: Identity | None = store.file_identity()
     try:
+        if identity is None and _asked_lately(store.database_url, query, page):
+            kept = _kept(store.database_url, store.build_identity(), query, page)
+            if kept is not None:
+                return kept
         with store.session() as session:
+            # PostgreSQL: the generation this session pinned, read in the same transaction.
+            identity = session.info.get(GENERATION, identity)
             return _kept_or_answered(store, session, identity, query, page)
     except StoreUnavailable:
         # The file may be the same and yet unreadable now (locked, damaged in place): answers
@@ -63,13 +73,14 @@ def dispatch(store: Store, query: str, page: int = 1) -> Answer:
 
 
 def _kept_or_answered(
-    store: Store, session: Session, identity: tuple[int, ...] | None, query: str, page: int
+    store: Store, session: Session, identity: Identity | None, query: str, page: int
 ) -> Answer:
     known = knowledge(session, store.database_url)
     cache_key = (store.database_url, known.stamp, query, page)
     with _cache_lock:
         if identity is not None:
             _stamps[(store.database_url, identity)] = known.stamp
+            _latest[store.database_url] = known.stamp
             while len(_stamps) > _CACHE_SIZE:
                 del _stamps[next(iter(_stamps))]
         if cache_key in _cache:
@@ -87,23 +98,38 @@ def _forget_stamps(database_url: str) -> None:
     with _cache_lock:
         for kept in [k for k in _stamps if k[0] == database_url]:
             del _stamps[kept]
+        _latest.pop(database_url, None)
 
 
-def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:
-    """The answer dispatch() keeps for this line, when it can be had without reading the store
-    (the SQLite file is the one the kept answers were read from); None means ask dispatch()."""
-    identity = store.file_identity()
+def _asked_lately(database_url: str, query: str, page: int) -> bool:
+    """Whether an answer to this line from the build read last is kept (then the current build
+    is worth a statement: a new question goes straight to its session)."""
+    with _cache_lock:
+        if database_url not in _latest:
+            return False
+        return (database_url, _latest[database_url], query, page) in _cache
+
+
+def _kept(database_url: str, identity: Identity | None, query: str, page: int) -> Answer | None:
+    """The answer kept for this line from the build identified, if any."""
     if identity is None:
         return None
     with _cache_lock:
-        if (store.database_url, identity) not in _stamps:
+        if (database_url, identity) not in _stamps:
             return None
-        stamp = _stamps[(store.database_url, identity)]
-        cache_key = (store.database_url, stamp, query, page)
+        stamp = _stamps[(database_url, identity)]
+        cache_key = (database_url, stamp, query, page)
         answer = _cache.get(cache_key)
         if answer is not None:
             _cache.move_to_end(cache_key)
         return answer
+
+
+def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:
+    """The answer dispatch() keeps for this line, when it can be had without reading the store
+    (the SQLite file is the one the kept answers were read from); None means ask dispatch(),
+    which on PostgreSQL finds a kept answer with one statement."""
+    return _kept(store.database_url, store.file_identity(), query, page)
 
 
 def clear_cache() -> None:
@@ -111,6 +137,7 @@ def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
         _stamps.clear()
+        _latest.clear()
 
 
 def _answer(store: Store, session: Session, known: Knowledge, query: str, page: int) -> Answer:

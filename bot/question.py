@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.calling import called, titles
 from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
 from bot.resolve import find_person_in, normalise, topic_match
@@ -37,7 +38,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "when",
-        r"^when\b|\bwhen (?:did|was|were|is|will|do|does|are|has|had)\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bsince when\b",
+        r"^when\b|\bwhen (?:did|was|were|is|will|do|does|are|has|had)\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bsince when\b|\bwhat (?:is|was|were|are) the (?:dates?|day)\b",
     ),
     (
         "where",
@@ -49,11 +50,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "what_did",
-        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch)\w*",
+        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told)\w*",
     ),
     (
         "who",
-        r"^who\b|\bwho(?:m|se)?\b|\bwhich (?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
+        r"^who\b|\bwho(?:m|se)?\b|\bwhich (?:\w+ )?(?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
     ),
     (
         "yes_no",
@@ -115,7 +116,10 @@ _GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "ye
 # Words restating what kind of answer is asked ("how much money", "on what date"): the kind
 # carries them; as subject words they would demand the sentence repeat them.
 _KIND_WORDS = frozenset(
-    ["money", "amount", "number", "sum", "figure", "date", "day", "time", "percentage", "percent"]
+    [
+        *["money", "amount", "number", "sum", "figure", "percentage", "percent"],
+        *["date", "dates", "day", "days", "time", "times"],
+    ]
 )
 # Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
 _RELATIONS = ("what_did", "yes_no", "outcomes", "list")
@@ -126,6 +130,7 @@ _ACTIONS = [
     "agree",
     "sign",
     "say",
+    "tell",
     "upgrade",
     "build",
     "invest",
@@ -183,9 +188,11 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if kind == "search" and chosen.intent == "commitment":
         kind = "list"
     person = find_person_in(body, known)
+    if person is None and not chosen.command:  # "the General Secretary's visit", "Madame Ly"
+        person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    words, soft, action = _words(folded, person, place, period, known)
+    words, soft, action = _words(folded, person, place, period, known, kind in _RELATIONS)
     if kind not in _RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
@@ -259,11 +266,19 @@ def _words(
     place: str | None,
     period: Period | None,
     known: Knowledge,
+    relation: bool = False,
 ) -> tuple[list[str], set[str], set[str]]:
-    """(content words, soft stems, action stems) of a question."""
+    """(content words, soft stems, action stems) of a question. relation: the question asks
+    about a verb ("what did X tell…"), so a verb that is a framing word elsewhere ("tell me
+    about…") is the asked action."""
     data = routing()
     spellings = data["spellings"]
-    for taken in (person.name if person else "", *(person.aliases if person else ()), place or ""):
+    # The person however called: a name, an alias, a title, a part of the name ("Madame Ly")
+    calling: tuple[str, ...] = ()
+    if person:
+        calling = (person.name, *person.aliases, *sorted(titles(person), key=len, reverse=True))
+        calling += tuple(key(person.name).split())
+    for taken in (*calling, place or ""):
         if taken:
             folded = re.sub(rf"\b{re.escape(key(taken))}\b", " ", folded)
     if period:
@@ -280,6 +295,9 @@ def _words(
     action: set[str] = set()
     for raw in folded.split():
         word = spellings.get(raw, raw)
+        if relation and word in stop and variants(word) & action_stems:
+            action |= variants(word)
+            continue
         if word in stop or len(word) < 2:
             continue
         if word in party or word in generic:

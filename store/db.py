@@ -21,6 +21,8 @@ from store.errors import StoreUnavailable
 from store.models import SCHEMA_VERSION, Meta
 from store.pgguard import SERVING, guarded_engine
 
+GENERATION = "attache_generation"  # Session.info key: the PostgreSQL generation a session reads
+
 
 def sqlite_path(database_url: str) -> Path | None:
     """The file behind a SQLite URL, or None for another backend."""
@@ -86,8 +88,24 @@ class Store:
                             "the store has not been built yet (run python -m store reseed)"
                         )
                     generations.use(connection, schema)
+                    session.info[GENERATION] = schema
                 yield session
         except DBAPIError as error:
+            raise StoreUnavailable(_describe(error)) from error
+
+    def build_identity(self) -> tuple[int, int, int, int] | str | None:
+        """Which build of the store is current, told without a session: the SQLite file's
+        identity (see file_identity), or the PostgreSQL generation the pointer names now, read
+        with one statement (a reseed builds a new generation and never changes an old one).
+        None when the store has not been built; raises StoreUnavailable on database trouble."""
+        if self.engine.dialect.name == "sqlite":
+            return self.file_identity()
+        try:
+            with self.engine.connect() as connection:
+                return generations.current_quickly(connection)
+        except DBAPIError as error:
+            if _missing_table(error):
+                return None
             raise StoreUnavailable(_describe(error)) from error
 
     @cached_property
@@ -165,6 +183,10 @@ def _sqlite_intact(path: Path) -> bool:
         with _intact_lock:
             _intact[path] = (before, intact)
     return intact
+
+
+def _missing_table(error: DBAPIError) -> bool:
+    return getattr(error.orig, "sqlstate", None) == "42P01"  # undefined_table: never reseeded
 
 
 def _describe(error: DBAPIError) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import column, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.textutil import words as folded_words
 
 MAX_TERMS = 12
@@ -45,8 +46,7 @@ def create_full_text_index(connection: Connection, rows: list[dict[str, Any]]) -
     connection.exec_driver_sql(
         "CREATE TABLE sentence_fts (id integer PRIMARY KEY, text text NOT NULL, tsv tsvector)"
     )
-    if rows:
-        connection.execute(text("INSERT INTO sentence_fts (id, text) VALUES (:id, :text)"), rows)
+    insert_rows(connection, table("sentence_fts", column("id"), column("text")), rows)
     connection.exec_driver_sql("UPDATE sentence_fts SET tsv = to_tsvector('simple', text)")
     connection.exec_driver_sql("CREATE INDEX sentence_fts_tsv ON sentence_fts USING gin (tsv)")
 

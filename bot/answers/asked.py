@@ -106,9 +106,12 @@ def _structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> li
             for item in list(answer_commitments(replace(ctx, argument=subject)).items)[:2]
             if item.quote
         ]
-    if not chosen.argument or (chosen.intent == "who" and question.kind == "what_did"):
+    argument = chosen.argument
+    if chosen.intent == "visit" and not argument and question.place:
+        argument = question.place  # "which leaders visited Korea?": the visits to the country
+    if not argument or (chosen.intent == "who" and question.kind == "what_did"):
         return []
-    routed = replace(ctx, argument=chosen.argument)
+    routed = replace(ctx, argument=argument)
     city = question.place in ctx.known.places.values()
     if chosen.intent == "visit" and not (question.person or city or question.period):
         answer = answer_visits(routed)

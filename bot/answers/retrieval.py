@@ -13,7 +13,7 @@ import re
 
 from bot.answers.common import Context
 from bot.answers.titles import named_by_title
-from bot.context import focus
+from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
 from store import evidence, meaning, queries
@@ -47,11 +47,16 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    ranked = rank(question, found, similarities, ctx.known, concept_weights, pointing=pointing)
+    borrowed = antecedents(ctx.session, found, ctx.known)
+    ranked = rank(
+        question, found, similarities, ctx.known, concept_weights, NONE, pointing, borrowed
+    )
     if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
-    return rank(question, found, similarities, ctx.known, concept_weights, context, pointing)
+    return rank(
+        question, found, similarities, ctx.known, concept_weights, context, pointing, borrowed
+    )
 
 
 _PRONOUN = re.compile(
@@ -65,14 +70,17 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
     them that names anyone names the person, first: a new paragraph may go on about them), and
     those calling the person by a title nobody else in the article holds."""
     assert question.person is not None
+    # The person's names, and each part of the full name ("Madame Ly" names Ngo Phuong Ly where
+    # the sentence's people say she is named)
     keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
+    keys += key(question.person.name).split()
     documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
     pointing: set[int] = set()
     antecedent = False
     for sentence_id, text, people in evidence.walk(ctx.session, sorted(documents)[:8]):
         if people:
-            folded = key(text)
-            at = min((folded.find(k) for k in keys if k in folded), default=-1)
+            folded = f" {key(text)} "
+            at = min((folded.find(f" {k} ") for k in keys if f" {k} " in folded), default=-1)
             antecedent = question.person.id in people and (
                 len(people) == 1 or 0 <= at < len(folded) // 2
             )
@@ -103,6 +111,8 @@ def _telling(
     groups = sorted(question.concepts, key=frequency)
     rare = [g for g in groups if frequency(g) <= COMMON * total]
     months = month_terms(question.period)
+    if rare and len(months) > 3:  # a year's months would crowd out the asked words' sentences
+        months = []
     if rare or not groups:
         telling = sorted({s for group in rare for s in group})
         if not telling and not question.person:

@@ -1,36 +1,20 @@
 """A person named by a title alone: "In a policy address at Yonsei University, the General
 Secretary placed…" is To Lam's sentence in an article where nobody else is called that.
 
-The titles are the person's own extracted roles, never a list: the head of each role ("General
-Secretary" of "General Secretary of the Communist Party…") and its last two words.
+The titles are the person's own extracted roles (bot/calling.py), never a list.
 """
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.orm import Session
 
+from bot.calling import titles
 from bot.knowledge import Knowledge
 from store import evidence
 from store.queries import PersonInfo
 from store.textutil import key
 
 DOCUMENTS = 8  # the person's documents read, as for "He…" sentences
-
-
-def titles(person: PersonInfo) -> set[str]:
-    """The titles a person goes by, folded, of two words or more (a bare "the President" may be
-    anyone's)."""
-    found = set()
-    for role in (person.role, *person.other_roles):
-        if not role or not role[:1].isupper():
-            continue
-        head = key(re.split(r"\s+(?:of|to|for|at|in)\s+|,|\(", role)[0]).split()
-        for title in (head, head[-2:]):
-            if len(title) >= 2:
-                found.add(" ".join(title))
-    return found
 
 
 def named_by_title(

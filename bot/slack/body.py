@@ -13,6 +13,8 @@ import socket
 import threading
 from typing import TYPE_CHECKING
 
+from store import alarms
+
 if TYPE_CHECKING:
     from wsgiref.types import WSGIEnvironment
 
@@ -64,11 +66,8 @@ class _Deadline:
         self.expired = False
         self._sock = sock if isinstance(sock, socket.socket) else None
         self._lock = threading.Lock()
-        self._timer: threading.Timer | None = None
-        if self._sock is not None:
-            self._timer = threading.Timer(seconds, self._expire)
-            self._timer.daemon = True
-            self._timer.start()
+        # One alarm thread for every request's deadline, not a thread started per request.
+        self._alarm = alarms.after(seconds, self._expire) if self._sock is not None else None
 
     def _expire(self) -> None:
         with self._lock:
@@ -79,7 +78,7 @@ class _Deadline:
                 self._sock.shutdown(socket.SHUT_RD)  # the blocked read returns at once
 
     def cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        if self._alarm is not None:
+            self._alarm.cancel()
         with self._lock:
             self._sock = None

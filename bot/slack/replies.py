@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -16,9 +18,32 @@ from bot.slack.blocks import render_blocks
 logger = logging.getLogger(__name__)
 
 
+RENDERED_KEPT = 256
+# id(answer), shareable -> (the answer itself, its payload): a kept answer is the same object at
+# every request, and rendering it again cost more than the rest of a repeated question. The answer
+# is held, so its id is not reused while it is here. The payload is shared: nothing mutates it.
+_rendered: OrderedDict[tuple[int, bool], tuple[Answer, dict[str, Any]]] = OrderedDict()
+_rendered_lock = threading.Lock()
+
+
 def private(answer: Answer, shareable: bool = False) -> dict[str, Any]:
     """An ephemeral reply: only the person who asked sees it."""
-    return {"response_type": "ephemeral", **render_blocks(answer, shareable=shareable)}
+    return {"response_type": "ephemeral", **_blocks(answer, shareable)}
+
+
+def _blocks(answer: Answer, shareable: bool) -> dict[str, Any]:
+    key = (id(answer), shareable)
+    with _rendered_lock:
+        kept = _rendered.get(key)
+        if kept is not None and kept[0] is answer:
+            _rendered.move_to_end(key)
+            return kept[1]
+    payload = render_blocks(answer, shareable=shareable)
+    with _rendered_lock:
+        _rendered[key] = (answer, payload)
+        while len(_rendered) > RENDERED_KEPT:
+            _rendered.popitem(last=False)
+    return payload
 
 
 def follow_up(

@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
 from store import models as m
+from store.bulk import insert_rows
 from store.ingest.extract import Extraction
 from store.ingest.facts import rows
 from store.ingest.publish import publish
@@ -69,11 +70,9 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
     tables = rows(extraction)
     for model, records in tables.items():
         if records and model != "fts":
-            connection.execute(insert(model), records)
+            insert_rows(connection, model, records)
     if skipped:
-        connection.execute(
-            insert(m.Skipped), [{"name": s.name, "reason": s.reason} for s in skipped]
-        )
+        insert_rows(connection, m.Skipped, [{"name": s.name, "reason": s.reason} for s in skipped])
     create_full_text_index(connection, tables["fts"])
     _insert_vectors(connection, tables[m.Sentence])
     passages = tables[m.Passage]
@@ -98,8 +97,9 @@ def _insert_vectors(connection: Connection, sentences: list[dict[str, object]]) 
         batch = on_topic[start : start + 2000]
         vectors = embed([str(s["text"]) for s in batch])
         if vectors:
-            connection.execute(
-                insert(m.SentenceVector),
+            insert_rows(
+                connection,
+                m.SentenceVector,
                 [
                     {"sentence_id": s["id"], "vector": v}
                     for s, v in zip(batch, vectors, strict=True)

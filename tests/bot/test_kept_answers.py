@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, event, text
 
 from bot.dispatch import clear_cache, dispatch, kept_answer
 from store.db import Store
@@ -69,3 +70,63 @@ def test_a_store_that_cannot_be_read_hands_out_no_kept_answer(tmp_path: Path) ->
         holder.close()
     assert dispatch(store, "/visit") is not None
     assert kept_answer(store, "/visit") is not None  # read again: kept answers are back
+
+
+def test_a_kept_answer_costs_one_statement_and_a_reseed_forgets_it(
+    own_store_url: str, tmp_path: Path
+) -> None:
+    """On every backend dispatch() hands out the answer it keeps for the build it reads now; on
+    PostgreSQL it tells the build by the generation pointer alone, not a session."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    reseed(own_store_url, seeds)
+    store = Store.open(own_store_url)
+    clear_cache()
+    first = dispatch(store, "/visit")
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+        statements.append(sql)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        assert dispatch(store, "/visit") is first
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    if store.engine.dialect.name == "postgresql":
+        assert len(statements) == 1, statements
+
+    removed = sorted(seeds.glob("*.txt"))[0]
+    assert removed.name in {source.document for item in first.items for source in item.sources}
+    removed.unlink()
+    reseed(own_store_url, seeds)
+    second = dispatch(store, "/visit")
+    assert second is not first
+    assert removed.name not in {source.document for item in second.items for source in item.sources}
+    assert dispatch(store, "/visit") is second
+
+
+def test_postgresql_kept_answers_wait_for_a_readable_store(own_store_url: str) -> None:
+    """With the generation pointer gone, no kept answer is handed out; with it back, they are."""
+    reseed(own_store_url, ROOT / "seeds")
+    store = Store.open(own_store_url)
+    clear_cache()
+    kept = dispatch(store, "/visit")
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's generation pointer")
+    admin = create_engine(own_store_url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(
+                text("ALTER TABLE public.attache_store RENAME TO attache_store_away")
+            )
+        with pytest.raises(StoreUnavailable):
+            dispatch(store, "/visit")
+        with admin.begin() as connection:
+            connection.execute(
+                text("ALTER TABLE public.attache_store_away RENAME TO attache_store")
+            )
+    finally:
+        admin.dispose()
+    again = dispatch(store, "/visit")
+    assert again == kept

@@ -29,6 +29,9 @@ LATEST = date(2025, 10, 30)
         ("what share of the weapons came from Russia?", "how_much"),
         ("how long was the state visit?", "how_long"),
         ("how many days did the General Secretary spend in the RoK?", "how_long"),
+        ("what were the dates of the state visit?", "when"),
+        ("what did To Lam tell students at Yonsei?", "what_did"),
+        ("which Vietnamese leaders visited Korea?", "who"),
         ("what did Lee Jae Myung propose?", "what_did"),
         ("what did Korea pledge on development aid?", "what_did"),
         ("what was agreed in Gyeongju?", "outcomes"),
@@ -119,3 +122,21 @@ def test_names_in_no_lexicon_are_still_asked_about(seeds_known: Knowledge) -> No
     question = parse("what did Zorblax Quintero promise about moon cheese?", seeds_known, LATEST)
     assert question.kind == "what_did"
     assert {"zorblax", "quintero", "moon", "cheese"} <= set(question.words)
+
+
+def test_a_person_called_by_a_title_or_a_part_of_the_name(seeds_known: Knowledge) -> None:
+    question = parse("what were the dates of the General Secretary's visit?", seeds_known, LATEST)
+    assert question.person is not None and question.person.name == "To Lam"
+    assert "secretary" not in question.words  # the title names the person, it is not asked
+    question = parse("what did Madame Ly hope for?", seeds_known, LATEST)
+    assert question.person is not None and question.person.name == "Ngo Phuong Ly"
+    assert parse("who is the General Secretary?", seeds_known, LATEST).person is not None
+    # a title asked for names nobody yet; a place is no part of a name
+    assert parse("which general secretary came?", seeds_known, LATEST).person is None
+    assert parse("when did they visit Bac Giang?", seeds_known, LATEST).person is None
+
+
+def test_what_a_person_told_is_what_they_said(seeds_known: Knowledge) -> None:
+    question = parse("what did To Lam tell students at Yonsei?", seeds_known, LATEST)
+    assert stem("said") in question.action and "tell" not in question.words
+    assert "tell" not in parse("tell me about the statue", seeds_known, LATEST).words

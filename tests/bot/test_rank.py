@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers.titles import titles
+from bot.calling import titles
 from bot.rank import initials
 from store.queries import PersonInfo
 

@@ -1,0 +1,66 @@
+"""How a question calls a person without a full name: by a title only they hold ("the General
+Secretary's state visit") or by one part of their name after a capitalised word ("Madame Ly"). Pure: the titles come from the people's own extracted roles, never a list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.knowledge import Knowledge
+from store.queries import PersonInfo
+from store.textutil import key
+
+# A bare part of a name stands for the person most mentioned under it, when they are mentioned
+# at least this many times as often as the next person sharing it ("Lee": Lee Jae Myung).
+DOMINANT = 3.0
+
+
+@lru_cache(maxsize=8192)
+def titles(person: PersonInfo) -> frozenset[str]:
+    """The titles a person goes by, folded, of two words or more (a bare "the President" may be
+    anyone's): the head of each role ("General Secretary" of "General Secretary of the
+    Communist Party…") and its last two words."""
+    found = set()
+    for role in (person.role, *person.other_roles):
+        if not role or not role[:1].isupper():
+            continue
+        head = key(re.split(r"\s+(?:of|to|for|at|in)\s+|,|\(", role)[0]).split()
+        for title in (head, head[-2:]):
+            if len(title) >= 2:
+                found.add(" ".join(title))
+    return frozenset(found)
+
+
+def called(text: str, known: Knowledge) -> PersonInfo | None:
+    """The one person a text calls by a title or a capitalised part of a name, if any."""
+    folded = f" {key(text)} "
+    by_title = {p.id for p in known.people if any(_calls(folded, t) for t in titles(p))}
+    if len(by_title) == 1:
+        return known.person(by_title.pop())
+    if by_title:
+        return None
+    # "Madame Ly": a capitalised word that names nobody and no place, then one part of a name,
+    # then no further capitalised word ("Bac Giang", "Mang Me Di Bo" are names of their own)
+    names = {w for words in known.name_words.values() for w in words}
+    places = {w for place in known.places for w in place.split()}
+    for match in re.finditer(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z]+)\b(?! [A-Z])", text):
+        if key(match[1]) in names or key(match[1]) in places:
+            continue
+        part = key(match[2])
+        holders = sorted(
+            (p for p in known.people if part in known.name_words[p.id]),
+            key=lambda p: -p.mentions,
+        )
+        if holders and (len(holders) == 1 or holders[0].mentions >= DOMINANT * holders[1].mentions):
+            return holders[0]
+    return None
+
+
+def _calls(folded: str, title: str) -> bool:
+    """Whether a folded text calls someone by the title; "which Korean actor stars in…" asks
+    for the title's holder instead."""
+    return any(
+        not re.search(r"\b(?:which|what)(?:\s+\w+)?\s*$", folded[: m.start()])
+        for m in re.finditer(rf" {re.escape(title)} ", folded)
+    )
