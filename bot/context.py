@@ -10,17 +10,19 @@ discount (`LENT`): a sentence's own words always count more than its article's.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
+from bot.knowledge import Knowledge
 from bot.question import Question
 from bot.stems import covered, stem
 from store import evidence
 from store.evidence import Candidate
-from store.textutil import words
+from store.textutil import key, words
 
 LENT = 0.6  # what an asked word counts for when the sentence's article holds it, not the sentence
 ABOUT = 0.8  # the weighted share of the asked words a document must hold to lend them
@@ -93,3 +95,40 @@ def lent_hits(question: Question, own: list[str | None], context: Iterable[str])
         hit is None and bool(stems) and covered(g, stems) is not None
         for g, hit in zip(question.concepts, own, strict=True)
     ]
+
+
+_LEADING_PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+
+
+def antecedents(
+    session: Session, found: list[Candidate], known: Knowledge
+) -> dict[int, frozenset[str]]:
+    """For each candidate opening with "He…"/"She…", the stems of the name and role of the
+    person it stands for: the one named by the last sentence before it that names anyone (its
+    subject, the first named, when it names several). "He asked Hyosung to…" after "Tho,
+    Chairman of the Ba Ria-Vung Tau People's Committee, …" is the chairman asking."""
+    wanted = {c.quote.sentence_id for c in found if _LEADING_PRONOUN.match(c.quote.text)}
+    if not wanted:
+        return {}
+    documents = sorted({c.quote.document.id for c in found if c.quote.sentence_id in wanted})
+    borrowed: dict[int, frozenset[str]] = {}
+    for document in documents[:8]:
+        subject: int | None = None
+        for sentence_id, text, people in evidence.walk(session, [document]):
+            if people:
+                subject = _first_named(text, people, known)
+            elif sentence_id in wanted and subject is not None and subject in known.by_id:
+                person = known.by_id[subject]
+                borrowed[sentence_id] = frozenset(stems_of(f"{person.name} {person.role or ''}"))
+    return borrowed
+
+
+def _first_named(text: str, people: frozenset[int], known: Knowledge) -> int | None:
+    folded = key(text)
+
+    def at(person: int) -> int:
+        names = known.name_words.get(person, frozenset())
+        found = [folded.find(w) for w in names if folded.find(w) >= 0]
+        return min(found, default=len(folded))
+
+    return min(sorted(people), key=at)

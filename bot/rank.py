@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.context import LENT, NONE, DocumentContext, lent_hits
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, routing
 from bot.periods import Period
 from bot.question import Question
 from bot.stems import covered, stem
@@ -33,7 +33,12 @@ _AMOUNT = re.compile(
     r"(?:\b(?:usd|us\$|vnd|krw|won|dollars?|euros?|percent|per cent|billion|million|trillion)\b|[$%₫₩])",
     re.I,
 )
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b", re.I)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"\s+(?!of\b|or\b|and\b|to\b)[a-z]",  # "three Korean doctors", not "two of them"
+    re.I,
+)
 _DURATION = re.compile(
     rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|several)\s*(?:-\s*)?"
     rf"(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:by|until|till|through)\s+{_YEAR}|"
@@ -42,6 +47,9 @@ _DURATION = re.compile(
 )
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
+_ORGANISATION = re.compile(
+    r"\bwhich (?:\w+ )?(?:compan|firm|organi[sz]ation|agenc|bank|group|universit|institution)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -190,15 +198,36 @@ def _asked_for(question: Question, candidate: Candidate, text: str, known: Knowl
         if any(p != asked_person for p in candidate.facts.people):
             return True
         asked = {s for group in question.concepts for s in group}
+        if _ORGANISATION.search(question.text):  # "which company…": any proper name answers
+            return any(
+                not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
+                for name in _NAME.finditer(text)
+            )
+        # "who…" asks for a person (a caption names known people without mentions), not a
+        # stadium or a ministry
         return any(
-            not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
-            for name in _NAME.finditer(text)
+            person != asked_person
+            and not all(covered(frozenset({stem(w)}), asked) for w in known.name_words[person])
+            for person in _known_names(text, known)
+            if person in known.name_words
         )
     if kind == "what_did" and question.action:
         return bool(covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True
+
+
+def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:
+    """The people a sentence names that the store knows (a caption carries no mentions)."""
+    found = []
+    for match in _NAME.finditer(text):
+        parts = key(match[0]).split()
+        spans = (
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
+        )
+        found += [known.person_aliases[s] for s in spans if s in known.person_aliases]
+    return tuple(found)
 
 
 def says(question: Question, text: str) -> bool:
@@ -241,6 +270,48 @@ def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int)
     return [max(0.5, w) for w in out]
 
 
+def _role_of(question: Question) -> tuple[int, tuple[int, ...]] | None:
+    """The asked role and the words of whom it is the role ("who is the mayor of Busan?",
+    "who is Busan's mayor?"): (the role's concept, the owner's concepts)."""
+    if question.kind != "who":
+        return None
+    asked = key(question.text)
+    match = re.search(r"\bwho (?:is|was|are|were) (?:the )?(\w+) of (?:the )?(.+)$", asked)
+    if match is None and (match := re.search(r"\bwho (?:is|was) (.+?) s (\w+)$", asked)):
+        owner_words, role_word = match[1].split(), match[2]
+    elif match is not None:
+        role_word, owner_words = match[1], match[2].split()
+    else:
+        return None
+    if role_word not in question.words:
+        return None
+    owners = tuple(i for i, w in enumerate(question.words) if w in owner_words)
+    return (question.words.index(role_word), owners) if owners else None
+
+
+def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> bool:
+    """Whether the sentence names the owner within a few words of the role ("Chairman of the Ba
+    Ria-Vung Tau People's Committee", "Busan Mayor"), not Yeoju's mayor visiting Hoa Binh."""
+    near = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
+    return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
+
+
+def _counted(question: Question) -> int | None:
+    """The noun a how-many question counts ("how many South Korean companies…": companies)."""
+    if question.kind != "how_many":
+        return None
+    match = re.search(r"\bhow many ((?:\w+ ){0,3})", key(question.text))
+    if match is None:
+        return None
+    party = set(routing()["party_words"])
+    for word in match[1].split():
+        if word in question.words:
+            return question.words.index(word)
+        if word not in party:
+            return None
+    return None
+
+
 def _focus(question: Question, concept_weights: list[float] | None) -> int | None:
     """The asked word that weighs clearly most (rarest in the store), when there is one and the
     question asks about one subject."""
@@ -259,6 +330,7 @@ def rank(
     concept_weights: list[float] | None = None,
     context: DocumentContext = NONE,
     pointing: frozenset[int] = frozenset(),
+    borrowed: dict[int, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
     whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
@@ -270,16 +342,30 @@ def rank(
     scored = []
     total = max(1, len(candidates))
     focus = _focus(question, concept_weights)
+    role_of = _role_of(question)
+    counted = _counted(question)
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens} | initials(text)
+        # "He asked…": the person "he" stands for is named by the sentence before
+        stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
         if question.kind == "who" and hits and not hits[0]:
             lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
+        if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
+            for i in role_of[1]:
+                lent[i] = False
+                held = hits[i]
+                if held and not _beside(question, role_of[0], held, tokens):
+                    hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
+        if counted is not None and not hits[counted]:
+            # "how many doctors…": a sentence counting something else (machines, volunteers)
+            # does not answer, whatever its article is about.
+            coverage = min(coverage, 0.35)
         if focus is not None and not (hits[focus] or lent[focus]):
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
             # a sentence without it is about something else, whatever else it shares.

@@ -13,7 +13,7 @@ import re
 
 from bot.answers.common import Context
 from bot.answers.titles import named_by_title
-from bot.context import focus
+from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
 from store import evidence, meaning, queries
@@ -47,11 +47,16 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    ranked = rank(question, found, similarities, ctx.known, concept_weights, pointing=pointing)
+    borrowed = antecedents(ctx.session, found, ctx.known)
+    ranked = rank(
+        question, found, similarities, ctx.known, concept_weights, NONE, pointing, borrowed
+    )
     if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
-    return rank(question, found, similarities, ctx.known, concept_weights, context, pointing)
+    return rank(
+        question, found, similarities, ctx.known, concept_weights, context, pointing, borrowed
+    )
 
 
 _PRONOUN = re.compile(
@@ -106,6 +111,8 @@ def _telling(
     groups = sorted(question.concepts, key=frequency)
     rare = [g for g in groups if frequency(g) <= COMMON * total]
     months = month_terms(question.period)
+    if rare and len(months) > 3:  # a year's months would crowd out the asked words' sentences
+        months = []
     if rare or not groups:
         telling = sorted({s for group in rare for s in group})
         if not telling and not question.person:

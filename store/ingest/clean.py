@@ -16,6 +16,7 @@ from store.ingest.page_lines import (
     without_editor_notes,
 )
 from store.ingest.relevance import parties_named
+from store.ingest.segment import split_sentences
 from store.lexicon import cues
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -119,7 +120,9 @@ def clean_document(text: str) -> CleanDocument:
         if line and not is_noise(line):
             line = _INLINE_IMAGE.sub("", line).strip()  # "… in Seoul. [IMG_0925.jpg]"
         if line and (credited := _caption_before_credit(line)):
-            line, caption = credited, True  # the caption stays, searchable; its credit goes
+            # the caption stays, searchable; its credit goes. Several sentences before the
+            # credit are the page's prose ending with its photographer, not a caption.
+            line, caption = credited, caption or len(split_sentences(credited)) < 2
         if not line:
             continue
         if not doc.paragraphs and (labelled := _LABELLED_HEADLINE.match(line)):

@@ -82,6 +82,29 @@ def test_a_country_names_the_visits_to_it(seeds: Store) -> None:
     assert "To Lam" in said and "Luong Cuong" in said
 
 
+def test_he_stands_for_the_person_named_before_with_their_role(
+    answer: Callable[[str], str],
+) -> None:
+    said = answer("what did the Hoa Binh chairman urge the company to do?")
+    assert "train local engineers" in said
+
+
+def test_a_role_of_a_place_is_answered_only_by_that_place(answer: Callable[[str], str]) -> None:
+    assert "kang ki-tae" in answer("who is the mayor of Yeoju?")
+    missed = answer("who is the mayor of Hoa Binh?")
+    assert "no people found" in missed
+
+
+def test_who_is_answered_by_a_person_not_a_place(answer: Callable[[str], str]) -> None:
+    said = answer("who welcomed the investor in Hoa Binh?")
+    assert "bui van khanh" in said.split("sources")[0]
+
+
+def test_how_many_counts_the_asked_noun(answer: Callable[[str], str]) -> None:
+    said = answer("how many local workers will Tamjin hire?")
+    assert "900" in said and "300,000" not in said
+
+
 def test_a_figure_of_something_else_in_the_sentence_is_no_answer(seeds: Store) -> None:
     """The trade target's sentence also names enterprises: its 150 billion USD is trade, not what
     the firms invest, so the answer is a miss, and no near passage shows that figure."""
