@@ -19,6 +19,7 @@ from bot.answers.people import answer_who
 from bot.answers.retrieval import ranked_evidence
 from bot.answers.titles import holder_called
 from bot.answers.visits import answer_visits, visit_card
+from bot.calling import named
 from bot.question import Question
 from bot.rank import Scored, says
 from bot.resolve import topic_match
@@ -187,6 +188,10 @@ def _visits_asked(ctx: Context, question: Question) -> list[VisitInfo]:
     found = queries.visits(ctx.session, flt, limit=5)
     if not found and person:  # nobody's own trip: the ones they hosted
         found = queries.visits(ctx.session, replace(flt, visitor_only=False), limit=5)
+    # "when did Lee Jae Myung and To Lam hold talks?": the visits where both met
+    others = {p.id for p in named(question.text, ctx.known)} - {person.id if person else -1}
+    if others and person:
+        found = [v for v in found if others <= {v.visitor.id, v.host.id if v.host else -1}]
     return found
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.calling import named
 from bot.knowledge import Knowledge
 from bot.periods import parse_period
 from bot.question import parse
@@ -150,3 +151,8 @@ def test_what_the_subject_said_not_whom_to(seeds_known: Knowledge) -> None:
     question = parse("what did President Lee pledge at his talks with To Lam?", seeds_known, LATEST)
     assert stem("pledge") in question.action and stem("talks") not in question.action
     assert stem("talks") in question.soft  # the occasion ranks, it does not decide
+
+
+def test_everyone_named_in_full_is_found_in_order(seeds_known: Knowledge) -> None:
+    people = named("what day did Lee Jae Myung and To Lam hold their talks?", seeds_known)
+    assert [p.name for p in people] == ["Lee Jae Myung", "To Lam"]
