@@ -60,7 +60,7 @@ FLOORS = {
     "corpus3": 232,
     "corpus4": 171,
     "corpus5": 102,
-    "questions": 222,
+    "questions": 224,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
