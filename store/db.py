@@ -81,14 +81,7 @@ class Store:
         try:
             with Session(self.engine) as session, session.begin():
                 if self.engine.dialect.name != "sqlite":
-                    connection = session.connection()
-                    schema = generations.current(connection)
-                    if schema is None:
-                        raise StoreUnavailable(
-                            "the store has not been built yet (run python -m store reseed)"
-                        )
-                    generations.use(connection, schema)
-                    session.info[GENERATION] = schema
+                    session.info[GENERATION] = _pin_generation(session)
                 yield session
         except DBAPIError as error:
             raise StoreUnavailable(_describe(error)) from error
@@ -183,6 +176,19 @@ def _sqlite_intact(path: Path) -> bool:
         with _intact_lock:
             _intact[path] = (before, intact)
     return intact
+
+
+def _pin_generation(session: Session) -> str:
+    """The generation this session reads (pinned for its whole transaction)."""
+    try:
+        schema = generations.pin_current(session.connection())
+    except DBAPIError as error:
+        if not _missing_table(error):
+            raise
+        schema = None
+    if schema is None:
+        raise StoreUnavailable("the store has not been built yet (run python -m store reseed)")
+    return schema
 
 
 def _missing_table(error: DBAPIError) -> bool:

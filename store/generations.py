@@ -46,6 +46,24 @@ def current(connection: Connection) -> str | None:
     return name if isinstance(name, str) and _SAFE.match(name) else None
 
 
+def pin_current(connection: Connection) -> str | None:
+    """Point this transaction's unqualified table names at the current generation, and name it;
+    None before the first reseed (the caller must then end the transaction). One statement where
+    current() and use() take three: it runs at the start of every session. A missing pointer
+    table raises (and aborts the transaction)."""
+    row = connection.execute(
+        text(
+            "SELECT schema_name, set_config('search_path', schema_name || ', public', true) "
+            f"FROM public.{POINTER_TABLE} WHERE id = 1"
+        )
+    ).first()
+    if row is None:
+        return None
+    name = row[0]
+    # Not one of ours: None, and the caller ends the transaction that set it.
+    return name if isinstance(name, str) and _SAFE.match(name) else None
+
+
 def current_quickly(connection: Connection) -> str | None:
     """current() in one statement: a missing pointer table is an error here (which aborts the
     transaction), for a caller that takes it for "not known"."""
