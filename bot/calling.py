@@ -47,13 +47,31 @@ def called(text: str, known: Knowledge) -> PersonInfo | None:
     for match in re.finditer(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z]+)\b(?! [A-Z])", text):
         if key(match[1]) in names or key(match[1]) in places:
             continue
-        part = key(match[2])
-        holders = sorted(
-            (p for p in known.people if part in known.name_words[p.id]),
-            key=lambda p: -p.mentions,
-        )
-        if holders and (len(holders) == 1 or holders[0].mentions >= DOMINANT * holders[1].mentions):
-            return holders[0]
+        holder = _holder(key(match[2]), known)
+        if holder:
+            return holder
+    return None
+
+
+_SUBJECT = re.compile(
+    r"\b(?:did|does|do|will|would|has|have|had|can|could)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+
+
+def subject(text: str, known: Knowledge) -> PersonInfo | None:
+    """The person a question's subject calls by a part of the name: "what did Lee promise Luong
+    Cuong?" is about what Lee promised, whoever else it names in full."""
+    match = _SUBJECT.search(text)
+    return _holder(key(match[1]), known) if match else None
+
+
+def _holder(part: str, known: Knowledge) -> PersonInfo | None:
+    """The person a part of a name stands for: its only holder, or the one mentioned far more."""
+    holders = sorted(
+        (p for p in known.people if part in known.name_words[p.id]), key=lambda p: -p.mentions
+    )
+    if holders and (len(holders) == 1 or holders[0].mentions >= DOMINANT * holders[1].mentions):
+        return holders[0]
     return None
 
 

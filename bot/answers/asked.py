@@ -17,6 +17,7 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.figures import answer_figures, figure_item
 from bot.answers.people import answer_who
 from bot.answers.retrieval import ranked_evidence
+from bot.answers.titles import holder_called
 from bot.answers.visits import answer_visits, visit_card
 from bot.question import Question
 from bot.rank import Scored, says
@@ -216,7 +217,16 @@ def _merge(
         if facts.figures and counting:
             extra += _figure_items(ctx, scored, question, groups)
             continue
-        extra.append(_sentence_item(scored, previous.get(candidate.quote.sentence_id)))
+        item = _sentence_item(scored, previous.get(candidate.quote.sentence_id))
+        if question.kind == "who" and not facts.people:  # "the General Secretary placed…"
+            holder = holder_called(
+                ctx.session, ctx.known, candidate.quote.document.id, item.quote or ""
+            )
+            if holder:
+                item = replace(
+                    item, context=f"{holder.name}, {holder.role}" if holder.role else holder.name
+                )
+        extra.append(item)
     if counting:  # the asked kind of figure from the sentences; the topic's figures failing that
         return extra or leading
     return [*leading, *extra]

@@ -140,3 +140,11 @@ def test_what_a_person_told_is_what_they_said(seeds_known: Knowledge) -> None:
     question = parse("what did To Lam tell students at Yonsei?", seeds_known, LATEST)
     assert stem("said") in question.action and "tell" not in question.words
     assert "tell" not in parse("tell me about the statue", seeds_known, LATEST).words
+
+
+def test_what_the_subject_said_not_whom_to(seeds_known: Knowledge) -> None:
+    question = parse("what did Lee promise Luong Cuong?", seeds_known, LATEST)
+    assert question.person is not None and question.person.name == "Lee Jae Myung"
+    question = parse("what did President Lee pledge at his talks with To Lam?", seeds_known, LATEST)
+    assert stem("pledge") in question.action and stem("talks") not in question.action
+    assert stem("talks") in question.soft  # the occasion ranks, it does not decide

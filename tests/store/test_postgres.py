@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from store import generations
 from store import models as m
 from store.db import Store
 from store.errors import ReseedFailed, ReseedInProgress, StoreUnavailable
+from store.ingest.extract import Extraction
+from store.ingest.load import write_store
 from store.ingest.publish import reseed_lock
 from store.reseed import reseed
 
@@ -80,6 +83,43 @@ def test_a_second_reseed_at_the_same_time_is_refused(pg_url: str) -> None:
     with reseed_lock(pg_url), pytest.raises(ReseedInProgress):
         reseed(pg_url, DATA)
     assert reseed(pg_url, DATA).documents == 3
+
+
+def test_a_write_without_the_reseed_lock_waits_its_turn(
+    pg_url: str, data_extraction: Extraction
+) -> None:
+    """A writer that skipped reseed_lock takes the lock for its transaction: while another reseed
+    (another machine's, on its own connection) holds it, nothing is switched."""
+    reseed(pg_url, SEEDS)
+    other = create_engine(pg_url)
+    with other.connect() as connection:
+        assert connection.execute(
+            text("SELECT pg_try_advisory_lock(:k)"), {"k": generations.LOCK_KEY}
+        ).scalar()
+        with pytest.raises(ReseedInProgress):
+            write_store(pg_url, data_extraction, [], time.monotonic(), "test")
+        assert _documents(Store.open(pg_url)) == 5
+        assert len(_schemas(pg_url)) == 1
+    other.dispose()  # the other reseed's session ends, and its lock with it
+    assert write_store(pg_url, data_extraction, [], time.monotonic(), "test").documents == 3
+    assert _documents(Store.open(pg_url)) == 3
+
+
+def test_generations_left_by_a_clock_running_ahead_never_cost_the_current_store(
+    pg_url: str,
+) -> None:
+    """Generations are named by the reseeding machine's clock: after reseeds on one whose clock
+    ran a day ahead, the current generation (from a right clock) sorts before them, and the
+    clean-up that keeps the newest two must still keep it."""
+    reseed(pg_url, SEEDS)
+    ahead = time.time_ns() + 86_400 * 10**9
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:
+        for later in (1, 2):
+            connection.execute(text(f"CREATE SCHEMA {generations.PREFIX}{ahead + later}"))
+    engine.dispose()
+    reseed(pg_url, DATA)
+    assert _documents(Store.open(pg_url)) == 3
 
 
 def test_a_server_that_does_not_answer_is_unavailable(pg_url: str) -> None:

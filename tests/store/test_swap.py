@@ -6,15 +6,17 @@ import hashlib
 import json
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Connection
 
 from store import models as m
 from store.db import Store
 from store.errors import ReseedFailed, ReseedInProgress
-from store.ingest.publish import reseed_lock
+from store.ingest.publish import publish, reseed_lock
 from store.reseed import reseed
 
 
@@ -117,6 +119,36 @@ def test_a_failed_reseed_leaves_the_old_store_serving(
     assert Store.open(store_url).exists()
     assert _documents(Store.open(store_url)) == 1
     assert list(store_path.parent.glob("*.building-*")) == []
+
+
+def _half_written_then(error: Exception) -> Callable[[Connection], None]:
+    def build(connection: Connection) -> None:
+        connection.execute(text("CREATE TABLE half (x integer)"))
+        raise error
+
+    return build
+
+
+@pytest.mark.parametrize(
+    ("error", "told"),
+    [
+        (ReseedFailed("the extraction gave up"), "the extraction gave up"),
+        (
+            RuntimeError("database or disk is full\nINSERT INTO …"),
+            "could not write the store: database or disk is full",
+        ),
+    ],
+)
+def test_a_write_that_fails_halfway_leaves_the_old_store_and_no_leftover(
+    store_path: Path, store_url: str, one_document: Path, error: Exception, told: str
+) -> None:
+    reseed(store_url, one_document)
+    before = _sha(store_path)
+    with reseed_lock(store_url), pytest.raises(ReseedFailed) as failed:
+        publish(store_url, _half_written_then(error))
+    assert str(failed.value) == told  # one line, without the SQL
+    assert _sha(store_path) == before
+    assert [p.name for p in store_path.parent.iterdir() if ".building-" in p.name] == []
 
 
 def test_a_missing_seeds_folder_leaves_the_old_store(

@@ -124,19 +124,98 @@ def test_a_month_of_another_month_is_not_said_to_have_dated_the_visit(
     assert visit.year_note == f"inferred from other dates in “{TITLE}”"
 
 
+@pytest.mark.parametrize(
+    ("activity", "stated"),
+    [
+        (
+            "On 6 March 2026, Prime Minister Park Sung-ho signed a trade deal in Hanoi.",
+            "6 March 2026",
+        ),
+        (
+            "From 6 to 7 March 2026, Prime Minister Park Sung-ho attended a business forum in Hanoi.",
+            "6 to 7 March 2026",
+        ),
+    ],
+)
 def test_the_month_of_a_visit_reported_without_one_comes_from_its_dated_activities(
-    extract_texts: Extract,
+    extract_texts: Extract, activity: str, stated: str
 ) -> None:
-    # Its report names no month: "6 March 2026" dates the visit, not the earlier "June 2022".
+    # Its report names no month: the March activity dates the visit, not the earlier "June 2022".
     article = (
         "Korean Prime Minister Park Sung-ho arrived in Hanoi on Thursday, beginning a three-day "
-        "official visit to Vietnam.\n"
-        + RECALLED
-        + "On 6 March 2026, Prime Minister Park Sung-ho signed a trade deal in Hanoi.\n"
+        "official visit to Vietnam.\n" + RECALLED + activity + "\n"
     )
     (visit,) = extract_texts(article).visits
     assert visit.year == 2026
-    assert (
-        visit.year_note == "from “6 March 2026” in “Korean Prime Minister Park Sung-ho arrived in…”"
-    )
+    assert visit.year_note == f"from “{stated}” in “Korean Prime Minister Park Sung-ho arrived in…”"
     assert visit.start == date(2026, 3, 6)
+
+
+def test_a_date_stamp_dates_the_visit_when_the_dateline_leaves_out_the_year(
+    extract_texts: Extract,
+) -> None:
+    article = (
+        "Korean PM visits Vietnam\n"
+        "Published: 2026-03-06 15:05\n"
+        "Hanoi, March 6 (VNA) – Korean Prime Minister Park Sung-ho is paying an official visit to "
+        "Vietnam from 5–7 March at the invitation of Prime Minister Phạm Minh Chính.\n"
+    )
+    (visit,) = extract_texts(article).visits
+    assert (visit.year, visit.start) == (2026, date(2026, 3, 5))
+    assert visit.year_note == "inferred from the dateline of “Korean PM visits Vietnam”"
+
+
+def test_an_article_without_a_date_of_its_own_takes_the_year_of_the_visit_it_reports(
+    extract_texts: Extract,
+) -> None:
+    # Its reference year is what "last month" in it is read against; a dated article keeps its own.
+    dated = (
+        "Hanoi, March 8, 2026 (VNA) – Korean Prime Minister Park Sung-ho paid an official visit "
+        "to Vietnam from 5–7 March 2026.\n"
+    )
+    extraction = extract_texts(dated, ARRIVAL)
+    (visit,) = extraction.visits
+    stated = "from “from 5–7 March 2026” in “Korean Prime Minister Park Sung-ho paid an…”"
+    assert (visit.year, visit.year_note) == (2026, stated)
+    first, second = extraction.docs
+    assert (first.reference_year, first.year_note) == (
+        2026,
+        "the dateline of “Korean Prime Minister Park Sung-ho paid an…”",
+    )
+    assert (second.reference_year, second.year_note) == (
+        2026,
+        f"year of the visit it reports ({stated})",
+    )
+
+
+def test_a_visit_takes_its_year_from_the_dateline_of_another_article_about_it(
+    extract_texts: Extract,
+) -> None:
+    later = (
+        "Seoul, March 9, 2026 (Yonhap) – Prime Minister Park Sung-ho said the trade deal he signed "
+        "in Hanoi would double exports.\n"
+    )
+    (visit,) = extract_texts(ARRIVAL, later).visits
+    assert (visit.year, visit.start) == (2026, date(2026, 3, 5))
+    assert visit.year_note == (
+        "inferred from the dateline of “Prime Minister Park Sung-ho said the trade…”"
+    )
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "On 6 March 2026, Prime Minister Park Sung-ho signed a trade deal in Hanoi.",
+        "From 6 to 7 March 2026, Prime Minister Park Sung-ho attended a business forum in Hanoi.",
+    ],
+)
+def test_a_visit_without_a_year_takes_the_latest_full_date_of_its_article(
+    extract_texts: Extract, dated: str
+) -> None:
+    planned = (
+        "Vietnamese Minister of Industry and Trade Tran Minh Khoa will pay a working trip to Busan "
+        "in late November.\n"
+    )
+    _, trip = extract_texts(ARRIVAL + dated + "\n" + planned).visits
+    assert (trip.year, trip.dates_text) == (2026, "November 2026")
+    assert trip.year_note == f"inferred from other dates in “{TITLE}”"
