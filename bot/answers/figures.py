@@ -30,7 +30,9 @@ def answer_figures(ctx: Context) -> Answer:
     # words decide which of them answer (a topic only boosts).
     # A topic named outright ("trade") brings its figures; other words are looked up in the
     # sentences.
-    exact = bool(match.keys) and match.score >= 100
+    # (a phrase naming a topic, "concessional loans", is searched too: its topic's tagged figures
+    # may miss a sentence that says it in its own words, "concessional lending")
+    exact = bool(match.keys) and match.score >= 100 and len(words) == 1
     searched = words and not exact
     hits = queries.search(session, corrected, limit=60, any_word=True) if searched else []
     ids = [q.sentence_id for q in hits if q.on_topic]
