@@ -204,8 +204,11 @@ def _merge(
     kind); otherwise the structured cards (a visit for when, a profile for who) lead.
     """
     counting = question.kind in ("how_many", "how_much")
+    # A profile's bullet cut short ("…made at the…") has not shown who else its sentence
+    # names: for who-questions the whole sentence still answers (a visit card's date does).
+    cut = question.kind == "who"
     shown = {key(i.quote) for i in leading if i.quote} | {
-        key(b) for i in leading for b in i.bullets
+        key(b) for i in leading for b in i.bullets if not (cut and b.endswith("…"))
     }
     cards: set[int] = set()
     groups: set[str] = set()
