@@ -166,6 +166,7 @@ def rank(
         tokens = words(text)
         stems = {stem(t) for t in tokens} | initials(text)
         # "He asked…": the person "he" stands for is named by the sentence before
+        own = set(stems)  # the asked verb is the sentence's own, never a borrowed role's word
         stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
@@ -188,7 +189,7 @@ def rank(
             # a sentence without it is about something else, whatever else it shares.
             coverage = min(coverage, 0.35)
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
-        action = covered(question.action, stems) if question.action else None
+        action = covered(question.action, own) if question.action else None
         soft = [s for s in question.soft if s in stems]
         score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)
         folded = f" {key(text)} "

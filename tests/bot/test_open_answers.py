@@ -133,3 +133,10 @@ def test_a_kind_of_a_thing_nobody_mentions_has_no_near_passages(seeds: Store) ->
     """No article says "nuclear": renewable energy is a neighbour, not a near answer."""
     said = " ".join(texts(render_blocks(ask(seeds, "what did they agree on nuclear energy?"))))
     assert "No statements found" in said and "renewable" not in said
+
+
+def test_the_asked_verb_is_said_by_the_sentence_not_a_named_persons_role(seeds: Store) -> None:
+    """'Committee' in To Lam's role is no commitment: what Lee pledged comes first."""
+    query = "what did President Lee pledge at his talks with To Lam?"
+    said = " ".join(texts(render_blocks(ask(seeds, query))))
+    assert "development assistance" in said
