@@ -60,7 +60,7 @@ FLOORS = {
     "corpus3": 238,
     "corpus4": 171,
     "corpus5": 105,
-    "questions": 228,
+    "questions": 229,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
