@@ -60,7 +60,7 @@ FLOORS = {
     "corpus3": 239,
     "corpus4": 171,
     "corpus5": 105,
-    "questions": 225,
+    "questions": 228,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
