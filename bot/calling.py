@@ -82,3 +82,21 @@ def _calls(folded: str, title: str) -> bool:
         not re.search(r"\b(?:which|what)(?:\s+\w+)?\s*$", folded[: m.start()])
         for m in re.finditer(rf" {re.escape(title)} ", folded)
     )
+
+
+def named(text: str, known: Knowledge) -> list[PersonInfo]:
+    """Everyone a text names by a full alias, in order ("Lee Jae Myung and To Lam")."""
+    words = key(text).split()
+    found: list[PersonInfo] = []
+    start = 0
+    while start < len(words):
+        for length in range(min(6, len(words) - start), 0, -1):
+            alias = " ".join(words[start : start + length])
+            person_id = known.person_aliases.get(alias) if len(alias) >= 5 else None
+            if person_id is not None:
+                if all(p.id != person_id for p in found):
+                    found.append(known.person(person_id))
+                start += length - 1
+                break
+        start += 1
+    return found

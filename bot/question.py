@@ -34,7 +34,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
     (
         "how_much",
-        r"\bhow much\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
+        r"\bhow much\b|\bhow (?:fast|quickly)\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
     ),
     (
         "when",
@@ -117,7 +117,7 @@ _GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "ye
 # carries them; as subject words they would demand the sentence repeat them.
 _KIND_WORDS = frozenset(
     [
-        *["money", "amount", "number", "sum", "figure", "percentage", "percent"],
+        *["money", "amount", "number", "sum", "figure", "percentage", "percent", "fast", "quickly"],
         *["date", "dates", "day", "days", "time", "times"],
     ]
 )

@@ -127,3 +127,9 @@ def test_who_is_answered_with_the_person_a_title_stands_for(seeds: Store) -> Non
         texts(render_blocks(ask(seeds, "who gave a policy address at Yonsei University?")))
     )
     assert "Yonsei" in said and "To Lam" in said
+
+
+def test_a_kind_of_a_thing_nobody_mentions_has_no_near_passages(seeds: Store) -> None:
+    """No article says "nuclear": renewable energy is a neighbour, not a near answer."""
+    said = " ".join(texts(render_blocks(ask(seeds, "what did they agree on nuclear energy?"))))
+    assert "No statements found" in said and "renewable" not in said
