@@ -158,7 +158,7 @@ def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
     reports = len({q.document.id for q in quotes})
     figure_when = f"{figure.text}{_when(figure)}"
     title = headline(figure.measure, figure.text)
-    if figure.text not in title:
+    if figure.text.lower() not in title.lower():  # "More than 52 million USD this year" has it
         title = f"{figure_when}: {title}"
     # The measure in full only when the title is not a whole clause of it.
     whole = not title.endswith("…") and title.lower() in figure.measure.lower()
