@@ -100,7 +100,8 @@ def test_a_write_without_the_reseed_lock_waits_its_turn(
             write_store(pg_url, data_extraction, [], time.monotonic(), "test")
         assert _documents(Store.open(pg_url)) == 5
         assert len(_schemas(pg_url)) == 1
-    other.dispose()  # the other reseed's session ends, and its lock with it
+        connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": generations.LOCK_KEY})
+    other.dispose()
     assert write_store(pg_url, data_extraction, [], time.monotonic(), "test").documents == 3
     assert _documents(Store.open(pg_url)) == 3
 

@@ -121,10 +121,15 @@ def test_a_failed_reseed_leaves_the_old_store_serving(
     assert list(store_path.parent.glob("*.building-*")) == []
 
 
-def _half_written_then(error: Exception) -> Callable[[Connection], None]:
+def _half_written_then(error: Exception | None) -> Callable[[Connection], None]:
+    """A build that writes a table, then fails: with error, or (None) with a statement the
+    database refuses."""
+
     def build(connection: Connection) -> None:
         connection.execute(text("CREATE TABLE half (x integer)"))
-        raise error
+        if error is None:
+            connection.execute(text("INSERT INTO missing VALUES (1)"))
+        raise error or AssertionError("the database took the statement")
 
     return build
 
@@ -137,6 +142,8 @@ def _half_written_then(error: Exception) -> Callable[[Connection], None]:
             RuntimeError("database or disk is full\nINSERT INTO …"),
             "could not write the store: database or disk is full",
         ),
+        (None, "could not write the store: no such table: missing"),  # the driver's words
+        (RuntimeError(""), "could not write the store: RuntimeError"),
     ],
 )
 def test_a_write_that_fails_halfway_leaves_the_old_store_and_no_leftover(
