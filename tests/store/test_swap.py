@@ -6,12 +6,11 @@ import hashlib
 import json
 import shutil
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
+from support.builds import half_written_then
 
 from store import models as m
 from store.db import Store
@@ -121,19 +120,6 @@ def test_a_failed_reseed_leaves_the_old_store_serving(
     assert list(store_path.parent.glob("*.building-*")) == []
 
 
-def _half_written_then(error: Exception | None) -> Callable[[Connection], None]:
-    """A build that writes a table, then fails: with error, or (None) with a statement the
-    database refuses."""
-
-    def build(connection: Connection) -> None:
-        connection.execute(text("CREATE TABLE half (x integer)"))
-        if error is None:
-            connection.execute(text("INSERT INTO missing VALUES (1)"))
-        raise error or AssertionError("the database took the statement")
-
-    return build
-
-
 @pytest.mark.parametrize(
     ("error", "told"),
     [
@@ -152,7 +138,7 @@ def test_a_write_that_fails_halfway_leaves_the_old_store_and_no_leftover(
     reseed(store_url, one_document)
     before = _sha(store_path)
     with reseed_lock(store_url), pytest.raises(ReseedFailed) as failed:
-        publish(store_url, _half_written_then(error))
+        publish(store_url, half_written_then(error))
     assert str(failed.value) == told  # one line, without the SQL
     assert _sha(store_path) == before
     assert [p.name for p in store_path.parent.iterdir() if ".building-" in p.name] == []
