@@ -47,13 +47,31 @@ def called(text: str, known: Knowledge) -> PersonInfo | None:
     for match in re.finditer(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z]+)\b(?! [A-Z])", text):
         if key(match[1]) in names or key(match[1]) in places:
             continue
-        part = key(match[2])
-        holders = sorted(
-            (p for p in known.people if part in known.name_words[p.id]),
-            key=lambda p: -p.mentions,
-        )
-        if holders and (len(holders) == 1 or holders[0].mentions >= DOMINANT * holders[1].mentions):
-            return holders[0]
+        holder = _holder(key(match[2]), known)
+        if holder:
+            return holder
+    return None
+
+
+_SUBJECT = re.compile(
+    r"\b(?:did|does|do|will|would|has|have|had|can|could)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+
+
+def subject(text: str, known: Knowledge) -> PersonInfo | None:
+    """The person a question's subject calls by a part of the name: "what did Lee promise Luong
+    Cuong?" is about what Lee promised, whoever else it names in full."""
+    match = _SUBJECT.search(text)
+    return _holder(key(match[1]), known) if match else None
+
+
+def _holder(part: str, known: Knowledge) -> PersonInfo | None:
+    """The person a part of a name stands for: its only holder, or the one mentioned far more."""
+    holders = sorted(
+        (p for p in known.people if part in known.name_words[p.id]), key=lambda p: -p.mentions
+    )
+    if holders and (len(holders) == 1 or holders[0].mentions >= DOMINANT * holders[1].mentions):
+        return holders[0]
     return None
 
 
@@ -64,3 +82,21 @@ def _calls(folded: str, title: str) -> bool:
         not re.search(r"\b(?:which|what)(?:\s+\w+)?\s*$", folded[: m.start()])
         for m in re.finditer(rf" {re.escape(title)} ", folded)
     )
+
+
+def named(text: str, known: Knowledge) -> list[PersonInfo]:
+    """Everyone a text names by a full alias, in order ("Lee Jae Myung and To Lam")."""
+    words = key(text).split()
+    found: list[PersonInfo] = []
+    start = 0
+    while start < len(words):
+        for length in range(min(6, len(words) - start), 0, -1):
+            alias = " ".join(words[start : start + length])
+            person_id = known.person_aliases.get(alias) if len(alias) >= 5 else None
+            if person_id is not None:
+                if all(p.id != person_id for p in found):
+                    found.append(known.person(person_id))
+                start += length - 1
+                break
+        start += 1
+    return found

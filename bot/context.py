@@ -103,15 +103,25 @@ _LEADING_PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 def antecedents(
     session: Session, found: list[Candidate], known: Knowledge
 ) -> dict[int, frozenset[str]]:
-    """For each candidate opening with "He…"/"She…", the stems of the name and role of the
-    person it stands for: the one named by the last sentence before it that names anyone (its
-    subject, the first named, when it names several). "He asked Hyosung to…" after "Tho,
-    Chairman of the Ba Ria-Vung Tau People's Committee, …" is the chairman asking."""
+    """The words each candidate says without writing them: the roles of the people it names
+    ("Woo met Cuong" is the Korean Speaker meeting the President), and for one opening with
+    "He…"/"She…", the name and role of the person named by the last sentence before it that
+    names anyone (its subject, the first named, when it names several): "He asked Hyosung to…"
+    after "Tho, Chairman of the Ba Ria-Vung Tau People's Committee, …" is the chairman asking."""
+    borrowed = {
+        c.quote.sentence_id: frozenset(
+            s
+            for p in c.facts.people
+            if p in known.by_id
+            for s in stems_of(known.by_id[p].role or "")
+        )
+        for c in found
+        if c.facts.people
+    }
     wanted = {c.quote.sentence_id for c in found if _LEADING_PRONOUN.match(c.quote.text)}
     if not wanted:
-        return {}
+        return borrowed
     documents = sorted({c.quote.document.id for c in found if c.quote.sentence_id in wanted})
-    borrowed: dict[int, frozenset[str]] = {}
     for document in documents[:8]:
         subject: int | None = None
         for sentence_id, text, people in evidence.walk(session, [document]):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.calling import called, titles
+from bot.calling import called, subject, titles
 from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
 from bot.resolve import find_person_in, normalise, topic_match
@@ -34,7 +34,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
     (
         "how_much",
-        r"\bhow much\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
+        r"\bhow much\b|\bhow (?:fast|quickly)\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
     ),
     (
         "when",
@@ -117,7 +117,7 @@ _GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "ye
 # carries them; as subject words they would demand the sentence repeat them.
 _KIND_WORDS = frozenset(
     [
-        *["money", "amount", "number", "sum", "figure", "percentage", "percent"],
+        *["money", "amount", "number", "sum", "figure", "percentage", "percent", "fast", "quickly"],
         *["date", "dates", "day", "days", "time", "times"],
     ]
 )
@@ -188,11 +188,13 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if kind == "search" and chosen.intent == "commitment":
         kind = "list"
     person = find_person_in(body, known)
+    if kind == "what_did":  # what X said, not the Y X said it to
+        person = subject(body, known) or person
     if person is None and not chosen.command:  # "the General Secretary's visit", "Madame Ly"
         person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    words, soft, action = _words(folded, person, place, period, known, kind in _RELATIONS)
+    words, soft, action = _words(folded, person, place, period, known, kind)
     if kind not in _RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
@@ -266,11 +268,14 @@ def _words(
     place: str | None,
     period: Period | None,
     known: Knowledge,
-    relation: bool = False,
+    kind: str = "",
 ) -> tuple[list[str], set[str], set[str]]:
-    """(content words, soft stems, action stems) of a question. relation: the question asks
-    about a verb ("what did X tell…"), so a verb that is a framing word elsewhere ("tell me
-    about…") is the asked action."""
+    """(content words, soft stems, action stems) of a question.
+
+    A question about a relation ("what did X tell…") asks about its verb, even one that is a
+    framing word elsewhere ("tell me about…"); "what did X pledge at his talks with Y" asks
+    about the first verb only (the talks are the occasion: they rank, they do not decide)."""
+    relation = kind in _RELATIONS
     data = routing()
     spellings = data["spellings"]
     # The person however called: a name, an alias, a title, a part of the name ("Madame Ly")
@@ -295,7 +300,7 @@ def _words(
     action: set[str] = set()
     for raw in folded.split():
         word = spellings.get(raw, raw)
-        if relation and word in stop and variants(word) & action_stems:
+        if relation and word in stop and variants(word) & action_stems and not action:
             action |= variants(word)
             continue
         if word in stop or len(word) < 2:
@@ -305,7 +310,10 @@ def _words(
             continue
         family = variants(word)
         if family & action_stems:
-            action |= family
+            if kind == "what_did" and action and not family & action:
+                soft |= family
+            else:
+                action |= family
             continue
         words.append(word)
     return list(dict.fromkeys(words)), soft, action

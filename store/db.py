@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 from store import generations
 from store.errors import StoreUnavailable
 from store.models import SCHEMA_VERSION, Meta
-from store.pgguard import SERVING, guarded_engine
+from store.pgguard import GLANCE, SERVING, guarded_engine
 
 GENERATION = "attache_generation"  # Session.info key: the PostgreSQL generation a session reads
 
@@ -89,17 +89,24 @@ class Store:
     def build_identity(self) -> tuple[int, int, int, int] | str | None:
         """Which build of the store is current, told without a session: the SQLite file's
         identity (see file_identity), or the PostgreSQL generation the pointer names now, read
-        with one statement (a reseed builds a new generation and never changes an old one).
-        None when the store has not been built; raises StoreUnavailable on database trouble."""
+        with one statement outside a transaction (a reseed builds a new generation and never
+        changes an old one). None when it cannot be told so quickly: not built, or the statement
+        failed (the caller then opens a session, whose engine pings and reconnects)."""
         if self.engine.dialect.name == "sqlite":
             return self.file_identity()
         try:
-            with self.engine.connect() as connection:
+            with self._glance.connect() as connection:
                 return generations.current_quickly(connection)
-        except DBAPIError as error:
-            if _missing_table(error):
-                return None
-            raise StoreUnavailable(_describe(error)) from error
+        except DBAPIError:
+            return None
+
+    @cached_property
+    def _glance(self) -> Engine:
+        # Autocommit: no BEGIN and ROLLBACK round trips around the one statement; no ping: a
+        # failure costs this glance only.
+        return guarded_engine(
+            self.database_url, GLANCE, pool_size=2, max_overflow=6, isolation_level="AUTOCOMMIT"
+        )
 
     @cached_property
     def _file(self) -> Path | None:

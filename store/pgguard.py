@@ -38,12 +38,16 @@ class Limits:
     statement_seconds: float
     lock_seconds: float
     checkout_seconds: float | None  # None: no watchdog (a reseed holds its connection minutes)
+    ping: bool = True  # each checkout pings first (a dead pooled connection costs a ping only)
 
 
 # Answers and state writes run inside Slack's 3 seconds; a statement is milliseconds.
 SERVING = Limits(statement_seconds=5, lock_seconds=2, checkout_seconds=10)
 # A reseed's bulk inserts may take minutes on a large corpus; its waits for locks may not.
 RESEEDING = Limits(statement_seconds=900, lock_seconds=5, checkout_seconds=None)
+# One quick statement on the request path whose failure only sends the caller the long way (a
+# session on a SERVING engine, which pings): no ping of its own, the whole checkout bounded.
+GLANCE = Limits(statement_seconds=1, lock_seconds=1, checkout_seconds=PING_SECONDS, ping=False)
 # A worker starting beside another one waits for its migration of the state (up to 2 minutes).
 MIGRATING = Limits(statement_seconds=900, lock_seconds=130, checkout_seconds=None)
 
@@ -76,7 +80,7 @@ def guarded_engine(database_url: str, limits: Limits, **options: Any) -> Engine:
     """A PostgreSQL engine whose every wait is bounded by limits."""
     engine = create_engine(database_url, connect_args=connect_args(limits), **options)
     if limits.checkout_seconds is not None:
-        _watch_checkouts(engine, limits.checkout_seconds)
+        _watch_checkouts(engine, limits.checkout_seconds, limits.ping)
     return engine
 
 
@@ -125,8 +129,11 @@ def _fileno(dbapi_connection: Any) -> int:
 _KEY = "attache_watchdog"
 
 
-def _watch_checkouts(engine: Engine, seconds: float) -> None:
+def _watch_checkouts(engine: Engine, seconds: float, ping: bool) -> None:
     def ping_and_watch(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if not ping:
+            record.info[_KEY] = Watchdog(dbapi_connection, seconds, "a connection kept too long")
+            return
         # pool_pre_ping has no timeout: a ping to a swallowed link waits for ever.
         try:
             with Watchdog(dbapi_connection, PING_SECONDS, "ping"):

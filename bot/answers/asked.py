@@ -17,7 +17,9 @@ from bot.answers.common import Context, nothing_found, paged, sources
 from bot.answers.figures import answer_figures, figure_item
 from bot.answers.people import answer_who
 from bot.answers.retrieval import ranked_evidence
+from bot.answers.titles import holder_called
 from bot.answers.visits import answer_visits, visit_card
+from bot.calling import named
 from bot.question import Question
 from bot.rank import Scored, says
 from bot.resolve import topic_match
@@ -64,6 +66,8 @@ def answer_question(ctx: Context, question: Question) -> Answer:
             return _miss(ctx, replace(question, kind="visit"), [])
         near = [s for s in ranked if s.coverage >= NEAR] if question.kind != "yes_no" else []
         near = [s for s in near if s.candidate.quote.on_topic]  # never a "related news" line
+        if near and _unheard(ctx, question):  # "nuclear energy" where no article says "nuclear":
+            near = []  # a passage on renewable energy is no near answer, it is a neighbour
         # A figure of something else is no near answer to how many / how much: it would read as
         # the answer ("150 billion USD" of trade for "how much ODA").
         if question.kind in ("how_many", "how_much"):
@@ -75,6 +79,19 @@ def answer_question(ctx: Context, question: Question) -> Answer:
     size = LONG_PAGE if question.kind in ("outcomes", "what_did") else None
     answer = paged(ctx, intent, heading, items, size=size)
     return replace(answer, summary=_summary(question, found))
+
+
+def _unheard(ctx: Context, question: Question) -> bool:
+    """Whether the question asks for a kind of a thing no article mentions: a word in no article
+    (nor its paraphrases) right before one they hold ("nuclear energy", "solar power")."""
+    stems = sorted({s for group in question.concepts for s in group})
+    counts = evidence.term_counts(ctx.session, stems)
+    heard = [any(counts.get(s) for s in group) for group in question.concepts]
+    folded = f" {key(question.text)} "
+    return any(
+        not heard[i] and heard[i + 1] and f" {word} {question.words[i + 1]} " in folded
+        for i, word in enumerate(question.words[:-1])
+    )
 
 
 def _summary(question: Question, found: list[Scored]) -> str:
@@ -171,6 +188,10 @@ def _visits_asked(ctx: Context, question: Question) -> list[VisitInfo]:
     found = queries.visits(ctx.session, flt, limit=5)
     if not found and person:  # nobody's own trip: the ones they hosted
         found = queries.visits(ctx.session, replace(flt, visitor_only=False), limit=5)
+    # "when did Lee Jae Myung and To Lam hold talks?": the visits where both met
+    others = {p.id for p in named(question.text, ctx.known)} - {person.id if person else -1}
+    if others and person:
+        found = [v for v in found if others <= {v.visitor.id, v.host.id if v.host else -1}]
     return found
 
 
@@ -183,8 +204,11 @@ def _merge(
     kind); otherwise the structured cards (a visit for when, a profile for who) lead.
     """
     counting = question.kind in ("how_many", "how_much")
+    # A profile's bullet cut short ("…made at the…") has not shown who else its sentence
+    # names: for who-questions the whole sentence still answers (a visit card's date does).
+    cut = question.kind == "who"
     shown = {key(i.quote) for i in leading if i.quote} | {
-        key(b) for i in leading for b in i.bullets
+        key(b) for i in leading for b in i.bullets if not (cut and b.endswith("…"))
     }
     cards: set[int] = set()
     groups: set[str] = set()
@@ -216,7 +240,16 @@ def _merge(
         if facts.figures and counting:
             extra += _figure_items(ctx, scored, question, groups)
             continue
-        extra.append(_sentence_item(scored, previous.get(candidate.quote.sentence_id)))
+        item = _sentence_item(scored, previous.get(candidate.quote.sentence_id))
+        if question.kind == "who" and not facts.people:  # "the General Secretary placed…"
+            holder = holder_called(
+                ctx.session, ctx.known, candidate.quote.document.id, item.quote or ""
+            )
+            if holder:
+                item = replace(
+                    item, context=f"{holder.name}, {holder.role}" if holder.role else holder.name
+                )
+        extra.append(item)
     if counting:  # the asked kind of figure from the sentences; the topic's figures failing that
         return extra or leading
     return [*leading, *extra]

@@ -30,7 +30,9 @@ def answer_figures(ctx: Context) -> Answer:
     # words decide which of them answer (a topic only boosts).
     # A topic named outright ("trade") brings its figures; other words are looked up in the
     # sentences.
-    exact = bool(match.keys) and match.score >= 100
+    # (a phrase naming a topic, "concessional loans", is searched too: its topic's tagged figures
+    # may miss a sentence that says it in its own words, "concessional lending")
+    exact = bool(match.keys) and match.score >= 100 and len(words) == 1
     searched = words and not exact
     hits = queries.search(session, corrected, limit=60, any_word=True) if searched else []
     ids = [q.sentence_id for q in hits if q.on_topic]
@@ -156,7 +158,7 @@ def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
     reports = len({q.document.id for q in quotes})
     figure_when = f"{figure.text}{_when(figure)}"
     title = headline(figure.measure, figure.text)
-    if figure.text not in title:
+    if figure.text.lower() not in title.lower():  # "More than 52 million USD this year" has it
         title = f"{figure_when}: {title}"
     # The measure in full only when the title is not a whole clause of it.
     whole = not title.endswith("…") and title.lower() in figure.measure.lower()

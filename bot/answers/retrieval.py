@@ -10,9 +10,10 @@ their words when no sentence says it all.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answers.common import Context
-from bot.answers.titles import named_by_title
+from bot.answers.titles import holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
@@ -51,6 +52,8 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     ranked = rank(
         question, found, similarities, ctx.known, concept_weights, NONE, pointing, borrowed
     )
+    if question.kind == "who":
+        ranked = _titled(ctx, ranked)
     if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
@@ -123,3 +126,22 @@ def _telling(
     if len(groups) == 1:
         return sorted(groups[0]) + months, None
     return [], [sorted(g) for g in groups[:2]]
+
+
+TITLED_READ = 5  # the best sentences whose title-only mention of someone is looked up
+NEAR_TITLED = 0.45  # the least share of the asked words such a sentence holds to be read
+
+
+def _titled(ctx: Context, ranked: list[Scored]) -> list[Scored]:
+    """Who-answers: a sentence that names no one but calls someone by a title only they hold in
+    its article ("the General Secretary placed…") names that person."""
+    changed = False
+    out = list(ranked)
+    for at, scored in enumerate(ranked[:TITLED_READ]):
+        quote = scored.candidate.quote
+        if scored.has_asked or scored.candidate.facts.people or scored.coverage < NEAR_TITLED:
+            continue
+        if holder_called(ctx.session, ctx.known, quote.document.id, quote.text):
+            out[at] = replace(scored, has_asked=True, score=scored.score + 0.8)
+            changed = True
+    return sorted(out, key=lambda s: -s.score) if changed else out

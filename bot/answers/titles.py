@@ -42,3 +42,25 @@ def named_by_title(
             if person.id not in people and any(f" the {t} " in folded for t in mine):
                 found.add(sentence_id)
     return frozenset(found)
+
+
+def holder_called(
+    session: Session, known: Knowledge, document: int, text: str
+) -> PersonInfo | None:
+    """The person a sentence calls by a title only they hold among the people its document
+    names ("the General Secretary placed…" -> To Lam), if any."""
+    named = {p for _, _, people in evidence.walk(session, [document]) for p in people}
+    held = {p: titles(known.person(p)) for p in named if p in known.by_id}
+    folded = f" {key(text)} "
+    found = [
+        p
+        for p, own in held.items()
+        if any(
+            f" the {t} " in folded
+            and not any(
+                o == t or o.endswith(f" {t}") for q, ts in held.items() if q != p for o in ts
+            )
+            for t in own
+        )
+    ]
+    return known.person(found[0]) if len(found) == 1 else None

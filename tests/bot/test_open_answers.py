@@ -119,3 +119,17 @@ def test_a_visit_on_one_day_states_no_span(seeds: Store) -> None:
         texts(render_blocks(ask(seeds, "how long did Luong Cuong's trip to Korea last?")))
     )
     assert "No dates found" in said and "four days" not in said
+
+
+def test_who_is_answered_with_the_person_a_title_stands_for(seeds: Store) -> None:
+    """The sentence says only "the General Secretary"; its article names one person so called."""
+    said = " ".join(
+        texts(render_blocks(ask(seeds, "who gave a policy address at Yonsei University?")))
+    )
+    assert "Yonsei" in said and "To Lam" in said
+
+
+def test_a_kind_of_a_thing_nobody_mentions_has_no_near_passages(seeds: Store) -> None:
+    """No article says "nuclear": renewable energy is a neighbour, not a near answer."""
+    said = " ".join(texts(render_blocks(ask(seeds, "what did they agree on nuclear energy?"))))
+    assert "No statements found" in said and "renewable" not in said

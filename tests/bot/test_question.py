@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.calling import named
 from bot.knowledge import Knowledge
 from bot.periods import parse_period
 from bot.question import parse
@@ -26,6 +27,7 @@ LATEST = date(2025, 10, 30)
         ("how many Vietnamese live in Korea?", "how_many"),
         ("how big is the Vietnamese community?", "how_many"),
         ("how much is the trade target?", "how_much"),
+        ("how fast is Vietnam's economy growing?", "how_much"),
         ("what share of the weapons came from Russia?", "how_much"),
         ("how long was the state visit?", "how_long"),
         ("how many days did the General Secretary spend in the RoK?", "how_long"),
@@ -109,6 +111,7 @@ def test_paraphrases_say_the_same(seeds_known: Knowledge) -> None:
     assert {stem("spouse"), stem("wife")} <= variants("wife")
     assert stem("reside") in variants("live")
     assert {stem("companies"), stem("enterprises")} <= variants("firms")
+    assert stem("target") in variants("goal")
     assert rephrase("who is the korean first lady") == "who is the korean spouse"
 
 
@@ -140,3 +143,16 @@ def test_what_a_person_told_is_what_they_said(seeds_known: Knowledge) -> None:
     question = parse("what did To Lam tell students at Yonsei?", seeds_known, LATEST)
     assert stem("said") in question.action and "tell" not in question.words
     assert "tell" not in parse("tell me about the statue", seeds_known, LATEST).words
+
+
+def test_what_the_subject_said_not_whom_to(seeds_known: Knowledge) -> None:
+    question = parse("what did Lee promise Luong Cuong?", seeds_known, LATEST)
+    assert question.person is not None and question.person.name == "Lee Jae Myung"
+    question = parse("what did President Lee pledge at his talks with To Lam?", seeds_known, LATEST)
+    assert stem("pledge") in question.action and stem("talks") not in question.action
+    assert stem("talks") in question.soft  # the occasion ranks, it does not decide
+
+
+def test_everyone_named_in_full_is_found_in_order(seeds_known: Knowledge) -> None:
+    people = named("what day did Lee Jae Myung and To Lam hold their talks?", seeds_known)
+    assert [p.name for p in people] == ["Lee Jae Myung", "To Lam"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.asked_for import initials
 from bot.calling import titles
-from bot.rank import initials
 from store.queries import PersonInfo
 
 

@@ -1,0 +1,199 @@
+"""What each kind of question asks a sentence to hold: a number among the asked words for how
+many, an amount for how much, a date for when, a span for how long, a place for where, a name
+besides the asked ones for who, the asked verb for "what did X…". Pure: text in, yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.knowledge import Knowledge
+from bot.periods import Period
+from bot.question import Question
+from bot.stems import covered, stem
+from store.evidence import Candidate
+from store.lexicon import months
+from store.textutil import key, words
+
+_MONTHS = "|".join(sorted(months(), key=len, reverse=True))
+_YEAR = r"\b(?:19|20)\d\d\b"
+_DATE = re.compile(
+    rf"{_YEAR}|\b(?:{_MONTHS})\b\.?(?:\s+\d{{1,2}}\b)?|\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.I
+)
+_AMOUNT = re.compile(
+    r"(?:\b(?:usd|us\$|vnd|krw|won|dollars?|euros?|percent|per cent|billion|million|trillion)\b|[$%₫₩])",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:thousands?|hundreds?|dozens?|millions?)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"\s+(?!of\b|or\b|and\b|to\b)[a-z]",  # "three Korean doctors", not "two of them"
+    re.I,
+)
+_DURATION = re.compile(
+    rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|several)\s*(?:-\s*)?"
+    rf"(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:by|until|till|through)\s+{_YEAR}|"
+    rf"{_YEAR}\s*(?:-|–|to)\s*{_YEAR}|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
+_ORGANISATION = re.compile(
+    r"\bwhich (?:\w+ )?(?:compan|firm|organi[sz]ation|agenc|bank|group|universit|institution)", re.I
+)
+
+
+_MONTH_NUMBER = {name: number for name, number in months().items()}
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b|({_MONTHS})\b\.?\s+(\d{{1,2}})\b)(?:,?\s+((?:19|20)\d\d))?",
+    re.I,
+)
+
+
+def mentions_period(text: str, period: Period) -> bool:
+    """Whether a sentence names a day (or, for a span of months, a month) within the period."""
+    for m in _DAY_MONTH.finditer(text):
+        day = int(m[1] or m[4])
+        month = _MONTH_NUMBER[(m[2] or m[3]).lower()]
+        if period.months and not period.start:
+            if month in period.months:
+                return True
+            continue
+        if period.start is None or period.end is None:
+            continue
+        year = int(m[5]) if m[5] else None
+        for candidate_year in [year] if year else range(period.start.year, period.end.year + 1):
+            try:
+                if period.contains(date(candidate_year, month, day)):
+                    return True
+            except ValueError:
+                continue
+    if period.start and period.end and (period.start.month, period.start.day) == (1, 1):
+        whole = range(period.start.year, period.end.year + 1)  # whole years: "in 2027"
+        if (period.end.month, period.end.day) == (12, 31) and any(
+            re.search(rf"\b{y}\b", text) for y in whole
+        ):
+            return True
+    if period.start and period.end and (period.end - period.start).days >= 27:
+        for m in re.finditer(rf"\b({_MONTHS})\b\.?(?:\s+((?:19|20)\d\d))?", text, re.I):
+            month = _MONTH_NUMBER[m[1].lower()]
+            year = int(m[2]) if m[2] else None
+            years = [year] if year else range(period.start.year, period.end.year + 1)
+            if any(
+                period.contains(date(y, month, 15)) or _month_overlaps(period, y, month)
+                for y in years
+            ):
+                return True
+    return False
+
+
+def _month_overlaps(period: Period, year: int, month: int) -> bool:
+    assert period.start is not None and period.end is not None
+    return (year, month) >= (period.start.year, period.start.month) and (year, month) <= (
+        period.end.year,
+        period.end.month,
+    )
+
+
+_TITLED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][a-z]+){1,5}\b")
+
+
+def initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words, so a question's "FTA" finds "Free Trade
+    Agreement" and "ODA" finds "Official Development Assistance"."""
+    found = set()
+    for match in _TITLED.finditer(text):
+        letters = [w[0] for w in match[0].split() if w[0].isupper()]
+        for start in range(len(letters) - 1):  # "the ASEAN-Korea Free Trade Agreement"
+            found.add("".join(letters[start:]).lower())
+    return found
+
+
+def _counts(text: str) -> bool:
+    """A number that is not a year or a day of a month."""
+    plain = _DATE.sub(" ", text)
+    return bool(_NUMBER.search(plain))
+
+
+_AMOUNT_WORD = re.compile(r"^(?:\d+|thousands?|hundreds?|millions?|billions?|trillions?)$")
+# A count may be written out ("a nine-member team"); an amount of money rarely is.
+_COUNT_WORD = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|thousands?|hundreds?|dozens?|millions?|billions?)$"
+)
+NUMBER_REACH = 8  # words either side of a number that say what it counts or measures
+
+
+def _number_of_asked(question: Question, text: str, number: re.Pattern[str]) -> bool:
+    """Whether some number in the sentence sits among the asked words ("350,000 Vietnamese are
+    living…" for "how many Vietnamese live…"), not only elsewhere in it ("10 documents…,
+    including labour" does not count workers). A sentence holding none of the asked words (its
+    article lends them: "The investment is put at…") is about its article's subject."""
+    if not question.concepts:
+        return True
+    tokens = words(_DATE.sub(" ", text))
+    stems = [stem(t) for t in tokens]
+    if not any(covered(g, set(stems)) for g in question.concepts):
+        return True
+    for at, token in enumerate(tokens):
+        if number.match(token):
+            near = set(stems[max(0, at - NUMBER_REACH) : at + NUMBER_REACH + 1])
+            if any(covered(g, near) for g in question.concepts):
+                return True
+    return False
+
+
+def asked_for(question: Question, candidate: Candidate, text: str, known: Knowledge) -> bool:
+    kind = question.kind
+    if kind == "how_many":
+        return _counts(text) and _number_of_asked(question, text, _COUNT_WORD)
+    if kind == "how_much":
+        return (
+            bool(_AMOUNT.search(text))
+            and _counts(text)
+            and _number_of_asked(question, text, _AMOUNT_WORD)
+        )
+    if kind == "when":  # a weekday is stored with the day it means: "on Wednesday (March 13, 2024)"
+        return bool(_DATE.search(text))
+    if kind == "how_long":
+        return bool(_DURATION.search(text))
+    if kind == "where":
+        folded = f" {key(text)} "
+        return bool(candidate.facts.visits) or any(
+            f" {p} " in folded for p in known.places if len(p) >= 4
+        )
+    if kind == "who":  # a name besides those the question gives ("who welcomed Hue?")
+        asked_person = question.person.id if question.person else None
+        if any(p != asked_person for p in candidate.facts.people):
+            return True
+        asked = {s for group in question.concepts for s in group}
+        if _ORGANISATION.search(question.text):  # "which company…": any proper name answers
+            return any(
+                not any(covered(frozenset({stem(w)}), asked) for w in words(name[0]))
+                for name in _NAME.finditer(text)
+            )
+        # "who…" asks for a person (a caption names known people without mentions), not a
+        # stadium or a ministry
+        return any(
+            person != asked_person
+            and not all(covered(frozenset({stem(w)}), asked) for w in known.name_words[person])
+            for person in _known_names(text, known)
+            if person in known.name_words
+        )
+    if kind == "what_did" and question.action:
+        return bool(covered(question.action, {stem(t) for t in words(text)}))
+    if kind in ("what_did", "outcomes"):
+        return bool(candidate.facts.commitments)
+    return True
+
+
+def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:
+    """The people a sentence names that the store knows (a caption carries no mentions)."""
+    found = []
+    for match in _NAME.finditer(text):
+        parts = key(match[0]).split()
+        spans = (
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)
+        )
+        found += [known.person_aliases[s] for s in spans if s in known.person_aliases]
+    return tuple(found)
