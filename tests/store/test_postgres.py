@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, make_url, select, text
+from support.builds import half_written_then
 from support.databases import drop_databases
 
 from store import generations
@@ -16,7 +17,7 @@ from store.db import Store
 from store.errors import ReseedFailed, ReseedInProgress, StoreUnavailable
 from store.ingest.extract import Extraction
 from store.ingest.load import write_store
-from store.ingest.publish import reseed_lock
+from store.ingest.publish import publish, reseed_lock
 from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +79,24 @@ def test_a_failed_reseed_leaves_the_previous_store_serving(pg_url: str, tmp_path
     assert len(_schemas(pg_url)) == 1
 
 
+@pytest.mark.parametrize(
+    ("error", "told"),
+    [
+        (None, 'could not write the store: relation "missing" does not exist'),  # no SQL after
+        (RuntimeError("disk full\nINSERT INTO …"), "could not write the store: disk full"),
+    ],
+)
+def test_a_write_that_fails_halfway_leaves_the_previous_generation_serving(
+    pg_url: str, error: Exception | None, told: str
+) -> None:
+    reseed(pg_url, SEEDS)
+    with reseed_lock(pg_url), pytest.raises(ReseedFailed) as failed:
+        publish(pg_url, half_written_then(error))
+    assert str(failed.value) == told
+    assert _documents(Store.open(pg_url)) == 5
+    assert len(_schemas(pg_url)) == 1  # the half-built generation went with its transaction
+
+
 def test_a_second_reseed_at_the_same_time_is_refused(pg_url: str) -> None:
     reseed(pg_url, SEEDS)
     with reseed_lock(pg_url), pytest.raises(ReseedInProgress):
@@ -100,7 +119,8 @@ def test_a_write_without_the_reseed_lock_waits_its_turn(
             write_store(pg_url, data_extraction, [], time.monotonic(), "test")
         assert _documents(Store.open(pg_url)) == 5
         assert len(_schemas(pg_url)) == 1
-    other.dispose()  # the other reseed's session ends, and its lock with it
+        connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": generations.LOCK_KEY})
+    other.dispose()
     assert write_store(pg_url, data_extraction, [], time.monotonic(), "test").documents == 3
     assert _documents(Store.open(pg_url)) == 3
 

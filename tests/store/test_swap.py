@@ -6,12 +6,11 @@ import hashlib
 import json
 import shutil
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
+from support.builds import half_written_then
 
 from store import models as m
 from store.db import Store
@@ -121,14 +120,6 @@ def test_a_failed_reseed_leaves_the_old_store_serving(
     assert list(store_path.parent.glob("*.building-*")) == []
 
 
-def _half_written_then(error: Exception) -> Callable[[Connection], None]:
-    def build(connection: Connection) -> None:
-        connection.execute(text("CREATE TABLE half (x integer)"))
-        raise error
-
-    return build
-
-
 @pytest.mark.parametrize(
     ("error", "told"),
     [
@@ -137,6 +128,8 @@ def _half_written_then(error: Exception) -> Callable[[Connection], None]:
             RuntimeError("database or disk is full\nINSERT INTO …"),
             "could not write the store: database or disk is full",
         ),
+        (None, "could not write the store: no such table: missing"),  # the driver's words
+        (RuntimeError(""), "could not write the store: RuntimeError"),
     ],
 )
 def test_a_write_that_fails_halfway_leaves_the_old_store_and_no_leftover(
@@ -145,7 +138,7 @@ def test_a_write_that_fails_halfway_leaves_the_old_store_and_no_leftover(
     reseed(store_url, one_document)
     before = _sha(store_path)
     with reseed_lock(store_url), pytest.raises(ReseedFailed) as failed:
-        publish(store_url, _half_written_then(error))
+        publish(store_url, half_written_then(error))
     assert str(failed.value) == told  # one line, without the SQL
     assert _sha(store_path) == before
     assert [p.name for p in store_path.parent.iterdir() if ".building-" in p.name] == []
