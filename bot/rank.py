@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from bot.asked_for import asked_for, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
+from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge, routing
 from bot.question import Question
-from bot.stems import covered, stem
+from bot.stems import covered, other_senses, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
 
@@ -161,10 +162,12 @@ def rank(
     focus = _focus(question, concept_weights)
     role_of = _role_of(question)
     counted = _counted(question)
+    literal = {stem(w) for w in question.words}
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens} | initials(text)
+        stems -= other_senses(text) - literal  # "the Korean capital" is no money
         # "He asked…": the person "he" stands for is named by the sentence before
         own = set(stems)  # the asked verb is the sentence's own, never a borrowed role's word
         stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
@@ -183,6 +186,8 @@ def rank(
         if counted is not None and not hits[counted]:
             # "how many doctors…": a sentence counting something else (machines, volunteers)
             # does not answer, whatever its article is about.
+            coverage = min(coverage, 0.35)
+        if elsewhere(question, text, known):  # another country or city than the asked one
             coverage = min(coverage, 0.35)
         if focus is not None and not (hits[focus] or lent[focus]):
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):

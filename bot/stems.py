@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -89,3 +90,26 @@ def _extends(longer: str, shorter: str) -> bool:
     if not longer.startswith(shorter):
         return False
     return len(shorter) >= 5 or (len(shorter) >= 3 and len(longer) - len(shorter) <= 2)
+
+
+@cache
+def _beside_a_name() -> re.Pattern[str] | None:
+    data = json.loads(resources.files("bot").joinpath("paraphrases.json").read_text("utf-8"))
+    listed = data.get("beside_a_name", {}).get("words", [])
+    if not listed:
+        return None
+    word = "(?i:" + "|".join(re.escape(w) for w in listed) + ")"
+    name = r"[A-ZÀ-ỸĐ][a-zà-ỹđ][\w’'-]*"
+    return re.compile(
+        rf"(?<=[a-zà-ỹđ,] ){name}(?:['’]s)?\s+(?P<a>{word})s?\b"  # "the Korean capital"
+        rf"|\b(?P<b>{word})s?\s*,?\s+(?:of\s+(?:the\s+)?)?{name}"  # "the capital, Hanoi"
+    )
+
+
+def other_senses(text: str) -> set[str]:
+    """Stems of words used in their other sense in this text ("the Korean capital" is a city): a
+    question's paraphrase does not reach them, only the word itself does."""
+    pattern = _beside_a_name()
+    if pattern is None:
+        return set()
+    return {stem(m["a"] or m["b"]) for m in pattern.finditer(text)}

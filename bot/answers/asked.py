@@ -113,7 +113,13 @@ def _structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> li
         made = queries.commitments_at(ctx.session, [v.id for v in visits], limit=12)
         kept = [i for i in commitment_items(ctx.session, made) if _about(question, i)]
         return [*(visit_card(v, None) for v in visits[:2]), *kept]
-    if visits and question.kind not in ("how_many", "how_much", "what_did", "who"):
+    # "did Korea agree to fund a metro line in Hanoi?" asks for a commitment, not any visit there
+    asks_other = question.kind == "yes_no" and question.route.intent != "visit"
+    if (
+        visits
+        and not asks_other
+        and question.kind not in ("how_many", "how_much", "what_did", "who")
+    ):
         return [visit_card(v, None) for v in visits]
     chosen = question.route
     if question.subjects and chosen.intent == "commitment":  # each subject its own commitments

@@ -26,6 +26,14 @@ _ORGANISATION = re.compile(
 _CAPITALISED_SUBJECT = re.compile(
     r"(?:\b[A-Z][\w&.'’-]+\s+[A-Z][\w&.'’-]+|\b[A-Z]{2,}[\w-]*)\s+(?:also\s+|then\s+)?$"
 )
+# An amount of money as the subject: "The other, 45 million USD, will finance a second campus"
+# commits the money to what follows, whoever lends it.
+_MONEY_SUBJECT = re.compile(
+    r"(?:(?:USD|US\$|\$|€)\s?\d[\d.,]*(?:\s?(?:thousand|million|billion|trillion|bn))?|"
+    r"\d(?:[\d.,]*\d)?\s?(?:thousand|million|billion|trillion|bn)?\s?"
+    r"(?:USD|VND|KRW|EUR|won|dong|euros?|dollars?)\b)"
+    r"(?:\s+(?!and\b|or\b|but\b)[a-z]+)?\s*\)?\s*,?\s*$"
+)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n['’]t|refused|declined|failed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
@@ -117,6 +125,7 @@ def _will_has_a_committing_subject(before: str) -> bool:
         or _ORGANISATION.search(clause)
         or re.search(r"\bcollaboration|cooperation\b", clause)
         or _is_a_body(clause)  # "Hanwha Aerospace will supply …"
+        or _MONEY_SUBJECT.search(before) is not None
     )
 
 

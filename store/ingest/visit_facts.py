@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from store.dates_text import range_without_year, visit_when
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.people import Person
+from store.ingest.relevance import parties_named
 from store.ingest.visit_mentions import find_visit_mentions
+from store.ingest.visit_places import city_parties, dateline_city
 from store.ingest.visits import (
     Visit,
     VisitLinker,
@@ -85,11 +87,23 @@ def date_visits(docs: list[Doc], visits: list[Visit]) -> None:
         elif not visit.year_note:
             visit.year_note = "stated"
         _fill_dates(visit)
+        _place_by_dateline(docs, visit)
     for visit in visits:
         for doc_index in {s.doc for s in visit.linked}:
             if docs[doc_index].reference_year is None and visit.year:
                 docs[doc_index].reference_year = visit.year
                 docs[doc_index].year_note = f"year of the visit it reports ({visit.year_note})"
+
+
+def _place_by_dateline(docs: list[Doc], visit: Visit) -> None:
+    """A visit placed only in a country takes the city its reporting article is datelined in."""
+    if any(not parties_named(p) or city_parties(p) for p in visit.places):
+        return
+    for mention in visit.mentions:
+        city = dateline_city(docs[mention.sentence.doc].clean.dateline, visit.destination)
+        if city:
+            visit.places = _one_spelling_each([city])  # the city says more than its country
+            return
 
 
 def _year_from_stamp(docs: list[Doc], visit: Visit) -> None:

@@ -111,3 +111,14 @@ def visit_dates(sent: Sent, start: int, end: int, before_too: bool = False) -> l
         for d in dates
         if d.start >= end and d.start - end <= 70 and not _CLAUSE_BREAK.search(text[end : d.start])
     ]
+
+
+def dateline_city(dateline: str | None, destination: str) -> str | None:
+    """The city of an article's dateline ("HÀ NỘI —") when it lies in the visit's destination:
+    where a visit happens that the text places only in the country ("who is in Việt Nam")."""
+    if not dateline:
+        return None
+    city = dateline.strip(" —–-,").title() if dateline.isupper() else dateline.strip(" —–-,")
+    if not city or parties_named(city) - city_parties(city):
+        return None  # "VIỆT NAM —" names a country, not a city
+    return city if party_of_place(city) == destination else None

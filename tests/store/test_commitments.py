@@ -196,3 +196,15 @@ def test_no_commitment_from_a_hedge_or_an_off_topic_passage(data_extraction: Ext
         "Thailand",
     ):
         assert absent not in texts
+
+
+def test_money_as_the_subject_commits_to_what_it_will_pay_for() -> None:
+    found = find_commitment(
+        "The other, 45 million USD, will finance a second campus of the Hanoi University of "
+        "Pharmacy in Bac Ninh province.",
+        [],
+    )
+    assert found is not None
+    assert found.span.startswith("will finance a second campus")
+    # money in an earlier clause is no subject of the "will" that follows
+    assert find_commitment("Trade reached 70 billion USD and the weather will be fine.", []) is None

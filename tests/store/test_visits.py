@@ -198,3 +198,15 @@ def test_a_dateline_dates_the_visit_before_any_other_year_in_the_article(
     (visit,) = extract_texts(article).visits
     assert (visit.start, visit.end, visit.year) == (date(2026, 3, 5), date(2026, 3, 7), 2026)
     assert visit.year_note and "dateline" in visit.year_note
+
+
+def test_a_visit_placed_only_in_the_country_takes_the_dateline_city(extract_texts: Extract) -> None:
+    article = (
+        "Deputy ministers hold strategic dialogue\n"
+        "Last updated: November 01, 2023 - 22:05\n"
+        "HÀ NỘI — Foreign Minister Bùi Thanh Sơn on Wednesday received First Vice Minister of "
+        "Foreign Affairs of the Republic of Korea (RoK) Chang Ho-jin, who is in Việt Nam to "
+        "co-chair the fifth strategic dialogue.\n"
+    )
+    (visit,) = extract_texts(article).visits
+    assert visit.places == ["Hanoi"]

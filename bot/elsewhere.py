@@ -1,0 +1,45 @@
+"""Whether a sentence is about another place than the one a question names: a sentence on
+workers for a third country does not answer "how many nurses went to work in Korea?", one on
+Ho Chi Minh City's metro does not answer "did Korea fund a metro line in Hanoi?"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import Knowledge
+from bot.question import Question
+from store.ingest.relevance import parties_named
+from store.ingest.visit_places import city_parties
+from store.lexicon import country_gazetteer
+from store.textutil import fold, key
+
+
+def elsewhere(question: Question, text: str, known: Knowledge) -> bool:
+    """The question places what it asks in a country and the sentence names a third country and
+    neither party, or in a city and the sentence names other cities and not it; a sentence
+    naming no place may still answer."""
+    place = question.place
+    # "went to work in Korea" places the question in a country ("Vietnamese players" does not)
+    asked = parties_named(place) - city_parties(place) if place else set()
+    if asked:
+        third = _countries(text)
+        if third and not parties_named(text) & asked and not third & _countries(question.text):
+            return True
+    if place is None or place not in known.places.values() or _is_a_country(place):
+        return False
+    folded = f" {key(text)} "
+    if f" {key(place)} " in folded:  # "Thua Thien Hue" names Hue
+        return False
+    named = {name for k, name in known.places.items() if len(k) >= 4 and f" {k} " in folded}
+    named = {n for n in named if not _is_a_country(n)}
+    return bool(named) and place not in named
+
+
+def _countries(text: str) -> set[str]:
+    """The third countries a text names ("US$" is a currency)."""
+    plain = re.sub(r"\bU\.?S\.?\s?(?:\$|dollars?\b)", "$", text)
+    return {c for c in country_gazetteer().longest(fold(plain)) if c != "-"}
+
+
+def _is_a_country(place: str) -> bool:
+    return bool(parties_named(place) - city_parties(place))
