@@ -82,6 +82,12 @@ def test_a_country_names_the_visits_to_it(seeds: Store) -> None:
     assert "To Lam" in said and "Luong Cuong" in said
 
 
+def test_a_capital_visits_record_is_the_city_not_its_country(seeds: Store) -> None:
+    """Seoul also stands for the RoK in the aliases; `/visit seoul` still asks for the city."""
+    said = " ".join(texts(render_blocks(ask(seeds, "/visit seoul"))))
+    assert "To Lam" in said and "Gyeongju" not in said
+
+
 def test_he_stands_for_the_person_named_before_with_their_role(
     answer: Callable[[str], str],
 ) -> None:
