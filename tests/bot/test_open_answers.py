@@ -70,6 +70,13 @@ def test_a_kind_of_a_topic_nobody_mentions_is_a_miss_not_the_topic(
     assert "no commitments found" in missed and "energy projects" not in missed
 
 
+def test_a_misspelt_word_no_list_holds_finds_what_the_articles_say(
+    answer: Callable[[str], str],
+) -> None:
+    said = answer("/commitment industral park")
+    assert "industrial park" in said and "train local engineers" in said
+
+
 def test_a_trip_no_visit_was_made_from_is_shown_in_the_articles_words(
     answer: Callable[[str], str],
 ) -> None:
