@@ -14,14 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked_for import asked_for, initials, mentions_period
+from bot.asked_for import asked_for, dated_event, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.knowledge import Knowledge, routing
 from bot.question import Question
-from bot.stems import covered, stem
+from bot.stems import compounds, covered, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
 
+DATED = 0.8  # what the asked event standing beside a date adds for when-questions
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 
 
@@ -161,10 +162,11 @@ def rank(
     focus = _focus(question, concept_weights)
     role_of = _role_of(question)
     counted = _counted(question)
+    asked_stems = {s for group in question.concepts for s in group}
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
-        stems = {stem(t) for t in tokens} | initials(text)
+        stems = {stem(t) for t in tokens} | initials(text) | compounds(tokens, asked_stems)
         # "He asked…": the person "he" stands for is named by the sentence before
         own = set(stems)  # the asked verb is the sentence's own, never a borrowed role's word
         stems |= (borrowed or {}).get(candidate.quote.sentence_id, frozenset())
@@ -222,6 +224,9 @@ def rank(
                 most, whole = max(asked_weights), sum(asked_weights)
                 coverage = (coverage * whole + (most if dated else 0.0)) / (whole + most)
         asked = asked_for(question, candidate, fold(text), known)
+        if question.kind == "when" and asked:
+            # the asked event beside the date, not a date of something else the sentence recalls
+            score += DATED * dated_event(question, text, concept_weights or [1.0] * len(hits))
         score += 0.4 if asked else -0.4
         if not candidate.quote.on_topic:
             score -= 0.5  # a paragraph about something else (another country, an ad)

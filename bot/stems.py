@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 _SUFFIXES = (
     "ations",
@@ -89,3 +90,21 @@ def _extends(longer: str, shorter: str) -> bool:
     if not longer.startswith(shorter):
         return False
     return len(shorter) >= 5 or (len(shorter) >= 3 and len(longer) - len(shorter) <= 2)
+
+
+def compounds(tokens: list[str], asked: set[str]) -> set[str]:
+    """The asked stems a closed compound holds ("groundbreaking" holds "ground" and "break" for
+    "break ground"): a word made of two asked words, one after the other, stands for both; and
+    an asked word written as two ("Ha Noi", "Hai Phong" for "Hanoi", "Haiphong")."""
+    long = [s for s in asked if len(s) >= 4]
+    found = {a + b for a, b in pairwise(tokens) if a + b in asked}
+    for token in tokens:
+        if len(token) < 8:
+            continue
+        for head in long:
+            if not token.startswith(head):
+                continue
+            tails = {t for t in long if t != head and token[len(head) :].startswith(t)}
+            if tails:
+                found |= {head, *tails}
+    return found
