@@ -162,6 +162,7 @@ def rank(
     focus = _focus(question, concept_weights)
     role_of = _role_of(question)
     counted = _counted(question)
+    role_asked = re.search(r"\bwho (?:is|was|are|were)\b", key(question.text)) is not None
     asked_stems = {s for group in question.concepts for s in group}
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
@@ -174,7 +175,9 @@ def rank(
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
         if question.kind == "who" and hits and not hits[0]:
-            lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
+            # "who is the coach…": the sentence itself must say the role; "who paid for…" may
+            # say the deed in other words ("raised by"), its article saying the rest
+            lent = [False] * len(hits) if role_asked else [False, *lent[1:]]
         if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
             for i in role_of[1]:
                 lent[i] = False
