@@ -23,6 +23,7 @@ from store.evidence import Candidate
 from store.textutil import fold, key, words
 
 DATED = 0.8  # what the asked event standing beside a date adds for when-questions
+_BROKEN_OFF = re.compile(r"(?:\w'?s?|,)\s*(?:\.\.\.|…)$")  # a sentence cut off mid-clause
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 
 
@@ -114,6 +115,16 @@ def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> boo
     return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
 
 
+def asks_deed(question: Question) -> bool:
+    """A who-question asking who did something ("who paid for…", "who scored…"), which a
+    sentence may say in other words ("raised by", "put the visitors ahead"), not a role ("who is
+    the coach…"), which it must say."""
+    return (
+        question.kind == "who"
+        and re.search(r"\bwho (?:is|was|are|were)\b", key(question.text)) is None
+    )
+
+
 def _counted(question: Question) -> int | None:
     """The noun a how-many question counts ("how many South Korean companies…": companies)."""
     if question.kind != "how_many":
@@ -162,7 +173,7 @@ def rank(
     focus = _focus(question, concept_weights)
     role_of = _role_of(question)
     counted = _counted(question)
-    role_asked = re.search(r"\bwho (?:is|was|are|were)\b", key(question.text)) is not None
+    deed = asks_deed(question)
     asked_stems = {s for group in question.concepts for s in group}
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
@@ -177,7 +188,7 @@ def rank(
         if question.kind == "who" and hits and not hits[0]:
             # "who is the coach…": the sentence itself must say the role; "who paid for…" may
             # say the deed in other words ("raised by"), its article saying the rest
-            lent = [False] * len(hits) if role_asked else [False, *lent[1:]]
+            lent = [False, *lent[1:]] if deed else [False] * len(hits)
         if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
             for i in role_of[1]:
                 lent[i] = False
@@ -193,6 +204,8 @@ def rank(
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
             # a sentence without it is about something else, whatever else it shares.
             coverage = min(coverage, 0.35)
+        if _BROKEN_OFF.search(text):
+            coverage = min(coverage, 0.35)  # "…, striker Nguyen Tien Linh's...": says nothing whole
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, own) if question.action else None
         soft = [s for s in question.soft if s in stems]

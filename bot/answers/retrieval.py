@@ -16,7 +16,7 @@ from bot.answers.common import Context
 from bot.answers.titles import holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
-from bot.rank import Scored, rank, weights
+from bot.rank import Scored, asks_deed, rank, weights
 from store import evidence, meaning, queries
 from store.textutil import key
 
@@ -42,7 +42,10 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     if not found:
         return []
     concept_weights = weights(question, counts, ctx.known.words)
-    found, context = focus(ctx.session, question, found, concept_weights)
+    # "who paid for the kindergarten…": the article is about the kindergarten, the deed may be
+    # told in other words ("raised by")
+    about = [0.0, *concept_weights[1:]] if asks_deed(question) else concept_weights
+    found, context = focus(ctx.session, question, found, about)
     similarities = [0.0] * len(found)
     if any(c.vector for c in found):
         vectors = meaning.embed([question.text])
