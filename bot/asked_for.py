@@ -202,7 +202,9 @@ def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:
 DATE_REACH = 6  # words either side of a date that say what happened on it
 
 
-def dated_event(question: Question, text: str, concept_weights: list[float]) -> float:
+def dated_event(
+    question: Question, text: str, concept_weights: list[float], days_only: bool = False
+) -> float:
     """How much of the asked event stands beside a date in the sentence: the weighted share of
     the asked words within a few words of its best date, a bare year counting half ("The
     groundbreaking ceremony was held on Wednesday (February 5, 2025)" dates the groundbreaking;
@@ -220,6 +222,8 @@ def dated_event(question: Question, text: str, concept_weights: list[float]) -> 
             continue
         beside = set(tokens[max(0, at - 1) : at + 2])
         day = bool(beside & days) if not year else at > 0 and tokens[at - 1] in days
+        if days_only and not day:
+            continue
         window = tokens[max(0, at - DATE_REACH) : at + DATE_REACH + 1]
         near = {stem(t) for t in window} | compounds(window, asked)
         share = sum(

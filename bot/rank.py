@@ -160,6 +160,7 @@ def rank(
     context: DocumentContext = NONE,
     pointing: frozenset[int] = frozenset(),
     borrowed: dict[int, frozenset[str]] | None = None,
+    dated_only: bool = False,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
     whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
@@ -185,6 +186,12 @@ def rank(
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
+        if dated_only and not dated_event(
+            question, text, concept_weights or [1.0] * len(hits), True
+        ):
+            # while other sentences answer, the article lends its words only to one dating the
+            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)")
+            lent = [False] * len(hits)
         if question.kind == "who" and hits and not hits[0]:
             # "who is the coach…": the sentence itself must say the role; "who paid for…" may
             # say the deed in other words ("raised by"), its article saying the rest

@@ -52,8 +52,10 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
     borrowed = antecedents(ctx.session, found, ctx.known)
+    # when-questions: the article lends its words to a sentence dating the asked event by its day
+    dating = context if question.kind == "when" else NONE
     ranked = rank(
-        question, found, similarities, ctx.known, concept_weights, NONE, pointing, borrowed
+        question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
