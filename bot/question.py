@@ -16,6 +16,14 @@ from datetime import date
 from bot.calling import called, subject, titles
 from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
+from bot.question_words import (
+    ACTIONS,
+    GENERIC,
+    KIND_WORDS,
+    QUESTION_WORDS,
+    RELATIONS,
+    kind_of,
+)
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
 from bot.stems import rephrase, stem, variants
@@ -23,130 +31,6 @@ from store.lexicon import months as month_names
 from store.lexicon import parties
 from store.queries import PersonInfo
 from store.textutil import fold, key
-
-# Checked in order: the first that matches names the kind.
-_KINDS: tuple[tuple[str, str], ...] = (
-    # "how many days did X spend…" asks for a span, not a count
-    (
-        "how_long",
-        r"\bhow long\b|\bhow many (?:days|nights|weeks|months|hours)\b|\bduration\b",
-    ),
-    ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
-    (
-        "how_much",
-        r"\bhow much\b|\bhow (?:fast|quickly)\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
-    ),
-    (
-        "when",
-        r"^when\b|\bwhen (?:did|was|were|is|will|do|does|are|has|had)\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bsince when\b|\bwhat (?:is|was|were|are) the (?:dates?|day)\b",
-    ),
-    (
-        "where",
-        r"^where\b|\bwhere (?:did|was|were|is|will|do|does|are)\b|\b(?:which|what) (?:city|cities|province|provinces|place|places|country|venue|locality|localities)\b|\bin what (?:city|place|province)\b",
-    ),
-    (
-        "outcomes",
-        r"\bwhat (?:was|were|has been|have been) (?:agreed|signed|decided|achieved|announced|concluded)\b|\boutcomes?\b|\bresults? of\b|\bwhat came out of\b",
-    ),
-    (
-        "what_did",
-        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told)\w*",
-    ),
-    (
-        "who",
-        # "what happens to candidates who cheat…": "who" after a noun asks nothing
-        r"^who\b|^(?!(?:what|why|how)\b).*\bwho(?:m|se)?\b|\bwhich (?:\w+ )?(?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
-    ),
-    (
-        "yes_no",
-        r"^(?:did|does|do|will|would|is|are|was|were|has|have|had|can|could|should|shall)\b",
-    ),
-    ("list", r"^(?:list|name|show|give)\b|^(?:what|which) (?:are|were)\b"),
-)
-_QUESTION_WORDS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "how",
-        "why",
-        "many",
-        "much",
-        "long",
-        "list",
-        "name",
-        "show",
-        "give",
-        "me",
-        "tell",
-        "please",
-        "kind",
-        "kinds",
-        "type",
-        "types",
-        "there",
-        "any",
-        "anything",
-        "something",
-        # framing verbs: "what happens to…", "when does it take place", "what do they need"
-        *[
-            "happen",
-            "happened",
-            "happens",
-            "take",
-            "took",
-            "get",
-            "got",
-            "make",
-            "made",
-            "need",
-            "needs",
-            "mean",
-            "means",
-            "know",
-        ],
-        *["thing", "things", "go", "went", "more", "most", "each", "other", "others"],
-    ]
-)
-# Words too common in these articles to be what a question is about (they still help ranking).
-_GENERIC = frozenset(["country", "countries", "nation", "nations", "people", "year", "years"])
-# Words restating what kind of answer is asked ("how much money", "on what date"): the kind
-# carries them; as subject words they would demand the sentence repeat them.
-_KIND_WORDS = frozenset(
-    [
-        *["money", "amount", "number", "sum", "figure", "percentage", "percent", "fast", "quickly"],
-        *["date", "dates", "day", "days", "time", "times"],
-    ]
-)
-# Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
-_RELATIONS = ("what_did", "yes_no", "outcomes", "list")
-_ACTIONS = [
-    "pledge",
-    "propose",
-    "ask",
-    "agree",
-    "sign",
-    "say",
-    "tell",
-    "upgrade",
-    "build",
-    "invest",
-    "visit",
-    "meet",
-    "lead",
-    "open",
-    "launch",
-    "offer",
-    "plan",
-    "hope",
-    "provide",
-    "call",
-    "discuss",
-]
 
 
 @dataclass(frozen=True)
@@ -185,7 +69,7 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         return Question(text, "help", chosen)
     body = chosen.argument if chosen.command else text
     folded = rephrase(key(body))
-    kind = "command" if chosen.command else _kind(folded)
+    kind = "command" if chosen.command else kind_of(folded)
     if kind == "search" and chosen.intent == "commitment":
         kind = "list"
     person = find_person_in(body, known)
@@ -196,7 +80,7 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
     words, soft, action = _words(folded, person, place, period, known, kind)
-    if kind not in _RELATIONS:  # the verb is what is asked about ("how much will they invest")
+    if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
     # "when did Lee visit Hanoi?" is about Hanoi (its telling word: "nang" of "da nang"),
@@ -243,13 +127,6 @@ def month_terms(period: Period | None) -> list[str]:
     return sorted(n for n, number in names.items() if number in numbers and len(n) > 3)
 
 
-def _kind(folded: str) -> str:
-    for kind, pattern in _KINDS:
-        if re.search(pattern, folded):
-            return kind
-    return "search"
-
-
 def _place(folded: str, known: Knowledge) -> str | None:
     """A city or region the store knows, or one of the two countries, named in the text."""
     padded = f" {folded} "
@@ -282,7 +159,7 @@ def _words(
     A question about a relation ("what did X tell…") asks about its verb, even one that is a
     framing word elsewhere ("tell me about…"); "what did X pledge at his talks with Y" asks
     about the first verb only (the talks are the occasion: they rank, they do not decide)."""
-    relation = kind in _RELATIONS
+    relation = kind in RELATIONS
     data = routing()
     spellings = data["spellings"]
     # The person however called: a name, an alias, a title, a part of the name ("Madame Ly")
@@ -298,10 +175,10 @@ def _words(
         if period.start and period.end:  # and so is its year ("january-may 2023")
             for year in range(period.start.year, period.end.year + 1):
                 folded = re.sub(rf"\b{year}\b", " ", folded)
-    stop = set(data["stop_words"]) | _QUESTION_WORDS
+    stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
-    generic = set(data["generic_words"]) | _GENERIC | _KIND_WORDS
-    action_stems = {stem(a) for a in _ACTIONS}
+    generic = set(data["generic_words"]) | GENERIC | KIND_WORDS
+    action_stems = {stem(a) for a in ACTIONS}
     words: list[str] = []
     soft: set[str] = set()
     action: set[str] = set()

@@ -214,9 +214,12 @@ def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
         else:
             leftover.append(word)
     rest = " ".join(leftover)
-    countries = {key(a): p.name for p in parties() for a in (p.name, *p.aliases) if len(key(a)) > 2}
-    countries |= {key(w): p.name for p in parties() for w in _COUNTRY_NAMES.get(p.key, ())}
-    if rest in countries:
+    named = {key(w): p.name for p in parties() for w in (p.name, *_COUNTRY_NAMES.get(p.key, ()))}
+    aliases = {key(a): p.name for p in parties() for a in p.aliases if len(key(a)) > 2}
+    countries = aliases | named
+    # A capital stands for its country in the aliases ("Seoul said…"), but `/visit seoul` asks
+    # for the city when visits record it as a place.
+    if rest in countries and (rest in named or rest not in known.places):
         terms.destinations.add(countries[rest])
     elif rest:
         place = _place(rest, known)

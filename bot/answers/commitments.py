@@ -46,14 +46,18 @@ def answer_commitments(ctx: Context) -> Answer:
         queries.commitment_candidates(session, topic_keys=list(match.keys)) if match.keys else []
     )
     if not candidates:
-        hits = queries.search(session, normalise(ctx.argument).split(), limit=40)
+        asked, said = normalise(ctx.argument).split(), ctx.argument
+        hits = queries.search(session, asked, limit=40)
+        if not hits:  # a misspelt word no sentence says: the closest word the articles use
+            asked = [_correct(session, w) for w in asked]
+            hits, said = queries.search(session, asked, limit=40), " ".join(asked)
         topic_keys, sentence_ids = None, [q.sentence_id for q in hits if q.on_topic]
         candidates = (
             queries.commitment_candidates(session, sentence_ids=sentence_ids)
             if sentence_ids
             else []
         )
-        label = f"“{ctx.argument}”"
+        label = f"“{said}”"
     if not candidates:
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "commitments")]
         return nothing_found(

@@ -80,8 +80,12 @@ def _advisory_lock(database_url: str) -> Iterator[None]:
     finally:
         if token is not None:
             _lock_connection.reset(token)
-        # Closing the connection ends its session, which releases the lock whatever happened;
-        # an explicit unlock on a connection killed meanwhile would only fail.
+            # The server frees a closed session's locks a moment after the close, so a reseed
+            # started right after this one could be refused: unlock first. On a connection
+            # killed meanwhile the unlock fails, and closing it releases the lock anyway.
+            with contextlib.suppress(SQLAlchemyError):
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), key)
+                connection.commit()
         with contextlib.suppress(SQLAlchemyError):
             connection.close()
         engine.dispose()

@@ -70,6 +70,13 @@ def test_a_kind_of_a_topic_nobody_mentions_is_a_miss_not_the_topic(
     assert "no commitments found" in missed and "energy projects" not in missed
 
 
+def test_a_misspelt_word_no_list_holds_finds_what_the_articles_say(
+    answer: Callable[[str], str],
+) -> None:
+    said = answer("/commitment industral park")
+    assert "industrial park" in said and "train local engineers" in said
+
+
 def test_a_trip_no_visit_was_made_from_is_shown_in_the_articles_words(
     answer: Callable[[str], str],
 ) -> None:
@@ -80,6 +87,12 @@ def test_a_trip_no_visit_was_made_from_is_shown_in_the_articles_words(
 def test_a_country_names_the_visits_to_it(seeds: Store) -> None:
     said = " ".join(texts(render_blocks(ask(seeds, "/visit Korea"))))
     assert "To Lam" in said and "Luong Cuong" in said
+
+
+def test_a_capital_visits_record_is_the_city_not_its_country(seeds: Store) -> None:
+    """Seoul also stands for the RoK in the aliases; `/visit seoul` still asks for the city."""
+    said = " ".join(texts(render_blocks(ask(seeds, "/visit seoul"))))
+    assert "To Lam" in said and "Gyeongju" not in said
 
 
 def test_he_stands_for_the_person_named_before_with_their_role(

@@ -22,6 +22,7 @@ from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS, DATA = ROOT / "seeds", ROOT / "tests" / "data"
+_KEY = {"k": generations.LOCK_KEY}
 
 
 @pytest.fixture
@@ -102,6 +103,22 @@ def test_a_second_reseed_at_the_same_time_is_refused(pg_url: str) -> None:
     with reseed_lock(pg_url), pytest.raises(ReseedInProgress):
         reseed(pg_url, DATA)
     assert reseed(pg_url, DATA).documents == 3
+
+
+def test_a_reseed_right_after_another_is_never_refused(pg_url: str) -> None:
+    """The lock is given back before its connection closes: the server frees a closed session's
+    locks a moment later, which once refused a reseed started straight after the last one."""
+    taken = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"))
+    try:
+        with taken.connect() as other:
+            for _ in range(60):
+                with reseed_lock(pg_url):
+                    pass
+                free = other.execute(text("SELECT pg_try_advisory_lock(:k)"), _KEY).scalar()
+                assert free, "the reseed lock was still held after its reseed ended"
+                other.execute(text("SELECT pg_advisory_unlock(:k)"), _KEY)
+    finally:
+        taken.dispose()
 
 
 def test_a_write_without_the_reseed_lock_waits_its_turn(
