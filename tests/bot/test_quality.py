@@ -57,10 +57,10 @@ SUITES = [suite for suite in SUITES if suite.cases]
 FLOORS = {
     "corpus": 79,
     "corpus2": 91,
-    "corpus3": 239,
-    "corpus4": 171,
-    "corpus5": 105,
-    "questions": 229,
+    "corpus3": 244,
+    "corpus4": 172,
+    "corpus5": 106,
+    "questions": 231,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
