@@ -123,7 +123,9 @@ def _telling(
         months = []
     if rare or not groups:
         telling = sorted({s for group in rare for s in group})
-        if not telling and not question.person:
+        if not telling and not question.person and not months:
+            # "what happened between Vietnam and Korea in mid-March 2024?": the month finds the
+            # sentences, the two countries every sentence names would crowd them out
             telling = sorted(question.action) + sorted(question.soft)
         return telling + months, None
     if question.person:
