@@ -11,7 +11,7 @@ from datetime import date
 from bot.knowledge import Knowledge
 from bot.periods import Period
 from bot.question import Question
-from bot.stems import covered, stem
+from bot.stems import compounds, covered, stem
 from store.evidence import Candidate
 from store.lexicon import months
 from store.textutil import key, words
@@ -197,3 +197,37 @@ def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:
         )
         found += [known.person_aliases[s] for s in spans if s in known.person_aliases]
     return tuple(found)
+
+
+DATE_REACH = 6  # words either side of a date that say what happened on it
+
+
+def dated_event(
+    question: Question, text: str, concept_weights: list[float], days_only: bool = False
+) -> float:
+    """How much of the asked event stands beside a date in the sentence: the weighted share of
+    the asked words within a few words of its best date, a bare year counting half ("The
+    groundbreaking ceremony was held on Wednesday (February 5, 2025)" dates the groundbreaking;
+    "our soju exports, back in 1968" dates something else than the plant asked about)."""
+    if not question.concepts:
+        return 0.0
+    tokens = words(text)
+    asked = set().union(*question.concepts)
+    days = {str(d) for d in range(1, 32)}
+    total = sum(concept_weights) or 1.0
+    best = 0.0
+    for at, token in enumerate(tokens):
+        year = re.fullmatch(r"(?:19|20)\d\d", token) is not None
+        if not (year or token in _MONTH_NUMBER):
+            continue
+        beside = set(tokens[max(0, at - 1) : at + 2])
+        day = bool(beside & days) if not year else at > 0 and tokens[at - 1] in days
+        if days_only and not day:
+            continue
+        window = tokens[max(0, at - DATE_REACH) : at + DATE_REACH + 1]
+        near = {stem(t) for t in window} | compounds(window, asked)
+        share = sum(
+            w for g, w in zip(question.concepts, concept_weights, strict=True) if covered(g, near)
+        )
+        best = max(best, share / total * (1.0 if day else 0.5))
+    return best

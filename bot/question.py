@@ -83,8 +83,14 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
-    if place and kind != "outcomes" and place in known.places.values():
-        # "when did Lee visit Hanoi?" is about Hanoi (its telling word: "nang" of "da nang")
+    # "when did Lee visit Hanoi?" is about Hanoi (its telling word: "nang" of "da nang"),
+    # unless asked in one word ("Haiphong" for Hai Phong: a sentence's "Hai Phong" holds it)
+    if (
+        place
+        and kind != "outcomes"
+        and place in known.places.values()
+        and key(place).replace(" ", "") not in words
+    ):
         words.append(max(key(place).split(), key=len))
     concepts = tuple(variants(w) for w in words)
     subjects = _subjects(body, known)

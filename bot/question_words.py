@@ -35,7 +35,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "who",
-        r"^who\b|\bwho(?:m|se)?\b|\bwhich (?:\w+ )?(?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
+        # "what happens to candidates who cheat…": "who" after a noun asks nothing
+        r"^who\b|^(?!(?:what|why|how)\b).*\bwho(?:m|se)?\b|\bwhich (?:\w+ )?(?:official|minister|leader|person|people|officials|ministers|leaders|company|companies|firm|firms|organisation|organisations|agency|agencies)\b",
     ),
     (
         "yes_no",

@@ -14,15 +14,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked_for import asked_for, initials, mentions_period
+from bot.asked_for import asked_for, dated_event, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge, routing
 from bot.question import Question
-from bot.stems import covered, other_senses, stem
+from bot.stems import compounds, covered, other_senses, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
 
+DATED = 0.8  # what the asked event standing beside a date adds for when-questions
+_BROKEN_OFF = re.compile(r"(?:\w'?s?|,)\s*(?:\.\.\.|…)$")  # a sentence cut off mid-clause
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 
 
@@ -114,6 +116,16 @@ def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> boo
     return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
 
 
+def asks_deed(question: Question) -> bool:
+    """A who-question asking who did something ("who paid for…", "who scored…"), which a
+    sentence may say in other words ("raised by", "put the visitors ahead"), not a role ("who is
+    the coach…"), which it must say."""
+    return (
+        question.kind == "who"
+        and re.search(r"\bwho (?:is|was|are|were)\b", key(question.text)) is None
+    )
+
+
 def _counted(question: Question) -> int | None:
     """The noun a how-many question counts ("how many South Korean companies…": companies)."""
     if question.kind != "how_many":
@@ -149,6 +161,7 @@ def rank(
     context: DocumentContext = NONE,
     pointing: frozenset[int] = frozenset(),
     borrowed: dict[int, frozenset[str]] | None = None,
+    dated_only: bool = False,
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
     whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
@@ -162,11 +175,13 @@ def rank(
     focus = _focus(question, concept_weights)
     role_of = _role_of(question)
     counted = _counted(question)
+    deed = asks_deed(question)
+    asked_stems = {s for group in question.concepts for s in group}
     literal = {stem(w) for w in question.words}
     for candidate, similarity in zip(candidates, similarities, strict=True):
         text = candidate.quote.text
         tokens = words(text)
-        stems = {stem(t) for t in tokens} | initials(text)
+        stems = {stem(t) for t in tokens} | initials(text) | compounds(tokens, asked_stems)
         stems -= other_senses(text) - literal  # "the Korean capital" is no money
         # "He asked…": the person "he" stands for is named by the sentence before
         own = set(stems)  # the asked verb is the sentence's own, never a borrowed role's word
@@ -174,8 +189,16 @@ def rank(
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
+        if dated_only and not dated_event(
+            question, text, concept_weights or [1.0] * len(hits), True
+        ):
+            # while other sentences answer, the article lends its words only to one dating the
+            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)")
+            lent = [False] * len(hits)
         if question.kind == "who" and hits and not hits[0]:
-            lent = [False] * len(hits)  # "who coaches…": the sentence itself must say the role
+            # "who is the coach…": the sentence itself must say the role; "who paid for…" may
+            # say the deed in other words ("raised by"), its article saying the rest
+            lent = [False, *lent[1:]] if deed else [False] * len(hits)
         if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
             for i in role_of[1]:
                 lent[i] = False
@@ -193,6 +216,8 @@ def rank(
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
             # a sentence without it is about something else, whatever else it shares.
             coverage = min(coverage, 0.35)
+        if _BROKEN_OFF.search(text):
+            coverage = min(coverage, 0.35)  # "…, striker Nguyen Tien Linh's...": says nothing whole
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, own) if question.action else None
         soft = [s for s in question.soft if s in stems]
@@ -227,6 +252,9 @@ def rank(
                 most, whole = max(asked_weights), sum(asked_weights)
                 coverage = (coverage * whole + (most if dated else 0.0)) / (whole + most)
         asked = asked_for(question, candidate, fold(text), known)
+        if question.kind == "when" and asked:
+            # the asked event beside the date, not a date of something else the sentence recalls
+            score += DATED * dated_event(question, text, concept_weights or [1.0] * len(hits))
         score += 0.4 if asked else -0.4
         if not candidate.quote.on_topic:
             score -= 0.5  # a paragraph about something else (another country, an ad)

@@ -6,6 +6,7 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 _SUFFIXES = (
     "ations",
@@ -113,3 +114,21 @@ def other_senses(text: str) -> set[str]:
     if pattern is None:
         return set()
     return {stem(m["a"] or m["b"]) for m in pattern.finditer(text)}
+
+
+def compounds(tokens: list[str], asked: set[str]) -> set[str]:
+    """The asked stems a closed compound holds ("groundbreaking" holds "ground" and "break" for
+    "break ground"): a word made of two asked words, one after the other, stands for both; and
+    an asked word written as two ("Ha Noi", "Hai Phong" for "Hanoi", "Haiphong")."""
+    long = [s for s in asked if len(s) >= 4]
+    found = {a + b for a, b in pairwise(tokens) if a + b in asked}
+    for token in tokens:
+        if len(token) < 8:
+            continue
+        for head in long:
+            if not token.startswith(head):
+                continue
+            tails = {t for t in long if t != head and token[len(head) :].startswith(t)}
+            if tails:
+                found |= {head, *tails}
+    return found

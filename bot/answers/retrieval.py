@@ -16,7 +16,7 @@ from bot.answers.common import Context
 from bot.answers.titles import holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
-from bot.rank import Scored, rank, weights
+from bot.rank import Scored, asks_deed, rank, weights
 from store import evidence, meaning, queries
 from store.textutil import key
 
@@ -42,15 +42,20 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     if not found:
         return []
     concept_weights = weights(question, counts, ctx.known.words)
-    found, context = focus(ctx.session, question, found, concept_weights)
+    # "who paid for the kindergarten…": the article is about the kindergarten, the deed may be
+    # told in other words ("raised by")
+    about = [0.0, *concept_weights[1:]] if asks_deed(question) else concept_weights
+    found, context = focus(ctx.session, question, found, about)
     similarities = [0.0] * len(found)
     if any(c.vector for c in found):
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
     borrowed = antecedents(ctx.session, found, ctx.known)
+    # when-questions: the article lends its words to a sentence dating the asked event by its day
+    dating = context if question.kind == "when" else NONE
     ranked = rank(
-        question, found, similarities, ctx.known, concept_weights, NONE, pointing, borrowed
+        question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
@@ -118,7 +123,9 @@ def _telling(
         months = []
     if rare or not groups:
         telling = sorted({s for group in rare for s in group})
-        if not telling and not question.person:
+        if not telling and not question.person and not months:
+            # "what happened between Vietnam and Korea in mid-March 2024?": the month finds the
+            # sentences, the two countries every sentence names would crowd them out
             telling = sorted(question.action) + sorted(question.soft)
         return telling + months, None
     if question.person:
