@@ -5,12 +5,13 @@ Ho Chi Minh City's metro does not answer "did Korea fund a metro line in Hanoi?"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.knowledge import Knowledge
 from bot.question import Question
 from store.ingest.relevance import parties_named
 from store.ingest.visit_places import city_parties
-from store.lexicon import country_gazetteer
+from store.lexicon import country_gazetteer, load
 from store.textutil import fold, key
 
 
@@ -19,17 +20,18 @@ def elsewhere(question: Question, text: str, known: Knowledge) -> bool:
     neither party, or in a city and the sentence names other cities and not it; a sentence
     naming no place may still answer."""
     place = question.place
-    # "went to work in Korea" places the question in a country ("Vietnamese players" does not)
+    # "Vietnamese nurses … in Korea": a question on both parties, placed in one of them
+    # ("Vietnamese players", "for Vietnam … in Bangkok" ask about one party, perhaps abroad)
     asked = parties_named(place) - city_parties(place) if place else set()
-    if asked:
+    if asked and len(parties_named(question.text)) >= 2:
         third = _countries(text)
         if third and not parties_named(text) & asked and not third & _countries(question.text):
             return True
     if place is None or place not in known.places.values() or _is_a_country(place):
         return False
     folded = f" {key(text)} "
-    if f" {key(place)} " in folded:  # "Thua Thien Hue" names Hue
-        return False
+    if f" {key(place)} " in folded or _joined(place) in folded.replace(" ", ""):
+        return False  # "Thua Thien Hue" names Hue, "Hà Nội" Hanoi
     named = {name for k, name in known.places.items() if len(k) >= 4 and f" {k} " in folded}
     named = {n for n in named if not _is_a_country(n)}
     return bool(named) and place not in named
@@ -38,7 +40,18 @@ def elsewhere(question: Question, text: str, known: Knowledge) -> bool:
 def _countries(text: str) -> set[str]:
     """The third countries a text names ("US$" is a currency)."""
     plain = re.sub(r"\bU\.?S\.?\s?(?:\$|dollars?\b)", "$", text)
-    return {c for c in country_gazetteer().longest(fold(plain)) if c != "-"}
+    # country names only: a demonym may begin a place's name ("Thai Binh")
+    return {c for c in country_gazetteer().longest(fold(plain)) if c in _country_names()}
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(load("countries")["countries"])
+
+
+def _joined(place: str) -> str:
+    joined = key(place).replace(" ", "")
+    return joined if len(joined) >= 5 else f" {joined} "
 
 
 def _is_a_country(place: str) -> bool:
