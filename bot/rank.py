@@ -24,6 +24,8 @@ from store.textutil import fold, key, words
 
 DATED = 0.8  # what the asked event standing beside a date adds for when-questions
 _BROKEN_OFF = re.compile(r"(?:\w'?s?|,)\s*(?:\.\.\.|…)$")  # a sentence cut off mid-clause
+# A sentence going on about its article's subject without naming it ("The investment is…")
+_POINTS_BACK = re.compile(r"(?:the|it|its|this|these)\b", re.I)
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 
 
@@ -186,11 +188,15 @@ def rank(
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
-        if dated_only and not dated_event(
-            question, text, concept_weights or [1.0] * len(hits), True
+        if dated_only and not (
+            dated_event(question, text, concept_weights or [1.0] * len(hits), True)
+            if question.kind == "when"
+            # "The investment is put at about 100 million US dollars.": the article's subject
+            else not found and _POINTS_BACK.match(text) is not None
         ):
             # while other sentences answer, the article lends its words only to one dating the
-            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)")
+            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)"),
+            # or stating a figure without naming what its article is about
             lent = [False] * len(hits)
         if question.kind == "who" and hits and not hits[0]:
             # "who is the coach…": the sentence itself must say the role; "who paid for…" may

@@ -52,8 +52,9 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
     borrowed = antecedents(ctx.session, found, ctx.known)
-    # when-questions: the article lends its words to a sentence dating the asked event by its day
-    dating = context if question.kind == "when" else NONE
+    # when / how much: the article lends its words to a sentence dating the asked event by its
+    # day, or stating a figure about the article's subject without naming it
+    dating = context if question.kind in ("when", "how_much") else NONE
     ranked = rank(
         question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
     )
