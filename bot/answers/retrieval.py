@@ -16,7 +16,8 @@ from bot.answers.common import Context
 from bot.answers.titles import holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
-from bot.rank import Scored, asks_deed, rank, weights
+from bot.rank import Scored, rank, weights
+from bot.shape import asks_deed
 from store import evidence, meaning, queries
 from store.textutil import key
 
