@@ -17,14 +17,17 @@ from dataclasses import dataclass
 from bot.asked_for import asked_for, dated_event, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.elsewhere import elsewhere
-from bot.knowledge import Knowledge, routing
+from bot.knowledge import Knowledge
 from bot.question import Question
+from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of
 from bot.stems import compounds, covered, other_senses, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
 
 DATED = 0.8  # what the asked event standing beside a date adds for when-questions
 _BROKEN_OFF = re.compile(r"(?:\w'?s?|,)\s*(?:\.\.\.|…)$")  # a sentence cut off mid-clause
+# A sentence going on about its article's subject without naming it ("The investment is…")
+_POINTS_BACK = re.compile(r"(?:the|it|its|this|these)\b", re.I)
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
 
 
@@ -90,68 +93,6 @@ def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int)
     return [max(0.5, w) for w in out]
 
 
-def _role_of(question: Question) -> tuple[int, tuple[int, ...]] | None:
-    """The asked role and the words of whom it is the role ("who is the mayor of Busan?",
-    "who is Busan's mayor?"): (the role's concept, the owner's concepts)."""
-    if question.kind != "who":
-        return None
-    asked = key(question.text)
-    match = re.search(r"\bwho (?:is|was|are|were) (?:the )?(\w+) of (?:the )?(.+)$", asked)
-    if match is None and (match := re.search(r"\bwho (?:is|was) (.+?) s (\w+)$", asked)):
-        owner_words, role_word = match[1].split(), match[2]
-    elif match is not None:
-        role_word, owner_words = match[1], match[2].split()
-    else:
-        return None
-    if role_word not in question.words:
-        return None
-    owners = tuple(i for i, w in enumerate(question.words) if w in owner_words)
-    return (question.words.index(role_word), owners) if owners else None
-
-
-def _beside(question: Question, role: int, owner: str, tokens: list[str]) -> bool:
-    """Whether the sentence names the owner within a few words of the role ("Chairman of the Ba
-    Ria-Vung Tau People's Committee", "Busan Mayor"), not Yeoju's mayor visiting Hoa Binh."""
-    near = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
-    return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
-
-
-def asks_deed(question: Question) -> bool:
-    """A who-question asking who did something ("who paid for…", "who scored…"), which a
-    sentence may say in other words ("raised by", "put the visitors ahead"), not a role ("who is
-    the coach…"), which it must say."""
-    return (
-        question.kind == "who"
-        and re.search(r"\bwho (?:is|was|are|were)\b", key(question.text)) is None
-    )
-
-
-def _counted(question: Question) -> int | None:
-    """The noun a how-many question counts ("how many South Korean companies…": companies)."""
-    if question.kind != "how_many":
-        return None
-    match = re.search(r"\bhow many ((?:\w+ ){0,3})", key(question.text))
-    if match is None:
-        return None
-    party = set(routing()["party_words"])
-    for word in match[1].split():
-        if word in question.words:
-            return question.words.index(word)
-        if word not in party:
-            return None
-    return None
-
-
-def _focus(question: Question, concept_weights: list[float] | None) -> int | None:
-    """The asked word that weighs clearly most (rarest in the store), when there is one and the
-    question asks about one subject."""
-    if len(question.concepts) < 2 or not concept_weights or question.alternatives:
-        return None
-    ordered = sorted(range(len(concept_weights)), key=lambda i: -concept_weights[i])
-    first, second = ordered[0], ordered[1]
-    return first if concept_weights[first] >= 1.5 * concept_weights[second] else None
-
-
 def rank(
     question: Question,
     candidates: list[Candidate],
@@ -172,9 +113,9 @@ def rank(
     )
     scored = []
     total = max(1, len(candidates))
-    focus = _focus(question, concept_weights)
-    role_of = _role_of(question)
-    counted = _counted(question)
+    focus = focus_word(question, concept_weights)
+    role = role_of(question)
+    counted = counted_noun(question)
     deed = asks_deed(question)
     asked_stems = {s for group in question.concepts for s in group}
     literal = {stem(w) for w in question.words}
@@ -189,21 +130,25 @@ def rank(
         hits = [covered(group, stems) for group in question.concepts]
         found = [h for h in hits if h]
         lent = lent_hits(question, hits, context.lends(candidate))
-        if dated_only and not dated_event(
-            question, text, concept_weights or [1.0] * len(hits), True
+        if dated_only and not (
+            dated_event(question, text, concept_weights or [1.0] * len(hits), True)
+            if question.kind == "when"
+            # "The investment is put at about 100 million US dollars.": the article's subject
+            else not found and _POINTS_BACK.match(text) is not None
         ):
             # while other sentences answer, the article lends its words only to one dating the
-            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)")
+            # asked event by its day ("The groundbreaking ceremony was held on Wednesday (…)"),
+            # or stating a figure without naming what its article is about
             lent = [False] * len(hits)
         if question.kind == "who" and hits and not hits[0]:
             # "who is the coach…": the sentence itself must say the role; "who paid for…" may
             # say the deed in other words ("raised by"), its article saying the rest
             lent = [False, *lent[1:]] if deed else [False] * len(hits)
-        if role_of is not None:  # the owner of the asked role is the sentence's own, beside it
-            for i in role_of[1]:
+        if role is not None:  # the owner of the asked role is the sentence's own, beside it
+            for i in role[1]:
                 lent[i] = False
                 held = hits[i]
-                if held and not _beside(question, role_of[0], held, tokens):
+                if held and not beside(question, role[0], held, tokens):
                     hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
         if counted is not None and not hits[counted]:

@@ -16,7 +16,8 @@ from bot.answers.common import Context
 from bot.answers.titles import holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
-from bot.rank import Scored, asks_deed, rank, weights
+from bot.rank import Scored, rank, weights
+from bot.shape import asks_deed
 from store import evidence, meaning, queries
 from store.textutil import key
 
@@ -52,8 +53,9 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
     borrowed = antecedents(ctx.session, found, ctx.known)
-    # when-questions: the article lends its words to a sentence dating the asked event by its day
-    dating = context if question.kind == "when" else NONE
+    # when / how much: the article lends its words to a sentence dating the asked event by its
+    # day, or stating a figure about the article's subject without naming it
+    dating = context if question.kind in ("when", "how_much") else NONE
     ranked = rank(
         question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
     )
