@@ -9,9 +9,7 @@ from functools import cache
 
 from bot.knowledge import Knowledge
 from bot.question import Question
-from store.ingest.relevance import parties_named
-from store.ingest.visit_places import city_parties
-from store.lexicon import country_gazetteer, load
+from store.lexicon import city_parties, country_gazetteer, load, parties_named
 from store.textutil import fold, key
 
 

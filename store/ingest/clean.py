@@ -15,9 +15,8 @@ from store.ingest.page_lines import (
     stamp_date,
     without_editor_notes,
 )
-from store.ingest.relevance import parties_named
 from store.ingest.segment import split_sentences
-from store.lexicon import cues
+from store.lexicon import cues, parties_named
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PIPES_ONLY = re.compile(r"^[\s|│┃¦]*$")

@@ -10,12 +10,11 @@ from store.ingest.committers import Paragraphs, named_committer, organisation_su
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
 from store.ingest.people import Person
-from store.ingest.relevance import parties_named
 from store.ingest.topics import TopicMatcher
 from store.ingest.visits import (
     Visit,
 )
-from store.lexicon import parties
+from store.lexicon import parties, parties_named
 from store.textutil import key
 
 

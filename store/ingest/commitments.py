@@ -8,9 +8,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from store.ingest.names import looks_like_a_name
-from store.ingest.relevance import parties_named
 from store.ingest.roles import title_words
-from store.lexicon import cues, parties, phrase_pattern
+from store.lexicon import cues, parties, parties_named, phrase_pattern
 
 _COLLECTIVE = re.compile(
     r"\b(?:they|the leaders|(?:the two|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.IGNORECASE

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from store.ingest.continuation import countries_in
 from store.ingest.dates import DateMention
-from store.ingest.relevance import parties_named
+from store.lexicon import parties_named
 
 _QUALIFIER = r"(?:(?P<qual>(?i:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|under|roughly))\s+)?"
 _CURRENCY = r"(?:USD|US\$|\$|VND|KRW|EUR|€|won|dong|euros?|dollars?)"

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from store.ingest.relevance import parties_named
-from store.lexicon import country_gazetteer, parties, titles
+from store.lexicon import country_gazetteer, parties, parties_named, titles
 from store.textutil import fold as _fold
 
 # Names and their words repeat across a corpus: folding each once keeps extraction cheap.

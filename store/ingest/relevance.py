@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from store.ingest.continuation import ArticleSoFar, is_prose, without_currency
-from store.lexicon import country_gazetteer, cues, parties, party_gazetteer, phrase_pattern
+from store.lexicon import country_gazetteer, cues, parties, parties_named, phrase_pattern
 from store.textutil import fold
 
 
@@ -15,11 +15,6 @@ from store.textutil import fold
 class Relevance:
     on_topic: bool
     reason: str
-
-
-def parties_named(text: str) -> set[str]:
-    """The keys of the parties a text names (aliases, adjectives or cities)."""
-    return set(party_gazetteer().longest(fold(text)))
 
 
 @cache

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from store.ingest.relevance import parties_named
-from store.lexicon import country_gazetteer, parties, phrase_pattern, titles
+from store.lexicon import country_gazetteer, parties, parties_named, phrase_pattern, titles
 from store.textutil import fold
 
 _CAPITAL_WORD = r"[A-ZÀ-ỸĐ(][\w()’'&.-]{0,40}"

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from store.dates_text import range_without_year, visit_when
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.people import Person
-from store.ingest.relevance import parties_named
 from store.ingest.visit_mentions import find_visit_mentions
-from store.ingest.visit_places import city_parties, dateline_city
+from store.ingest.visit_places import dateline_city
 from store.ingest.visits import (
     Visit,
     VisitLinker,
@@ -18,7 +17,7 @@ from store.ingest.visits import (
     event_rank,
     group_visits,
 )
-from store.lexicon import city_aliases
+from store.lexicon import city_aliases, city_parties, parties_named
 from store.textutil import fold, shorten
 
 

@@ -13,10 +13,9 @@ from functools import cache
 from store.ingest.continuation import countries_in
 from store.ingest.corpus_types import Sent, VisitMention
 from store.ingest.people import Person
-from store.ingest.relevance import parties_named
 from store.ingest.visit_places import places_in, visit_dates
 from store.ingest.visit_travel import TRAVEL, host_of, receptions, speech_pattern, travel_mention
-from store.lexicon import cues, parties
+from store.lexicon import cues, parties, parties_named
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
 

@@ -7,9 +7,7 @@ import re
 from store.ingest.corpus_types import Sent
 from store.ingest.dates import DateMention
 from store.ingest.names import party_of_place
-from store.ingest.relevance import parties_named
-from store.lexicon import months, parties
-from store.textutil import fold
+from store.lexicon import city_parties, months, parties_named
 
 _PLACE_RUN = re.compile(
     r"^\s*(?:the\s+)?(?P<place>[A-ZÀ-ỸĐ][\w’'-]{1,30}(?:\s+[A-ZÀ-ỸĐ][\w’'-]{1,30}){0,3})"
@@ -56,10 +54,6 @@ def place_after(after: str) -> str | None:
     if not words or words[0].lower().rstrip(".") in months() or words[0] in _NOT_PLACES:
         return None  # "in April", "on Monday", "in The …"
     return " ".join(words)
-
-
-def city_parties(place: str) -> set[str]:
-    return {p.key for p in parties() if fold(place) in {fold(c) for c in p.cities}}
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|to|at|visited|toured|from)\s+(?=[A-ZÀ-ỸĐ])")

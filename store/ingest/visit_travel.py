@@ -9,9 +9,8 @@ from functools import cache
 from store.ingest.corpus_types import Sent, VisitMention
 from store.ingest.names import party_of_place
 from store.ingest.people import Person
-from store.ingest.relevance import parties_named
-from store.ingest.visit_places import city_parties, place_after, visit_dates
-from store.lexicon import cues, parties, phrase_pattern
+from store.ingest.visit_places import place_after, visit_dates
+from store.lexicon import city_parties, cues, parties, parties_named, phrase_pattern
 from store.textutil import fold
 
 

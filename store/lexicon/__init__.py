@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from store.lexicon.gazetteer import Gazetteer
+from store.textutil import fold
 
 
 def load(name: str) -> Any:
@@ -72,6 +73,16 @@ def party_gazetteer() -> Gazetteer:
     entries = [(name, p.key) for p in parties() for name in (*p.aliases, *p.adjectives, *p.cities)]
     entries += [(name, "-") for name in load("parties")["not_parties"]]
     return Gazetteer.of(entries, case_sensitive=True)
+
+
+def parties_named(text: str) -> set[str]:
+    """The keys of the parties a text names (aliases, adjectives or cities)."""
+    return set(party_gazetteer().longest(fold(text)))
+
+
+def city_parties(place: str) -> set[str]:
+    """The parties a place is a listed city of."""
+    return {p.key for p in parties() if fold(place) in {fold(c) for c in p.cities}}
 
 
 @cache

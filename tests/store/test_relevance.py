@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store.ingest.extract import Extraction
-from store.ingest.relevance import classify, document_is_relevant, parties_named
+from store.ingest.relevance import classify, document_is_relevant
+from store.lexicon import parties_named
 
 BUSAN_TRIP = "minister_busan_trip.txt"
 PM_VISIT = "pm_official_visit_hanoi.txt"
