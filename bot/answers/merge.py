@@ -6,16 +6,18 @@ points back: "It is the first…")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain, islice
 
 from bot.answer import Item
-from bot.answers.commitments import commitment_items
 from bot.answers.common import Context, sources
 from bot.answers.figures import figure_item
+from bot.answers.read_ahead import AHEAD, ReadAhead, read_ahead
 from bot.answers.titles import holder_called
 from bot.question import Question
 from bot.rank import Scored, says
-from store import evidence, queries
+from store import evidence
 from store.textutil import key
 
 EVIDENCE_SHOWN = 5
@@ -46,30 +48,29 @@ def merge(ctx: Context, leading: list[Item], found: list[Scored], question: Ques
             if _LEADS_BACK.match(s.candidate.quote.text)
         ],
     )
-    for scored in found:
+    distinct = _distinct(found, shown)
+    ahead = list(islice(distinct, AHEAD))
+    cards_asked = question.kind in _FACT_KINDS
+    reads = read_ahead(ctx.session, ahead, cards_asked, counting, question.kind == "who")
+    for scored in chain(ahead, distinct):
         if len(extra) >= EVIDENCE_SHOWN:
             break
         candidate = scored.candidate
-        text_key = key(candidate.quote.text)
-        if any(text_key[:120] in s or s[:120] in text_key for s in shown if s):
-            continue
-        shown.add(text_key)
         facts = candidate.facts
-        if facts.commitments and question.kind in _FACT_KINDS:
+        if facts.commitments and cards_asked:
             new = [c for c in facts.commitments if c not in cards]
             cards.update(new)
-            cards_shown = commitment_items(ctx.session, new[:2], candidate.quote.sentence_id)
+            cards_shown = reads.cards(new[:2], candidate.quote.sentence_id)
             if cards_shown:
                 extra += cards_shown
                 continue
         if facts.figures and counting:
-            extra += _figure_items(ctx, scored, question, groups)
+            extra += _figure_items(reads, scored, question, groups)
             continue
         item = sentence_item(scored, previous.get(candidate.quote.sentence_id))
         if question.kind == "who" and not facts.people:  # "the General Secretary placed…"
-            holder = holder_called(
-                ctx.session, ctx.known, candidate.quote.document.id, item.quote or ""
-            )
+            walked = reads.walk_of(candidate.quote.document.id)
+            holder = holder_called(ctx.known, walked, item.quote or "")
             if holder:
                 item = replace(
                     item, context=f"{holder.name}, {holder.role}" if holder.role else holder.name
@@ -78,6 +79,17 @@ def merge(ctx: Context, leading: list[Item], found: list[Scored], question: Ques
     if counting:  # the asked kind of figure from the sentences; the topic's figures failing that
         return extra or leading
     return [*leading, *extra]
+
+
+def _distinct(found: list[Scored], shown: set[str]) -> Iterator[Scored]:
+    """The candidates in order, but for a sentence already shown (in a card, or as the same
+    words in another article)."""
+    for scored in found:
+        text_key = key(scored.candidate.quote.text)
+        if any(text_key[:120] in s or s[:120] in text_key for s in shown if s):
+            continue
+        shown.add(text_key)
+        yield scored
 
 
 def once(items: list[Item]) -> list[Item]:
@@ -92,11 +104,13 @@ def once(items: list[Item]) -> list[Item]:
     return kept
 
 
-def _figure_items(ctx: Context, scored: Scored, question: Question, groups: set[str]) -> list[Item]:
+def _figure_items(
+    reads: ReadAhead, scored: Scored, question: Question, groups: set[str]
+) -> list[Item]:
     """The sentence's figures of the asked kind (money and shares for how much), with the
     sentence; a figure several documents report (one group) is shown once."""
     quote = scored.candidate.quote
-    figures = queries.figures(ctx.session, sentence_ids=[quote.sentence_id])
+    figures = reads.figures_of(scored.candidate)
     wanted = [
         f
         for f in figures
