@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import takewhile
 
 from bot.knowledge import Knowledge
 from bot.periods import Period
 from bot.question import Question
+from bot.shape import counted_noun
 from bot.stems import compounds, covered, stem
 from store.evidence import Candidate
 from store.lexicon import months
@@ -35,6 +37,21 @@ _DURATION = re.compile(
     rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|several)\s*(?:-\s*)?"
     rf"(?:days?|weeks?|months?|years?|nights?|hours?|minutes?)\b|\b(?:by|until|till|through)\s+{_YEAR}|"
     rf"{_YEAR}\s*(?:-|–|to)\s*{_YEAR}|\b(?:{_MONTHS})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bfrom\s+(?:{_MONTHS})",
+    re.I,
+)
+_SHARE_ASKED = re.compile(r"\bwhat (?:share|percentage|proportion)\b|\bpercent", re.I)
+_SHARE = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+# Words of money in a how-much question; without one, a measure answers ("how much land")
+_MONEY_ASKED = re.compile(
+    r"\b(?:cost|costs|spend|spent|invest\w*|fund\w*|worth|revenue|price|paid|pay|loan|aid|"
+    r"oda|money|budget|capital|trade|export\w*|import\w*|sales?|profit|income|salary|wages?|"
+    r"turnover|value|dollars?|usd|vnd|won|earn\w*|raise\w*|grant\w*|donat\w*)\b",
+    re.I,
+)
+_MEASURE = re.compile(
+    r"\b(?:hectares?|ha|acres?|square (?:metres?|meters?|kilometres?|kilometers?)|sq ?m|m2|km2|"
+    r"tonnes?|tons?|kilograms?|kg|megawatts?|mw|gigawatts?|gw|kwh|litres?|liters?|cubic|"
+    r"kilometres?|kilometers?|km|metres?|meters?|teu)\b",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
@@ -143,16 +160,57 @@ def _number_of_asked(question: Question, text: str, number: re.Pattern[str]) -> 
     return False
 
 
+COUNTED_REACH = 3  # words between a number and the noun it counts ("56 businesses")
+
+
+def _counted_beside(question: Question, text: str) -> bool:
+    """For "how many X…": a sentence holding X counts X with a number right beside it ("Of the
+    56 businesses operating there…"), not a number of something else near it ("on 192 hectares,
+    with an investment of…" for businesses); "the number of X … reached N" counts X too."""
+    counted = counted_noun(question)
+    if counted is None:
+        return True
+    tokens = words(_DATE.sub(" ", text))
+    stems = [stem(t) for t in tokens]
+    group = question.concepts[counted]
+    held = [at for at, s in enumerate(stems) if covered(group, {s})]
+    if not held or re.search(r"\bnumber of\b", text, re.I):
+        return True
+    return any(
+        _COUNT_WORD.match(tokens[at])
+        and any(
+            0 < h - at <= COUNTED_REACH  # "56 businesses"
+            # "the businesses numbered 56", not "an investment of $9.7 million"
+            or (0 < at - h <= COUNTED_REACH and not _UNIT_AFTER.match(" ".join(tokens[at + 1 :])))
+            for h in held
+        )
+        for at in range(len(tokens))
+    )
+
+
+_UNIT_AFTER = re.compile(
+    r"(?:\d+ )?(?:thousand|million|billion|trillion|percent|per cent|usd|vnd|krw|won|dollars?|"
+    r"hectares?|tonnes?|tons?|km|metres?|meters?)\b",
+    re.I,
+)
+
+
 def asked_for(question: Question, candidate: Candidate, text: str, known: Knowledge) -> bool:
     kind = question.kind
     if kind == "how_many":
-        return _counts(text) and _number_of_asked(question, text, _COUNT_WORD)
-    if kind == "how_much":
         return (
-            bool(_AMOUNT.search(text))
-            and _counts(text)
-            and _number_of_asked(question, text, _AMOUNT_WORD)
+            _counts(text)
+            and _number_of_asked(question, text, _COUNT_WORD)
+            and _counted_beside(question, text)
         )
+    if kind == "how_much":
+        if _SHARE_ASKED.search(question.text):  # "what share…", "what percentage…"
+            return bool(_SHARE.search(text)) and _number_of_asked(question, text, _AMOUNT_WORD)
+        # "how much land…" asks for a measure, "how much did it cost" for money
+        amount = _AMOUNT.search(text) or (
+            not _MONEY_ASKED.search(question.text) and _MEASURE.search(text)
+        )
+        return bool(amount) and _counts(text) and _number_of_asked(question, text, _AMOUNT_WORD)
     if kind == "when":  # a weekday is stored with the day it means: "on Wednesday (March 13, 2024)"
         return bool(_DATE.search(text))
     if kind == "how_long":
@@ -179,12 +237,41 @@ def asked_for(question: Question, candidate: Candidate, text: str, known: Knowle
             and not all(covered(frozenset({stem(w)}), asked) for w in known.name_words[person])
             for person in _known_names(text, known)
             if person in known.name_words
+        ) or any(
+            not all(covered(frozenset({stem(w)}), asked) for w in words(name))
+            for name in agents(text)
         )
     if kind == "what_did" and question.action:
         return bool(covered(question.action, {stem(t) for t in words(text)}))
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True
+
+
+AGENT_LEAD = 3  # words between "by" and the name ("by Korean expert Park Chae-soon")
+
+
+def agents(text: str) -> list[str]:
+    """The names a passive verb's "by" introduces ("were coached by César Hernández González",
+    "was received by Nguyễn Văn Thọ"): two to four capitalised words, in any script, within a
+    few words of "by"; whoever the extractor did not know, the sentence says who did it."""
+    tokens = text.replace(",", " , ").replace(".", " . ").split()
+    found = []
+    for at, token in enumerate(tokens):
+        if token.lower() != "by":
+            continue
+        for start in range(at + 1, min(at + 2 + AGENT_LEAD, len(tokens))):
+            run = list(takewhile(_capitalised, tokens[start : start + 4]))
+            if len(run) >= 2:
+                found.append(" ".join(run))
+                break
+            if tokens[start] in (",", "."):
+                break
+    return found
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and token[:1].isalpha()
 
 
 def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:

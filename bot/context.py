@@ -27,6 +27,7 @@ from store.textutil import key, words
 LENT = 0.6  # what an asked word counts for when the sentence's article holds it, not the sentence
 ABOUT = 0.8  # the weighted share of the asked words a document must hold to lend them
 FOCUS = 2  # documents whose other sentences are brought in as candidates
+WHOLE_READ = 3  # documents read whole when the sentences found leave every one short of ABOUT
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ def focus(
             by_document[document.id] |= stems_of(document.title)
         by_document[document.id] |= stems_of(candidate.quote.text)
     share = {d: _held(question, s, weights) for d, s in by_document.items()}
+    if max(share.values()) < ABOUT:
+        # The sentences found by the rare words may not hold the common ones the article uses
+        # elsewhere ("We have more than 4,000 workers in the park." in an interview about the
+        # Minh Hung park): read the likeliest documents whole.
+        likeliest = sorted(share, key=lambda d: -share[d])[:WHOLE_READ]
+        for document_id, rows in evidence.walks(session, likeliest).items():
+            by_document[document_id] |= {s for _sid, text, _p in rows for s in stems_of(text)}
+            share[document_id] = _held(question, by_document[document_id], weights)
     best = max(share.values())
     chosen = [
         d

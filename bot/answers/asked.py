@@ -52,7 +52,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
     # relationship does: a football report may hold the answer, a digest's other items rarely.
     found = [s for s in found if s.candidate.quote.on_topic] or found
     items = once(merge(ctx, leading, found, question))
-    no_trip = no_such_visit(question, leading, visits)
+    no_trip = no_such_visit(question, leading, visits) and not _own_trip(question, found)
     if not items or no_trip:
         if no_trip:
             return _miss(ctx, replace(question, kind="visit"), [])
@@ -71,6 +71,24 @@ def answer_question(ctx: Context, question: Question) -> Answer:
     size = LONG_PAGE if question.kind in ("outcomes", "what_did") else None
     answer = paged(ctx, intent, heading, items, size=size)
     return replace(answer, summary=_summary(question, found))
+
+
+SUBJECT_WORDS = 6  # a person named within a sentence's first words is what it is about
+
+
+def _own_trip(question: Question, found: list[Scored]) -> bool:
+    """Whether an answering sentence tells of the asked person's own trip: it opens by naming
+    them ("Mong-Hyuck Chung, CEO of …, went on Thursday to …") and holds the asked date or place
+    (the extractor may not have made a visit of it; a sentence naming them later is another's)."""
+    person = question.person
+    if person is None:
+        return False
+    names = [key(n) for n in (person.name, *person.aliases) if len(key(n)) >= 3]
+    for scored in found[:3]:
+        opening = " ".join(key(scored.candidate.quote.text).split()[:SUBJECT_WORDS])
+        if scored.has_asked and any(f" {n} " in f" {opening} " for n in names):
+            return True
+    return False
 
 
 def _unheard(ctx: Context, question: Question) -> bool:

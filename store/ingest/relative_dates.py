@@ -41,7 +41,8 @@ def relative_dates(
     for match in _WEEKDAY.finditer(sentence):
         if any(match.start() < b and a < match.end() for a, b in spans):
             continue
-        day = _weekday(today, _WEEKDAYS.index(match["weekday"].lower()), match["which"], future)
+        to_come = future and not _told_as_past(sentence, match.start())
+        day = _weekday(today, _WEEKDAYS.index(match["weekday"].lower()), match["which"], to_come)
         found.append(
             DateMention(
                 "day",
@@ -75,6 +76,24 @@ def relative_dates(
         if mention:
             found.append(mention)
     return found
+
+
+# A clause ends at these: "…will no longer be trained by X, officials said on Monday" tells of
+# Monday in the past though the sentence speaks of what will be.
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_PAST_VERB = re.compile(
+    r"\b(?:\w+ed|said|told|met|went|came|made|held|gave|took|began|left|saw|spoke|wrote|"
+    r"paid|led|sent|won|lost|flew|struck|signed|was|were)\s+(?:(?:on|last)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_past(sentence: str, at: int) -> bool:
+    """Whether the weekday at `at` stands right after a past-tense verb of a clause that holds
+    no word of what is to come ("officials said on Monday", "went on Thursday")."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    clause = sentence[clause_start:at]
+    return _FUTURE.search(clause) is None and _PAST_VERB.search(clause) is not None
 
 
 def _weekday(today: date, weekday: int, which: str | None, future: bool) -> date:

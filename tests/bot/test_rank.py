@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.asked_for import initials
+from bot.asked_for import agents, initials
 from bot.calling import titles
 from store.queries import PersonInfo
 
@@ -25,3 +25,16 @@ def test_a_persons_titles_come_from_their_own_roles() -> None:
     assert "provincial governor" in titles(_person("Deputy Provincial Governor"))
     assert titles(_person("President")) == set()  # a bare "the President" may be anyone
     assert titles(_person("spouse of To Lam")) == set()  # not a title
+
+
+def test_a_passive_verbs_by_names_who_did_it() -> None:
+    assert agents("The Koreans, who are coached by Spaniard César Hernández González, lost") == [
+        "Spaniard César Hernández González"
+    ]
+    assert agents("the team will no longer be trained by Korean expert Park Chae-soon") == [
+        "Park Chae-soon"
+    ]
+    assert agents("The delegation was received by Nguyễn Văn Thọ, Chairman of…") == [
+        "Nguyễn Văn Thọ"
+    ]
+    assert agents("by the end of June 2024, signed by both sides on Friday") == []

@@ -142,6 +142,13 @@ def test_page_date_stamps(line: str, expected: date | None) -> None:
         ("He arrived on Friday.", date(2025, 11, 22), date(2025, 11, 21)),  # a Saturday paper
         ("He arrived on Saturday.", date(2025, 11, 22), date(2025, 11, 22)),
         ("He will arrive on Monday.", date(2025, 11, 22), date(2025, 11, 24)),
+        # a past clause in a sentence about what will be (a Tuesday paper)
+        (
+            "X will no longer coach the team, officials said on Monday.",
+            date(2026, 1, 13),
+            date(2026, 1, 12),
+        ),
+        ("On Monday, the delegation will tour the plant.", date(2026, 1, 13), date(2026, 1, 19)),
         ("They met yesterday.", date(2025, 3, 1), date(2025, 2, 28)),
     ],
 )
