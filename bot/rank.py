@@ -18,6 +18,7 @@ from bot.asked_for import asked_for, dated_event, initials, mentions_period
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
+from bot.owner import other_owner, owned_role
 from bot.question import Question
 from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of
 from bot.stems import compounds, covered, other_senses, stem
@@ -113,9 +114,10 @@ def rank(
     )
     scored = []
     total = max(1, len(candidates))
+    counted = counted_noun(question)
     focus = focus_word(question, concept_weights)
     role = role_of(question)
-    counted = counted_noun(question)
+    owned = owned_role(question) if role is None else None
     deed = asks_deed(question)
     asked_stems = {s for group in question.concepts for s in group}
     literal = {stem(w) for w in question.words}
@@ -151,6 +153,8 @@ def rank(
                 if held and not beside(question, role[0], held, tokens):
                     hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
+        if owned is not None and other_owner(question, owned, tokens):
+            coverage = min(coverage, 0.35)  # "Vietnam's coach" does not answer "Korea's coach"
         if counted is not None and not hits[counted]:
             # "how many doctors…": a sentence counting something else (machines, volunteers)
             # does not answer, whatever its article is about.

@@ -27,9 +27,11 @@ from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
     latest_day,
     mentions_of,
+    opening_datelines,
     quotes,
     reseed_stamp,
     search,
+    sentences_before,
     topics,
     vocabulary,
 )
@@ -57,6 +59,7 @@ __all__ = [
     "figures",
     "latest_day",
     "mentions_of",
+    "opening_datelines",
     "overview",
     "people",
     "person_keys",
@@ -66,6 +69,7 @@ __all__ = [
     "reseed_stamp",
     "search",
     "sentence_reports",
+    "sentences_before",
     "topics",
     "visits",
     "vocabulary",
