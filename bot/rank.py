@@ -104,9 +104,11 @@ def rank(
     pointing: frozenset[int] = frozenset(),
     borrowed: dict[int, frozenset[str]] | None = None,
     dated_only: bool = False,
+    spoken: frozenset[int] = frozenset(),
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
-    whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
+    whose "He…"/"She…" stands for the asked person (the sentence before names them); `spoken`:
+    the asked person's words without a verb of saying (an interview's answers)."""
     person_keys = (
         {key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3}
         if question.person
@@ -169,6 +171,8 @@ def rank(
             coverage = min(coverage, 0.35)  # "…, striker Nguyen Tien Linh's...": says nothing whole
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, own) if question.action else None
+        if action is None and candidate.quote.sentence_id in spoken:
+            action = next(iter(question.action))  # the asked "say" is what an answer is
         soft = [s for s in question.soft if s in stems]
         score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)
         folded = f" {key(text)} "
@@ -200,7 +204,9 @@ def rank(
                 asked_weights = concept_weights or [1.0] * len(question.concepts)
                 most, whole = max(asked_weights), sum(asked_weights)
                 coverage = (coverage * whole + (most if dated else 0.0)) / (whole + most)
-        asked = asked_for(question, candidate, fold(text), known)
+        asked = asked_for(question, candidate, fold(text), known) or (
+            candidate.quote.sentence_id in spoken
+        )
         if question.kind == "when" and asked:
             # the asked event beside the date, not a date of something else the sentence recalls
             score += DATED * dated_event(question, text, concept_weights or [1.0] * len(hits))

@@ -19,6 +19,7 @@ from bot.list_lines import with_list_leads
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
 from bot.shape import asks_deed
+from bot.speech import saying, spoken_by
 from store import evidence, meaning, queries
 from store.textutil import key
 
@@ -38,9 +39,15 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     terms, every = _telling(question, counts, ctx.known.words)
     also: list[int] = []
     pointing: frozenset[int] = frozenset()
+    spoken: frozenset[int] = frozenset()
     if question.person:
-        also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
+        mentions = queries.mentions_of(ctx.session, question.person.id)
+        also = [q.sentence_id for q in mentions]
         pointing = _pointing_back(ctx, question, also)
+        if question.kind == "what_did" and saying(question.action):  # "A: ASEAN can serve…"
+            documents = sorted({q.document.id for q in mentions})[:8]
+            spoken = spoken_by(ctx.session, ctx.known, question.person, documents)
+            pointing |= spoken
         also += sorted(pointing - set(also))
     if question.kind in _HAPPENED:  # "what did they sign in Hanoi…": articles datelined there
         also += [i for i in datelined(ctx.known, question) if i not in set(also)]
@@ -66,7 +73,16 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     # day, or stating a figure about the article's subject without naming it
     dating = context if question.kind in ("when", "how_much") else NONE
     ranked = rank(
-        question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
+        question,
+        found,
+        similarities,
+        ctx.known,
+        concept_weights,
+        dating,
+        pointing,
+        borrowed,
+        True,
+        spoken,
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
@@ -74,7 +90,15 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
     return rank(
-        question, found, similarities, ctx.known, concept_weights, context, pointing, borrowed
+        question,
+        found,
+        similarities,
+        ctx.known,
+        concept_weights,
+        context,
+        pointing,
+        borrowed,
+        spoken=spoken,
     )
 
 

@@ -25,6 +25,7 @@ from store.queries.records import (
 )
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
+    document_sentences,
     latest_day,
     mentions_of,
     opening_datelines,
@@ -55,6 +56,7 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "document_sentences",
     "documents_naming",
     "figures",
     "latest_day",

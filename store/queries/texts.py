@@ -96,6 +96,18 @@ def sentences_before(session: Session, sentence_ids: list[int], reach: int) -> d
     return dict(rows.tuples().all())
 
 
+def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[int, int, str]]:
+    """The documents' sentences in reading order: (document id, sentence id, text)."""
+    if not document_ids:
+        return []
+    rows = session.execute(
+        select(m.Sentence.document_id, m.Sentence.id, m.Sentence.text)
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+        .order_by(m.Sentence.id)
+    )
+    return list(rows.tuples().all())
+
+
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
     """Sentences naming a person, on-topic ones, in document order."""
     ids = list(
