@@ -86,7 +86,9 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
-    if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
+    # a caption or a paragraph about something else answering leaves the article to lend its words
+    answered = any(s.answers and s.candidate.quote.on_topic for s in ranked)
+    if answered or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
     return rank(
