@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 
 class Base(DeclarativeBase):
@@ -177,6 +177,11 @@ class Figure(Base):
     deadline: Mapped[int | None]
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), index=True)
     group_key: Mapped[str] = mapped_column(String(200), index=True)
+    # What /figure matches asked words against, stemmed once at reseed (textutil.stems): its
+    # sentence and measure, the sentence before it in its paragraph, and the measure alone.
+    stems: Mapped[str] = mapped_column(Text, default="")
+    lent_stems: Mapped[str] = mapped_column(Text, default="")
+    measure_stems: Mapped[str] = mapped_column(Text, default="")
 
 
 class FigureTopic(Base):

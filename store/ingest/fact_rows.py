@@ -10,7 +10,7 @@ from store.dates_text import visit_when
 from store.ingest.extract import Extraction
 from store.ingest.visit_spans import stated_spans
 from store.lexicon import parties
-from store.textutil import key
+from store.textutil import key, stems
 
 Rows = dict[Any, list[dict[str, Any]]]
 
@@ -115,6 +115,11 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
 def figures_rows(ex: Extraction, tables: Rows) -> None:
     for index, fact in enumerate(ex.figures):
         figure = fact.mention
+        sentence = fact.sentence
+        # The sentence before it in its paragraph, which "that complex" may point back to.
+        before = ex.sents[sentence.id - 2] if sentence.id >= 2 else None
+        same_paragraph = before is not None and before.passage == sentence.passage
+        lent = (before.shown or before.text) if before and same_paragraph else ""
         tables[m.Figure].append(
             {
                 "id": index + 1,
@@ -126,6 +131,9 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
                 "deadline": figure.deadline,
                 "sentence_id": fact.sentence.id,
                 "group_key": f"{figure.value:g}|{key(figure.unit)}|{figure.year or ''}|{figure.deadline or ''}",
+                "stems": stems(f"{sentence.shown or sentence.text} {figure.measure}"),
+                "lent_stems": stems(lent),
+                "measure_stems": stems(figure.measure),
             }
         )
         for topic in fact.topics:
