@@ -39,11 +39,16 @@ class Knowledge:
     # Looked up on every question: by id, and each name's words (a scan of thousands otherwise).
     by_id: dict[int, PersonInfo] = field(default_factory=dict, compare=False, repr=False)
     name_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    spouses: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
     # Topic scores of the arguments asked lately: one question matches its words several times.
     scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id.update((p.id, p) for p in self.people)
+        if not self.spouses:
+            for person in self.people:
+                if person.spouse_of is not None:
+                    self.spouses.setdefault(person.spouse_of, []).append(person.name)
         if not self.name_words:
             self.name_words.update((p.id, frozenset(key(p.name).split())) for p in self.people)
 

@@ -104,7 +104,7 @@ class Visit(Base):
     __tablename__ = "visits"
     id: Mapped[int] = mapped_column(primary_key=True)
     visitor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    host_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    host_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     destination: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(50))
     start: Mapped[str | None] = mapped_column(String(10))  # ISO date
@@ -145,6 +145,7 @@ class Commitment(Base):
     deadline: Mapped[int | None]
     figures: Mapped[str] = mapped_column(Text, default="")  # newline-separated
     first_day: Mapped[str | None] = mapped_column(String(10))
+    stems: Mapped[str] = mapped_column(Text, default="")  # its quoted sentence's (textutil.stems)
 
 
 class CommitmentTopic(Base):

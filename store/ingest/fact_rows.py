@@ -95,6 +95,7 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
                 "deadline": fact.deadline,
                 "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
                 "first_day": first_day.isoformat() if first_day else None,
+                "stems": stems(quote[0].shown or quote[0].text),
             }
         )
         for topic in fact.topics:
@@ -141,7 +142,10 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
 
 
 def topics_rows(ex: Extraction, tables: Rows) -> None:
-    commitments = Counter(r["topic"] for r in tables[m.CommitmentTopic])
+    # Each topic's commitments, each once: what /commitment says it has in all.
+    commitments = Counter(
+        topic for _, topic in {(r["commitment_id"], r["topic"]) for r in tables[m.CommitmentTopic]}
+    )
     figures = Counter(r["topic"] for r in tables[m.FigureTopic])
     for topic_key, topic in ex.topics.entries.items():
         tables[m.Topic].append(

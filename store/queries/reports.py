@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,11 +44,14 @@ def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int
     return dict(found)
 
 
-def documents_naming(session: Session, person_id: int) -> int:
-    """How many documents name the person."""
-    count = session.scalar(
-        select(func.count(func.distinct(m.Sentence.document_id)))
-        .join(m.PersonMention, m.PersonMention.sentence_id == m.Sentence.id)
-        .where(m.PersonMention.person_id == person_id)
+def documents_naming(session: Session, person_ids: Collection[int]) -> dict[int, int]:
+    """How many documents name each person (those named nowhere are left out)."""
+    if not person_ids:
+        return {}
+    query = (
+        select(m.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
+        .join(m.Sentence, m.PersonMention.sentence_id == m.Sentence.id)
+        .where(m.PersonMention.person_id.in_(person_ids))
+        .group_by(m.PersonMention.person_id)
     )
-    return int(count or 0)
+    return {person_id: int(count) for person_id, count in session.execute(query)}
