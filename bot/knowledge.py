@@ -43,6 +43,11 @@ class Knowledge:
     spouses: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
     # Topic scores of the arguments asked lately: one question matches its words several times.
     scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    # Each title (folded) -> the people holding it, built on the first free-text question
+    # (bot/calling.py): a question is read against it word by word, not person by person.
+    title_holders: dict[str, frozenset[int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.by_id.update((p.id, p) for p in self.people)
