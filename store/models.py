@@ -178,6 +178,7 @@ class Figure(Base):
     deadline: Mapped[int | None]
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), index=True)
     group_key: Mapped[str] = mapped_column(String(200), index=True)
+    group_documents: Mapped[int] = mapped_column(default=1)  # documents reporting its group
     # What /figure matches asked words against, stemmed once at reseed (textutil.stems): its
     # sentence and measure, the sentence before it in its paragraph, and the measure alone.
     stems: Mapped[str] = mapped_column(Text, default="")

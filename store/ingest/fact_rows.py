@@ -139,6 +139,13 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
         )
         for topic in fact.topics:
             tables[m.FigureTopic].append({"figure_id": index + 1, "topic": topic})
+    # How many documents report each figure's group (the same value, unit and time): what
+    # /search says of a sentence stating it, counted once here rather than per answer.
+    documents: dict[str, set[int]] = {}
+    for row, fact in zip(tables[m.Figure], ex.figures, strict=True):
+        documents.setdefault(row["group_key"], set()).add(fact.sentence.doc)
+    for row in tables[m.Figure]:
+        row["group_documents"] = len(documents[row["group_key"]])
 
 
 def topics_rows(ex: Extraction, tables: Rows) -> None:

@@ -25,22 +25,12 @@ def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int
         .group_by(m.CommitmentSource.sentence_id)
     ):
         found[sentence_id] = max(found[sentence_id], int(count))
-    groups: dict[str, set[int]] = defaultdict(set)
-    for sentence_id, group_key in session.execute(
-        select(m.Figure.sentence_id, m.Figure.group_key).where(m.Figure.sentence_id.in_(wanted))
+    for sentence_id, count in session.execute(
+        select(m.Figure.sentence_id, func.max(m.Figure.group_documents))
+        .where(m.Figure.sentence_id.in_(wanted))
+        .group_by(m.Figure.sentence_id)
     ):
-        groups[group_key].add(sentence_id)
-    if groups:
-        documents: dict[str, set[int]] = defaultdict(set)
-        for group_key, document_id in session.execute(
-            select(m.Figure.group_key, m.Sentence.document_id)
-            .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
-            .where(m.Figure.group_key.in_(set(groups)))
-        ):
-            documents[group_key].add(document_id)
-        for group_key, sentences in groups.items():
-            for sentence_id in sentences:
-                found[sentence_id] = max(found[sentence_id], len(documents[group_key]))
+        found[sentence_id] = max(found[sentence_id], int(count))
     return dict(found)
 
 
