@@ -120,7 +120,6 @@ def _settle() -> None:
     """Once per build of the store: what the worker holds from now on (this Knowledge, the
     modules, the engine) is kept out of the cycle collector's full passes, which otherwise walk
     all of it every few hundred answers and stall the answer that triggers them (30-45 ms at
-    10,000 documents). Unfrozen first, so the previous build's cycles are collected."""
-    gc.unfreeze()
-    gc.collect()
+    10,000 documents). No collection first: in a large process it would stall this answer
+    instead; what is garbage in a cycle at this moment is kept, once per build."""
     gc.freeze()
