@@ -141,11 +141,21 @@ def commitment_items(
     shown = queries.commitments(session, commitment_ids)
     if quoting is not None:
         shown = [c for c in shown if c.quote.sentence_id == quoting]
-    occasions = frozenset(v for c in shown for v in c.occasions)
-    visits = {
-        v.id: v
-        for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
-    }
+    return commitment_cards(shown, occasions(session, shown))
+
+
+def occasions(session: Session, shown: list[CommitmentInfo]) -> dict[int, VisitInfo]:
+    """The visits the commitments were made on, by id."""
+    wanted = frozenset(v for c in shown for v in c.occasions)
+    if not wanted:
+        return {}
+    found = queries.visits(session, queries.VisitFilter(ids=wanted), with_events=False)
+    return {v.id: v for v in found}
+
+
+def commitment_cards(shown: list[CommitmentInfo], visits: dict[int, VisitInfo]) -> list[Item]:
+    """The cards of these commitments (their occasions among `visits`), each saying where the
+    others' numbers or dates differ."""
     items = [_item(c, visits) for c in shown]
     differs = differing([_stated(c) for c in shown])
     return [replace(item, differs=differs.get(i, ())) for i, item in enumerate(items)]
