@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.agreement import Stated, described, progress, rivals
-from bot.answer import Answer, Item, Suggestion
+from bot.answer import Answer, Item, Source, Suggestion
 from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
 from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
@@ -59,7 +59,7 @@ def answer_figures(ctx: Context) -> Answer:
         + [f.sentence_id for j in differing for f in ranked[j][:3]],
     )
     stated = [
-        replace(s, sources=sources(cited[f.sentence_id] for f in ranked[j][:3]))
+        _stated(ranked[j], sources(cited[f.sentence_id] for f in ranked[j][:3]))
         if j in differing
         else s
         for j, s in enumerate(stated)
@@ -83,7 +83,7 @@ def answer_figures(ctx: Context) -> Answer:
     )
 
 
-def _stated(group: list[FigureInfo]) -> Stated:
+def _stated(group: list[FigureInfo], cited: tuple[Source, ...] = ()) -> Stated:
     """A group of figures as a statement of a number and a time (its sources read only when
     another document contradicts it)."""
     return Stated(
@@ -92,7 +92,7 @@ def _stated(group: list[FigureInfo]) -> Stated:
         when=_when(group[0]).strip(),
         target=group[0].deadline is not None,
         documents=frozenset(f.document_id for f in group),
-        sources=(),
+        sources=cited,
     )
 
 
