@@ -5,6 +5,7 @@ from store.queries.commitment_queries import (
     commitments,
     commitments_at,
     count_commitments,
+    quoted_stems,
     quoted_texts,
 )
 from store.queries.figure_queries import figures
@@ -28,6 +29,7 @@ from store.queries.texts import (
     document_sentences,
     latest_day,
     mentions_of,
+    mentions_on_topic,
     opening_datelines,
     quotes,
     reseed_stamp,
@@ -36,7 +38,7 @@ from store.queries.texts import (
     topics,
     vocabulary,
 )
-from store.queries.visit_queries import VisitFilter, count_visits, places, visits
+from store.queries.visit_queries import VisitFilter, count_visits, places, visits, visits_of
 
 __all__ = [
     "OVERVIEW_VISITS",
@@ -61,11 +63,13 @@ __all__ = [
     "figures",
     "latest_day",
     "mentions_of",
+    "mentions_on_topic",
     "opening_datelines",
     "overview",
     "people",
     "person_keys",
     "places",
+    "quoted_stems",
     "quoted_texts",
     "quotes",
     "reseed_stamp",
@@ -74,5 +78,6 @@ __all__ = [
     "sentences_before",
     "topics",
     "visits",
+    "visits_of",
     "vocabulary",
 ]
