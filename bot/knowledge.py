@@ -50,6 +50,11 @@ class Knowledge:
     title_holders: dict[str, frozenset[int]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # Each person's roles as words (abbreviations spelt out) and side, built on the first
+    # question naming a role (bot/resolve.py): "korean ambassador" is matched against them.
+    described: dict[int, tuple[frozenset[str], str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.by_id.update((p.id, p) for p in self.people)
