@@ -51,7 +51,8 @@ def owned_role(question: Question) -> OwnedRole | None:
     names, adjectives, others = {owner}, set(), set()
     for party in parties():
         aliases = {key(a) for a in party.aliases}
-        if owner in aliases:
+        # "the South Korean women's volleyball team": the party its name or adjective opens
+        if owner in aliases or any(f"{owner} ".startswith(f"{a} ") for a in aliases):
             names |= aliases - {key(a) for a in party.adjectives}
             adjectives |= {key(a) for a in party.adjectives}
         else:

@@ -19,11 +19,12 @@ _STAMPS = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>20\d\d)\b"),
     # "20 November 2025"
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>20\d\d)\b"),
-    # "2025-11-22 10:41", "2025/11/22"
-    re.compile(r"\b(?P<year>20\d\d)[-/.](?P<nmonth>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    # "2025-11-22 10:41", "2025/11/22", "2025-11-19T08:30:00+07:00"
+    re.compile(r"\b(?P<year>20\d\d)[-/.](?P<nmonth>\d{1,2})[-/.](?P<day>\d{1,2})(?:\b|(?=T\d))"),
     # "22/11/2025 10:41" (day first, as Vietnamese and Korean sites print it)
     re.compile(r"\b(?P<day>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<year>20\d\d)\b"),
 ]
+_ABBREVIATED_MONTH = re.compile(r"\b([A-Z][a-z]{2,3})\.(?=\s*\d)")
 _STAMP_LINE = re.compile(r"^[^.!?]{0,80}$|^.{0,40}\d{1,2}:\d\d")
 # A long page line that says it dates the page: "… Ministry of Home Affairs | Posted 05/05/2025".
 _MARKED_STAMP = re.compile(
@@ -58,7 +59,9 @@ _CAPTION_END = re.compile(
 def stamp_date(line: str) -> tuple[date, str] | None:
     """The date of a page's stamp line, with the text it was read from."""
     marked = len(line) <= 200 and _MARKED_STAMP.search(line)
-    if not marked and (not _STAMP_LINE.match(line) or len(line) > 120):
+    # a month's abbreviation ends in a full stop that ends no sentence: "Posted: Nov. 21, 2025"
+    unabridged = _ABBREVIATED_MONTH.sub(r"\1", line)
+    if not marked and (not _STAMP_LINE.match(unabridged) or len(line) > 120):
         return None
     for pattern in _STAMPS:
         match = pattern.search(line)

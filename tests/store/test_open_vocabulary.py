@@ -128,7 +128,10 @@ def test_commitments_on_subjects_no_topic_list_holds(extraction: Extraction) -> 
         ("2025-11-22 10:41", date(2025, 11, 22)),
         ("Updated: 22/11/2025 10:41 GMT+7", date(2025, 11, 22)),
         ("SGGP | Monday, September 25, 2023, 20:47", date(2023, 9, 25)),
+        ("Posted: Nov. 21, 2025 | Business", date(2025, 11, 21)),
+        ("Updated 2025-11-19T08:30:00+07:00", date(2025, 11, 19)),
         ("The fair opened on November 20, 2025 and drew crowds.", None),
+        ("The plant opened in Jan. 2020 and employs 5,000 people.", None),
     ],
 )
 def test_page_date_stamps(line: str, expected: date | None) -> None:
