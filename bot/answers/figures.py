@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from bot.agreement import Stated, described, progress, rivals
 from bot.answer import Answer, Item, Source, Suggestion
-from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
+from bot.answers.common import (
+    Context,
+    as_object,
+    document_sources,
+    nothing_found,
+    one_page,
+    page_window,
+    sources,
+)
 from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
 from bot.answers.usage import usage
@@ -51,15 +59,15 @@ def answer_figures(ctx: Context) -> Answer:
     shown = ranked[offset : offset + size]
     stated = [_stated(group) for group in ranked]
     rivals_of = rivals(stated, among=range(offset, offset + len(shown)))
-    # Sentences are read for the cards shown and the first few of each group they contradict.
+    # Sentences are read for the cards shown; documents for the first few of each group they
+    # contradict (their sources).
     differing = {j for i, js in rivals_of.items() for j in (i, *js)}
     cited = queries.quotes(
-        session,
-        [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
-        + [f.sentence_id for j in differing for f in ranked[j][:3]],
+        session, [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
     )
+    cites = queries.documents(session, {f.document_id for j in differing for f in ranked[j][:3]})
     stated = [
-        _stated(ranked[j], sources(cited[f.sentence_id] for f in ranked[j][:3]))
+        _stated(ranked[j], document_sources(cites[f.document_id] for f in ranked[j][:3]))
         if j in differing
         else s
         for j, s in enumerate(stated)

@@ -26,6 +26,7 @@ from store.queries.records import (
 )
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
+    documents,
     latest_day,
     mentions_of,
     mentions_on_topic,
@@ -55,6 +56,7 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "documents",
     "documents_naming",
     "figures",
     "latest_day",

@@ -71,6 +71,23 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     return found
 
 
+def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocRef]:
+    """Documents by id, as sources cite them."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(
+            m.Document.id,
+            m.Document.name,
+            m.Document.title,
+            m.Document.agency,
+            m.Document.dated,
+            m.Document.url,
+        ).where(m.Document.id.in_(set(document_ids)))
+    )
+    return {row[0]: DocRef(*row) for row in rows}
+
+
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
     """Sentences naming a person, on-topic ones, in document order."""
     ids = list(
