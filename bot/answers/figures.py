@@ -48,7 +48,7 @@ def answer_figures(ctx: Context) -> Answer:
     topics = set(match.keys)
     wanted = asked(session, words, corrected, ctx.known.words)
     scored = matching(found, wanted, topics) if words else []
-    if not scored or _never_said(ctx, words, topics):
+    if not scored or _never_said(ctx, words, corrected, topics):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(
             ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
@@ -104,22 +104,22 @@ def _stated(group: list[FigureInfo], cited: tuple[Source, ...] = ()) -> Stated:
     )
 
 
-def _never_said(ctx: Context, words: list[str], topics: set[str]) -> bool:
+def _never_said(ctx: Context, words: list[str], corrected: list[str], topics: set[str]) -> bool:
     """A word the question turns on that no on-topic sentence says ("rice" in "rice exports"):
     an honest miss, never the figures of a neighbouring subject.
 
     Words that find the asked topic ("visitors" for tourism) stand for it. Of the rest, the words
     before a phrase's last one say what is measured; the last one often only how ("growth rate"),
-    so it is left to ranking.
+    so it is left to ranking. `corrected`: each of the words' spelling correction.
     """
     generic = set(routing()["generic_words"])
-    for word in words[:-1] if len(words) > 1 else words:
+    pairs = list(zip(words, corrected, strict=True))
+    for word, spelt in pairs[:-1] if len(pairs) > 1 else pairs:
         if len(word) <= 3 or word in generic:
             continue
         if topics & set(topic_match(word, ctx.known, partial=True).keys):
             continue
-        asked = correct(ctx.session, word)
-        if not any(q.on_topic for q in queries.search(ctx.session, [asked], limit=20)):
+        if not any(q.on_topic for q in queries.search(ctx.session, [spelt], limit=20)):
             return True
     return False
 
