@@ -108,6 +108,8 @@ def test_an_occasions_preposition_is_not_asked_about(seeds_known: Knowledge) -> 
     """"during" says when the agreeing happened; an outcome need not say "during"."""
     question = parse("what was agreed during To Lam's state visit?", seeds_known, LATEST)
     assert question.kind == "outcomes" and "during" not in question.words
+    question = parse("what were the results of the talks with Lee?", seeds_known, LATEST)
+    assert "results" not in question.words  # what is asked for, as "date" is for when
 
 
 def test_paraphrases_say_the_same(seeds_known: Knowledge) -> None:
