@@ -105,7 +105,7 @@ def test_a_question_keeps_its_person_place_and_period(seeds_known: Knowledge) ->
 
 
 def test_an_occasions_preposition_is_not_asked_about(seeds_known: Knowledge) -> None:
-    """"during" says when the agreeing happened; an outcome need not say "during"."""
+    """ "during" says when the agreeing happened; an outcome need not say "during"."""
     question = parse("what was agreed during To Lam's state visit?", seeds_known, LATEST)
     assert question.kind == "outcomes" and "during" not in question.words
     question = parse("what were the results of the talks with Lee?", seeds_known, LATEST)
