@@ -1,4 +1,4 @@
-"""Questions logged by many threads at once share transactions, and none is lost."""
+"""Questions logged by many threads at once, or queued, share transactions, and none is lost."""
 
 from __future__ import annotations
 
@@ -51,3 +51,26 @@ def test_one_thread_writes_its_question_before_it_returns(state: StateStore) -> 
             keep_seconds=86400,
         )
         assert state.report(since=0).questions == index + 1
+
+
+def test_queued_questions_wait_for_the_one_writer_the_first_started(state: StateStore) -> None:
+    inserts: list[str] = []
+
+    def note(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+        if sql.startswith("INSERT INTO query_log"):
+            inserts.append(sql)
+
+    started = [
+        state.queue_question(
+            Asked(f"/who queued {index}", "command", "who", 90.0, 1, False, 3, f"q{index}"), "u"
+        )
+        for index in range(THREADS)
+    ]
+    assert started == [True] + [False] * (THREADS - 1)  # the caller of the first starts a writer
+    assert state.report(since=0).questions == 0  # queued, not written: nobody waited
+    event.listen(state.engine, "before_cursor_execute", note)
+    state.write_questions(keep_seconds=86400)
+    event.remove(state.engine, "before_cursor_execute", note)
+    assert len(inserts) == 1  # every line in one statement
+    assert state.report(since=0).questions == THREADS
+    assert state.queue_question(Asked("/visit", "command", "visit", 1, 0, True, 2, "v"), "u")
