@@ -12,8 +12,9 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, select
 
+from store.bulk import insert_rows
 from store.state.base import insert_ignoring_conflicts, storable, transaction
 from store.state.schema import QueryRecord, StateMeta
 
@@ -99,7 +100,7 @@ class QueryLog:
         if not rows:
             return
         with transaction(self.engine, "log a query") as connection:
-            connection.execute(insert(QueryRecord), rows)
+            insert_rows(connection, QueryRecord, rows)
 
     def prune(self, before: float) -> int:
         """Forget questions asked before `before`; how many went."""
