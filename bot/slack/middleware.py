@@ -37,8 +37,7 @@ class ProvideDependencies(Middleware):
         context["reseeder"] = deps.reseeder
         if context.response_url:
             context["respond"] = PatientRespond(response_url=context.response_url)
-        next()
-        return resp
+        return next()  # as Bolt's own middleware: the chain goes on, no response of its own
 
 
 def first_delivery(body: dict[str, Any] | None, state: StateStore | None) -> bool:
