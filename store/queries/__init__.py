@@ -5,6 +5,7 @@ from store.queries.commitment_queries import (
     commitments,
     commitments_at,
     count_commitments,
+    quoted_stems,
     quoted_texts,
 )
 from store.queries.figure_queries import figures
@@ -25,15 +26,19 @@ from store.queries.records import (
 )
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
+    document_sentences,
     latest_day,
     mentions_of,
+    mentions_on_topic,
+    opening_datelines,
     quotes,
     reseed_stamp,
     search,
+    sentences_before,
     topics,
     vocabulary,
 )
-from store.queries.visit_queries import VisitFilter, count_visits, places, visits
+from store.queries.visit_queries import VisitFilter, count_visits, places, visits, visits_of
 
 __all__ = [
     "OVERVIEW_VISITS",
@@ -53,20 +58,26 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "document_sentences",
     "documents_naming",
     "figures",
     "latest_day",
     "mentions_of",
+    "mentions_on_topic",
+    "opening_datelines",
     "overview",
     "people",
     "person_keys",
     "places",
+    "quoted_stems",
     "quoted_texts",
     "quotes",
     "reseed_stamp",
     "search",
     "sentence_reports",
+    "sentences_before",
     "topics",
     "visits",
+    "visits_of",
     "vocabulary",
 ]
