@@ -198,9 +198,15 @@ _PLACED = re.compile(
 )
 
 
-def placed(text: str) -> bool:
-    """Whether a sentence places something: a capitalised name after at/in/to (no month or day)."""
-    return _PLACED.search(text) is not None
+_VENUE = re.compile(
+    rf"\bat\s+(?:the\s+)?(?!(?i:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+"
+)
+
+
+def placed(text: str, venue: bool = False) -> bool:
+    """Whether a sentence places something: a capitalised name after at/in/to (no month or day);
+    with `venue`, a name of several words after "at" ("at King Abdullah Sports City Stadium")."""
+    return (_VENUE if venue else _PLACED).search(text) is not None
 
 
 def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:

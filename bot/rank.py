@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked_for import asked_for, dated_event, initials, mentions_period
+from bot.asked_for import asked_for, dated_event, initials, mentions_period, placed
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
@@ -137,6 +137,9 @@ def rank(
         if dated_only and not (
             dated_event(question, text, concept_weights or [1.0] * len(hits), True)
             if question.kind == "when"
+            # "Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium."
+            else not found and candidate.quote.on_topic and placed(text, venue=True)
+            if question.kind == "where"
             # "The investment is put at about 100 million US dollars.": the article's subject
             else not found and _POINTS_BACK.match(text) is not None
         ):

@@ -69,9 +69,9 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     borrowed = with_list_leads(ctx.session, found, antecedents(ctx.session, found, ctx.known))
     if question.kind in _HAPPENED:  # the dateline says where it happened
         borrowed = with_datelines(ctx.known, found, borrowed)
-    # when / how much: the article lends its words to a sentence dating the asked event by its
-    # day, or stating a figure about the article's subject without naming it
-    dating = context if question.kind in ("when", "how_much") else NONE
+    # when / how much / where: the article lends its words to a sentence dating the asked event
+    # by its day, stating a figure about the article's subject without naming it, or a venue
+    dating = context if question.kind in ("when", "how_much", "where") else NONE
     ranked = rank(
         question,
         found,

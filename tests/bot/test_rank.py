@@ -40,3 +40,11 @@ def test_a_list_line_is_a_bullet_or_a_short_label() -> None:
     assert list_line("Sokcho: August 5 to August 9")
     assert not list_line("Trials for the national youth squad will follow the camp:")
     assert not list_line("Ambassador Choi: " + "This has been a remarkable year. " * 6)
+
+
+def test_a_venue_is_a_name_of_several_words_after_at() -> None:
+    assert placed(
+        "Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium.", True
+    )
+    assert not placed("The match kicks off at 6 p.m. in Jeddah.", venue=True)
+    assert not placed("They met at Christmas.", venue=True)
