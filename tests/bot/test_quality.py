@@ -64,7 +64,7 @@ FLOORS = {
     "corpus5": 108,
     "corpus6": 115,
     "corpus7": 0,
-    "questions": 231,
+    "questions": 232,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
