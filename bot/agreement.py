@@ -95,6 +95,12 @@ def differing(
     (numbers aside) and are both targets or both actuals; they differ when one of value and
     time is the same and the other is not (100 bn by 2023 / by 2025; 81.5 / 80 bn in 2024).
     """
+    return described(stated, rivals(stated, among))
+
+
+def rivals(stated: Sequence[Stated], among: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """For each statement (of `among`) that another document contradicts, the indices of the
+    statements that do (as `differing`; their sources are not read)."""
     # A page's statements against all of them, each text stripped of numbers once: comparing
     # every pair of a large topic's figures grew with the square of the corpus.
     measures: dict[int, str] = {}
@@ -104,20 +110,29 @@ def differing(
             measures[index] = _without_numbers(stated[index].measure)
         return measures[index]
 
-    found: dict[int, tuple[Differing, ...]] = {}
+    found: dict[int, list[int]] = {}
     for i in range(len(stated)) if among is None else among:
         one = stated[i]
-        rivals = [
+        against = [
             j
             for j, other in enumerate(stated)
             if j != i
             and _may_differ(one, other)
             and fuzz.token_sort_ratio(measure(i), measure(j), score_cutoff=SAME_MEASURE)
         ]
-        if rivals:
-            shown = [one] + [stated[j] for j in rivals]
-            found[i] = tuple(Differing(_label(s), s.sources) for s in shown)
+        if against:
+            found[i] = against
     return found
+
+
+def described(
+    stated: Sequence[Stated], rivals_of: dict[int, list[int]]
+) -> dict[int, tuple[Differing, ...]]:
+    """Each contradicted statement's values, its own first, each with its sources."""
+    return {
+        i: tuple(Differing(_label(s), s.sources) for s in [stated[i], *(stated[j] for j in js)])
+        for i, js in rivals_of.items()
+    }
 
 
 def progress(target: FigureInfo, actuals: Sequence[FigureInfo]) -> Progress | None:

@@ -5,6 +5,8 @@ Secretary's state visit") or by one part of their name after a capitalised word 
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
 from functools import lru_cache
 
 from bot.knowledge import Knowledge
@@ -32,10 +34,26 @@ def titles(person: PersonInfo) -> frozenset[str]:
     return frozenset(found)
 
 
+_building = threading.Lock()
+
+
+def title_holders(known: Knowledge) -> dict[str, frozenset[int]]:
+    """Each title anyone goes by -> who holds it (built once per store build)."""
+    if not known.title_holders:
+        with _building:
+            if not known.title_holders:
+                holders: dict[str, set[int]] = defaultdict(set)
+                for person in known.people:
+                    for title in titles(person):
+                        holders[title].add(person.id)
+                # one update of a finished dict: a reader sees none of it or all of it
+                known.title_holders.update({t: frozenset(ids) for t, ids in holders.items()})
+    return known.title_holders
+
+
 def called(text: str, known: Knowledge) -> PersonInfo | None:
     """The one person a text calls by a title or a capitalised part of a name, if any."""
-    folded = f" {key(text)} "
-    by_title = {p.id for p in known.people if any(_calls(folded, t) for t in titles(p))}
+    by_title = _called_by_title(key(text).split(), title_holders(known))
     if len(by_title) == 1:
         return known.person(by_title.pop())
     if by_title:
@@ -75,13 +93,19 @@ def _holder(part: str, known: Knowledge) -> PersonInfo | None:
     return None
 
 
-def _calls(folded: str, title: str) -> bool:
-    """Whether a folded text calls someone by the title; "which Korean actor stars in…" asks
-    for the title's holder instead."""
-    return any(
-        not re.search(r"\b(?:which|what)(?:\s+\w+)?\s*$", folded[: m.start()])
-        for m in re.finditer(rf" {re.escape(title)} ", folded)
-    )
+_ASKING = frozenset({"which", "what"})
+
+
+def _called_by_title(words: list[str], holders: dict[str, frozenset[int]]) -> set[int]:
+    """The people whose titles the words use to call someone: every run of words that is a
+    title, unless asked for ("which Korean actor stars in…" asks for the title's holder)."""
+    found: set[int] = set()
+    for start in range(len(words)):
+        if _ASKING & set(words[max(0, start - 2) : start]):
+            continue
+        for end in range(start + 2, len(words) + 1):
+            found |= holders.get(" ".join(words[start:end]), frozenset())
+    return found
 
 
 def named(text: str, known: Knowledge) -> list[PersonInfo]:

@@ -122,9 +122,9 @@ def antecedents(
     if not wanted:
         return borrowed
     documents = sorted({c.quote.document.id for c in found if c.quote.sentence_id in wanted})
-    for document in documents[:8]:
+    for rows in evidence.walks(session, documents[:8]).values():
         subject: int | None = None
-        for sentence_id, text, people in evidence.walk(session, [document]):
+        for sentence_id, text, people in rows:
             if people:
                 subject = _first_named(text, people, known)
             elif sentence_id in wanted and subject is not None and subject in known.by_id:

@@ -39,9 +39,9 @@ def answer_for(intent: str) -> Callable[[Context], Answer]:
 _CACHE_SIZE = 512
 _cache: OrderedDict[tuple[str, str | None, str, int], Answer] = OrderedDict()
 # (database URL, build identity) -> the build stamp read from that very build, so that a kept
-# answer to a repeated question is found without a session. SQLite: the file's identity (no
-# statement at all, on the request thread); PostgreSQL: the generation the pointer names (one
-# statement instead of a session's seven, in dispatch).
+# answer to a repeated question is found without a session. SQLite: the file's identity;
+# PostgreSQL: the generation the pointer names, as a listening connection knows it (no statement
+# at all, on the request thread), else read (one statement instead of a session's, in dispatch).
 Identity = tuple[int, ...] | str
 _stamps: dict[tuple[str, Identity], str | None] = {}
 _latest: dict[str, str | None] = {}  # database URL -> the stamp of the build read last
@@ -127,9 +127,10 @@ def _kept(database_url: str, identity: Identity | None, query: str, page: int) -
 
 def kept_answer(store: Store, query: str, page: int = 1) -> Answer | None:
     """The answer dispatch() keeps for this line, when it can be had without reading the store
-    (the SQLite file is the one the kept answers were read from); None means ask dispatch(),
-    which on PostgreSQL finds a kept answer with one statement."""
-    return _kept(store.database_url, store.file_identity(), query, page)
+    (the SQLite file, or the PostgreSQL generation a listening connection vouches for, is the
+    one the kept answers were read from); None means ask dispatch(), which on PostgreSQL finds a
+    kept answer with one statement while no listener vouches."""
+    return _kept(store.database_url, store.known_identity(), query, page)
 
 
 def clear_cache() -> None:

@@ -8,41 +8,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
-_SUFFIXES = (
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ies",
-    "ied",
-    "ed",
-    "ly",
-    "s",
-)
-
-
-@cache
-def stem(word: str) -> str:
-    """A crude English stem ("upgraded", "upgrading" -> "upgrad"; "companies" -> "compan").
-
-    Only used to compare words with words, never shown; a stem keeps at least four letters so
-    short words stay themselves.
-    """
-    word = word.lower()
-    if word.endswith(("sses", "xes", "ches", "shes")) and len(word) >= 7:
-        return word[:-2]
-    if word.endswith("ss"):
-        return word
-    for suffix in _SUFFIXES:
-        least = 5 if suffix.startswith("ment") else 4  # "documents" stays "document"
-        if word.endswith(suffix) and len(word) - len(suffix) >= least:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 4 and word[-1] in "ey":
-        word = word[:-1]
-    return word
+from store.textutil import stem
 
 
 @cache
@@ -84,6 +50,31 @@ def covered(group: frozenset[str], stems: set[str] | frozenset[str]) -> str | No
             if s == g or _extends(s, g) or _extends(g, s):
                 return s
     return None
+
+
+@lru_cache(maxsize=1024)  # a question's few concepts, each tried on hundreds of figures
+def covering(group: frozenset[str]) -> re.Pattern[str]:
+    """What `covered` finds, as a pattern over stems joined by spaces (as stored at reseed): a
+    stem of the group, one of them plus an ending, or one's beginning long enough to count."""
+    alternatives = set()
+    for g in group:
+        if not _TOKEN.fullmatch(g):  # only its beginnings can be a stem ("prime minist")
+            alternatives |= {re.escape(g[:n]) for n in _shortened(g) if _TOKEN.fullmatch(g[:n])}
+            continue
+        ending = "[a-z0-9]*" if len(g) >= 5 else "[a-z0-9]{0,2}" if len(g) >= 3 else ""
+        alternatives.add(re.escape(g) + ending)
+        alternatives |= {re.escape(g[:n]) for n in _shortened(g)}
+    if not alternatives:
+        return re.compile("(?!)")
+    return re.compile(r"(?<![^ ])(?:" + "|".join(sorted(alternatives)) + r")(?![^ ])")
+
+
+_TOKEN = re.compile("[a-z0-9]+")
+
+
+def _shortened(word: str) -> list[int]:
+    """The lengths of the beginnings of a word that the word `_extends`."""
+    return [n for n in range(3, len(word)) if n >= 5 or len(word) - n <= 2]
 
 
 def _extends(longer: str, shorter: str) -> bool:

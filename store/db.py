@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError
@@ -20,6 +21,9 @@ from store import generations
 from store.errors import StoreUnavailable
 from store.models import SCHEMA_VERSION, Meta
 from store.pgguard import GLANCE, SERVING, guarded_engine
+
+if TYPE_CHECKING:
+    from store.generation_watch import GenerationWatch
 
 GENERATION = "attache_generation"  # Session.info key: the PostgreSQL generation a session reads
 
@@ -86,19 +90,34 @@ class Store:
         except DBAPIError as error:
             raise StoreUnavailable(_describe(error)) from error
 
-    def build_identity(self) -> tuple[int, int, int, int] | str | None:
-        """Which build of the store is current, told without a session: the SQLite file's
-        identity (see file_identity), or the PostgreSQL generation the pointer names now, read
-        with one statement outside a transaction (a reseed builds a new generation and never
-        changes an old one). None when it cannot be told so quickly: not built, or the statement
-        failed (the caller then opens a session, whose engine pings and reconnects)."""
+    def known_identity(self) -> tuple[int, int, int, int] | str | None:
+        """Which build of the store is current, told without any statement: the SQLite file's
+        identity (see file_identity), or the PostgreSQL generation a listening connection
+        vouches for (store.generation_watch). None when it cannot be told so: then
+        build_identity() may, with one statement."""
         if self.engine.dialect.name == "sqlite":
             return self.file_identity()
+        return self._watch.known()
+
+    def build_identity(self) -> tuple[int, int, int, int] | str | None:
+        """known_identity(), else the PostgreSQL generation the pointer names now, read with one
+        statement outside a transaction (a reseed builds a new generation and never changes an
+        old one). None when it cannot be told so quickly: not built, or the statement failed
+        (the caller then opens a session, whose engine pings and reconnects)."""
+        known = self.known_identity()
+        if known is not None or self.engine.dialect.name == "sqlite":
+            return known
         try:
             with self._glance.connect() as connection:
                 return generations.current_quickly(connection)
         except DBAPIError:
             return None
+
+    @cached_property
+    def _watch(self) -> GenerationWatch:
+        from store.generation_watch import GenerationWatch  # psycopg: PostgreSQL only
+
+        return GenerationWatch(self.database_url)
 
     @cached_property
     def _glance(self) -> Engine:

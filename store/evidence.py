@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import LargeBinary, cast, func, literal, null, select, text, union_all
 from sqlalchemy.orm import Session
 
 from store import models as m
@@ -100,8 +100,7 @@ def candidates(
     ordered = ids + extra
     found = quotes(session, ordered)
     kept = [i for i in ordered if i in found and (found[i].on_topic or not on_topic_only)]
-    facts = facts_of(session, kept)
-    vectors = sentence_vectors(session, kept)
+    facts, vectors = facts_and_vectors(session, kept)
     return [
         Candidate(found[i], rank, facts.get(i, Facts()), vectors.get(i))
         for rank, i in enumerate(kept)
@@ -125,18 +124,20 @@ def before(session: Session, sentence_ids: list[int]) -> dict[int, str]:
 
 
 def term_counts(session: Session, stems: list[str]) -> dict[str, int]:
-    """How often the words starting with each stem occur in the store (rare words weigh more)."""
-    counts = {}
-    for stem in set(stems):
-        if not stem:
-            continue
-        total = session.scalar(
-            select(func.sum(m.Vocabulary.count)).where(
-                m.Vocabulary.term >= stem, m.Vocabulary.term < stem + "\uffff"
-            )
-        )
-        counts[stem] = int(total or 0)
-    return counts
+    """How often the words starting with each stem occur in the store (rare words weigh more).
+
+    One statement, a range sum per stem: on PostgreSQL each statement is a round trip."""
+    wanted = sorted({stem for stem in stems if stem})
+    if not wanted:
+        return {}
+    sums = [
+        select(func.sum(m.Vocabulary.count))
+        .where(m.Vocabulary.term >= stem, m.Vocabulary.term < stem + "\uffff")
+        .scalar_subquery()
+        for stem in wanted
+    ]
+    row = session.execute(select(*sums)).one()
+    return {stem: int(total or 0) for stem, total in zip(wanted, row, strict=True)}
 
 
 def total_words(session: Session) -> int:
@@ -146,26 +147,60 @@ def total_words(session: Session) -> int:
 
 def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:
     """Which commitments, figures, visits and people each sentence carries."""
+    return facts_and_vectors(session, sentence_ids, with_vectors=False)[0]
+
+
+def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, bytes]:
+    """The meaning vectors stored at reseed, by sentence id (none for a store built without)."""
+    return facts_and_vectors(session, sentence_ids, with_facts=False)[1]
+
+
+# A commitment's quoted sentence is always one of its sources: one index serves both.
+_FACT_COLUMNS = (
+    ("commitments", m.CommitmentSource.sentence_id, m.CommitmentSource.commitment_id),
+    ("figures", m.Figure.sentence_id, m.Figure.id),
+    ("visits", m.VisitEvent.sentence_id, m.VisitEvent.visit_id),
+    ("visits", m.CommitmentSource.sentence_id, m.CommitmentSource.visit_id),
+    ("people", m.PersonMention.sentence_id, m.PersonMention.person_id),
+)
+_VECTOR = len(_FACT_COLUMNS)  # the branch of the union that reads the vectors
+
+
+def facts_and_vectors(
+    session: Session, sentence_ids: list[int], with_facts: bool = True, with_vectors: bool = True
+) -> tuple[dict[int, Facts], dict[int, bytes]]:
+    """The facts each sentence carries and its meaning vector, in one statement (a union of
+    one branch per kind of fact and one for the vectors: one round trip on PostgreSQL)."""
     if not sentence_ids:
-        return {}
+        return {}, {}
     wanted = set(sentence_ids)
+    no_vector = cast(null(), LargeBinary)
+    branches = [
+        select(literal(at).label("branch"), sid.label("sentence_id"), fact, no_vector).where(
+            sid.in_(wanted)
+        )
+        for at, (_kind, sid, fact) in enumerate(_FACT_COLUMNS)
+        if with_facts
+    ]
+    if with_vectors:
+        vectors_of = m.SentenceVector.sentence_id
+        branches.append(
+            select(literal(_VECTOR), vectors_of, null(), m.SentenceVector.vector).where(
+                vectors_of.in_(wanted)
+            )
+        )
     found: dict[str, dict[int, list[int]]] = {
         k: defaultdict(list) for k in ("commitments", "figures", "visits", "people")
     }
-    # A commitment's quoted sentence is always one of its sources: one index serves both.
-    pairs = [
-        ("commitments", select(m.CommitmentSource.sentence_id, m.CommitmentSource.commitment_id)),
-        ("figures", select(m.Figure.sentence_id, m.Figure.id)),
-        ("visits", select(m.VisitEvent.sentence_id, m.VisitEvent.visit_id)),
-        ("visits", select(m.CommitmentSource.sentence_id, m.CommitmentSource.visit_id)),
-        ("people", select(m.PersonMention.sentence_id, m.PersonMention.person_id)),
-    ]
-    for kind, query in pairs:
-        column = query.selected_columns[0]
-        for sentence_id, fact_id in session.execute(query.where(column.in_(wanted))):
-            if fact_id is not None and fact_id not in found[kind][sentence_id]:
-                found[kind][sentence_id].append(fact_id)
-    return {
+    vectors: dict[int, bytes] = {}
+    for branch, sentence_id, fact_id, vector in session.execute(union_all(*branches)):
+        if branch == _VECTOR:
+            vectors[sentence_id] = bytes(vector)
+            continue
+        kind = _FACT_COLUMNS[branch][0]
+        if fact_id is not None and fact_id not in found[kind][sentence_id]:
+            found[kind][sentence_id].append(fact_id)
+    facts = {
         sid: Facts(
             tuple(found["commitments"].get(sid, ())),
             tuple(found["figures"].get(sid, ())),
@@ -174,47 +209,53 @@ def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:
         )
         for sid in sentence_ids
     }
-
-
-def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, bytes]:
-    """The meaning vectors stored at reseed, by sentence id (none for a store built without)."""
-    if not sentence_ids:
-        return {}
-    rows = session.execute(
-        select(m.SentenceVector.sentence_id, m.SentenceVector.vector).where(
-            m.SentenceVector.sentence_id.in_(set(sentence_ids))
-        )
-    )
-    return {sid: bytes(vector) for sid, vector in rows}
+    return (facts if with_facts else {}), vectors
 
 
 def sentences_of(session: Session, document_ids: list[int], limit: int = 150) -> list[int]:
-    """The ids of the documents' sentences in reading order (each document's first `limit`)."""
-    found: list[int] = []
-    for document_id in document_ids:
-        found += session.scalars(
-            select(m.Sentence.id)
-            .where(m.Sentence.document_id == document_id)
-            .order_by(m.Sentence.id)
-            .limit(limit)
-        )
+    """The ids of the documents' sentences in reading order (each document's first `limit`),
+    document by document as given; one statement."""
+    if not document_ids:
+        return []
+    place = func.row_number().over(partition_by=m.Sentence.document_id, order_by=m.Sentence.id)
+    numbered = (
+        select(m.Sentence.id, m.Sentence.document_id, place.label("place"))
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+        .subquery()
+    )
+    rows = session.execute(
+        select(numbered.c.id, numbered.c.document_id).where(numbered.c.place <= limit)
+    )
+    order = {d: at for at, d in enumerate(document_ids)}
+    return [sid for sid, _d in sorted(rows, key=lambda row: (order[row[1]], row[0]))]
+
+
+WalkRow = tuple[int, str, frozenset[int]]  # a sentence's id, its text, the people it names
+
+
+def walks(session: Session, document_ids: list[int]) -> dict[int, list[WalkRow]]:
+    """Each document's sentences in reading order, with the people each one names; one
+    statement for all the documents."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(m.Sentence.id, m.Sentence.text, m.Sentence.document_id, m.PersonMention.person_id)
+        .outerjoin(m.PersonMention, m.PersonMention.sentence_id == m.Sentence.id)
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+        .order_by(m.Sentence.id)
+    )
+    texts: dict[int, tuple[str, int]] = {}
+    named: dict[int, set[int]] = defaultdict(set)
+    for sentence_id, text_, document_id, person_id in rows:
+        texts.setdefault(sentence_id, (text_, document_id))
+        if person_id is not None:
+            named[sentence_id].add(person_id)
+    found: dict[int, list[WalkRow]] = {d: [] for d in document_ids}
+    for sentence_id, (text_, document_id) in texts.items():
+        found[document_id].append((sentence_id, text_, frozenset(named.get(sentence_id, ()))))
     return found
 
 
-def walk(session: Session, document_ids: list[int]) -> list[tuple[int, str, frozenset[int]]]:
+def walk(session: Session, document_ids: list[int]) -> list[WalkRow]:
     """The documents' sentences in reading order: (id, text, the people each one names)."""
-    if not document_ids:
-        return []
-    rows = session.execute(
-        select(m.Sentence.id, m.Sentence.text)
-        .where(m.Sentence.document_id.in_(set(document_ids)))
-        .order_by(m.Sentence.id)
-    ).all()
-    named: dict[int, set[int]] = defaultdict(set)
-    for sentence_id, person_id in session.execute(
-        select(m.PersonMention.sentence_id, m.PersonMention.person_id)
-        .join(m.Sentence, m.Sentence.id == m.PersonMention.sentence_id)
-        .where(m.Sentence.document_id.in_(set(document_ids)))
-    ):
-        named[sentence_id].add(person_id)
-    return [(sid, text_, frozenset(named.get(sid, ()))) for sid, text_ in rows]
+    return sorted(row for rows in walks(session, document_ids).values() for row in rows)

@@ -1,6 +1,8 @@
 """PostgreSQL stores live in generation schemas; one pointer row names the current one.
 
-A reseed builds `attache_g<stamp>` and, in the same transaction, points `attache_store` at it.
+A reseed builds `attache_g<stamp>` and, in the same transaction, points `attache_store` at it and
+notifies CHANNEL (delivered when it commits), so serving workers know without asking
+(store.generation_watch).
 Readers pin the schema named by the pointer for their whole transaction, so a session sees one
 generation only, whatever a reseed on another machine does meanwhile. The previous generation is
 kept for sessions still reading it; older ones are dropped by the next reseed.
@@ -16,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 POINTER_TABLE = "attache_store"
 PREFIX = "attache_g"
+CHANNEL = "attache_store_switched"  # NOTIFY channel: the pointer names a new generation
 LOCK_KEY = 0x4A77AC4E  # pg_advisory_lock key: one reseed at a time per database
 _SAFE = re.compile(rf"^{PREFIX}\d+$")
 
@@ -70,6 +73,11 @@ def current_quickly(connection: Connection) -> str | None:
     name = connection.execute(
         text(f"SELECT schema_name FROM public.{POINTER_TABLE} WHERE id = 1")
     ).scalar()
+    return checked(name)
+
+
+def checked(name: object) -> str | None:
+    """name, when it is a generation schema's (anything else in the pointer is not ours)."""
     return name if isinstance(name, str) and _SAFE.match(name) else None
 
 
@@ -81,7 +89,8 @@ def use(connection: Connection, schema: str) -> None:
 
 
 def switch(connection: Connection, schema: str) -> None:
-    """Make schema the current generation (inside the transaction that built it)."""
+    """Make schema the current generation (inside the transaction that built it), and say so to
+    every listening worker when that transaction commits."""
     connection.execute(
         text(
             f"INSERT INTO public.{POINTER_TABLE} (id, schema_name, switched_at) VALUES (1, :s, now()) "
@@ -89,6 +98,7 @@ def switch(connection: Connection, schema: str) -> None:
         ),
         {"s": schema},
     )
+    connection.execute(text("SELECT pg_notify(:c, :s)"), {"c": CHANNEL, "s": schema})
 
 
 def try_lock_for_transaction(connection: Connection) -> bool:

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 
 class Base(DeclarativeBase):
@@ -104,7 +104,7 @@ class Visit(Base):
     __tablename__ = "visits"
     id: Mapped[int] = mapped_column(primary_key=True)
     visitor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    host_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    host_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     destination: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(50))
     start: Mapped[str | None] = mapped_column(String(10))  # ISO date
@@ -145,6 +145,7 @@ class Commitment(Base):
     deadline: Mapped[int | None]
     figures: Mapped[str] = mapped_column(Text, default="")  # newline-separated
     first_day: Mapped[str | None] = mapped_column(String(10))
+    stems: Mapped[str] = mapped_column(Text, default="")  # its quoted sentence's (textutil.stems)
 
 
 class CommitmentTopic(Base):
@@ -177,6 +178,12 @@ class Figure(Base):
     deadline: Mapped[int | None]
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id"), index=True)
     group_key: Mapped[str] = mapped_column(String(200), index=True)
+    group_documents: Mapped[int] = mapped_column(default=1)  # documents reporting its group
+    # What /figure matches asked words against, stemmed once at reseed (textutil.stems): its
+    # sentence and measure, the sentence before it in its paragraph, and the measure alone.
+    stems: Mapped[str] = mapped_column(Text, default="")
+    lent_stems: Mapped[str] = mapped_column(Text, default="")
+    measure_stems: Mapped[str] = mapped_column(Text, default="")
 
 
 class FigureTopic(Base):

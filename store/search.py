@@ -55,18 +55,32 @@ def create_full_text_index(connection: Connection, rows: list[dict[str, Any]]) -
 def matching_sentence_ids(
     session: Session, words: list[str], limit: int, any_word: bool = False
 ) -> list[int]:
-    """Ids of sentences matching the words, best first."""
-    if session.get_bind().dialect.name == "sqlite":
-        match = fts_match(words, any_word)
-        if not match:
-            return []
-        sql = "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q ORDER BY rank LIMIT :n"
+    """Ids of sentences matching the words, best first (ties by id).
+
+    An answer that looks the same words up again (a /figure word checked after the search that
+    found its candidates) is served from the longest list the session has read: ranking every
+    sentence saying a common word is the dearest statement an answer runs.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    match = fts_match(words, any_word) if sqlite else tsquery(words, any_word)
+    if not match:
+        return []
+    read: dict[str, tuple[int, list[int]]] = session.info.setdefault(_READ, {})
+    if match in read and (read[match][0] >= limit or len(read[match][1]) < read[match][0]):
+        return read[match][1][:limit]
+    if sqlite:
+        sql = (
+            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q "
+            "ORDER BY rank, rowid LIMIT :n"
+        )
     else:
-        match = tsquery(words, any_word)
-        if not match:
-            return []
         sql = (
             "SELECT id FROM sentence_fts WHERE tsv @@ to_tsquery('simple', :q) "
             "ORDER BY ts_rank(tsv, to_tsquery('simple', :q)) DESC, id LIMIT :n"
         )
-    return [row[0] for row in session.execute(text(sql), {"q": match, "n": limit})]
+    found = [row[0] for row in session.execute(text(sql), {"q": match, "n": limit})]
+    read[match] = (limit, found)
+    return found
+
+
+_READ = "attache_sentence_matches"  # Session.info key: match expression -> (limit, ids read)

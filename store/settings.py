@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotenv import load_dotenv
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -54,7 +53,11 @@ class StoreSettings:
     @classmethod
     def from_env(cls) -> StoreSettings:
         """DATABASE_URL and SEEDS_DIR from the environment (and ./.env), with the defaults."""
-        load_dotenv(Path.cwd() / ".env", override=False)
+        env_file = Path.cwd() / ".env"
+        if env_file.is_file():  # python-dotenv is imported only then: `attache ask` starts cold
+            from dotenv import load_dotenv
+
+            load_dotenv(env_file, override=False)
         raw = os.environ.get("DATABASE_URL", "").strip()
         url = normalise_database_url(raw) if raw else default_database_url()
         seeds = Path(os.environ.get("SEEDS_DIR", "").strip() or Path.cwd() / "seeds")

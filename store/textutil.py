@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _EXTRA_FOLDS = str.maketrans(
     {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"}
@@ -63,3 +64,46 @@ def cut_at_clause(text: str, limit: int) -> str:
     if not ends:
         return shorten(text, limit)
     return window[: ends[-1]].rstrip(",;:–—- ") + "…"
+
+
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ed",
+    "ly",
+    "s",
+)
+
+
+@cache
+def stem(word: str) -> str:
+    """A crude English stem ("upgraded", "upgrading" -> "upgrad"; "companies" -> "compan").
+
+    Only used to compare words with words, never shown; a stem keeps at least four letters so
+    short words stay themselves. Figures keep their sentences' stems from the reseed: a change
+    here bumps models.SCHEMA_VERSION.
+    """
+    word = word.lower()
+    if word.endswith(("sses", "xes", "ches", "shes")) and len(word) >= 7:
+        return word[:-2]
+    if word.endswith("ss"):
+        return word
+    for suffix in _SUFFIXES:
+        least = 5 if suffix.startswith("ment") else 4  # "documents" stays "document"
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] in "ey":
+        word = word[:-1]
+    return word
+
+
+def stems(text: str) -> str:
+    """The distinct stems of a text's words, in order, joined by spaces (stored at reseed)."""
+    return " ".join(dict.fromkeys(stem(w) for w in words(text)))

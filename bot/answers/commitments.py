@@ -14,7 +14,7 @@ from bot.answers.usage import usage
 from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
-from bot.stems import covered, rephrase, stem, variants
+from bot.stems import covering, rephrase, variants
 from store import queries
 from store.queries import CommitmentInfo, VisitInfo
 from store.textutil import key
@@ -82,7 +82,7 @@ def answer_commitments(ctx: Context) -> Answer:
     total = (
         len(candidates)
         if topic_keys is None and sentence_ids is None
-        else max(len(candidates), queries.count_commitments(session, topic_keys, sentence_ids))
+        else max(len(candidates), _counted(ctx, topic_keys, sentence_ids))
     )
     _page, offset, size = page_window(ctx, total)
     summary = f"{total} commitment{'s' * (total != 1)}"
@@ -94,6 +94,13 @@ def answer_commitments(ctx: Context) -> Answer:
         total,
         summary=summary,
     )
+
+
+def _counted(ctx: Context, topic_keys: list[str] | None, sentence_ids: list[int] | None) -> int:
+    """How many commitments there are in all: one topic's number is counted at reseed."""
+    if topic_keys is not None and len(topic_keys) == 1:
+        return ctx.known.topic(topic_keys[0]).commitments
+    return queries.count_commitments(ctx.session, topic_keys, sentence_ids)
 
 
 def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) -> list[int] | None:
@@ -121,14 +128,9 @@ def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) 
     ]
     if not rest:
         return candidates  # the topic by another name ("healthcare" for health)
-    rest = [_correct(ctx.session, w) for w in rest]
-    texts = queries.quoted_texts(ctx.session, candidates)
-    return [c for c in candidates if _says_all(rest, texts.get(c, ""))] or None
-
-
-def _says_all(asked: list[str], text: str) -> bool:
-    stems = {stem(w) for w in key(text).split()}
-    return all(covered(variants(w), stems) is not None for w in asked)
+    patterns = [covering(variants(_correct(ctx.session, w))) for w in rest]
+    said = queries.quoted_stems(ctx.session, candidates)
+    return [c for c in candidates if all(p.search(said.get(c, "")) for p in patterns)] or None
 
 
 def commitment_items(
@@ -139,11 +141,21 @@ def commitment_items(
     shown = queries.commitments(session, commitment_ids)
     if quoting is not None:
         shown = [c for c in shown if c.quote.sentence_id == quoting]
-    occasions = frozenset(v for c in shown for v in c.occasions)
-    visits = {
-        v.id: v
-        for v in queries.visits(session, queries.VisitFilter(ids=occasions), with_events=False)
-    }
+    return commitment_cards(shown, occasions(session, shown))
+
+
+def occasions(session: Session, shown: list[CommitmentInfo]) -> dict[int, VisitInfo]:
+    """The visits the commitments were made on, by id."""
+    wanted = frozenset(v for c in shown for v in c.occasions)
+    if not wanted:
+        return {}
+    found = queries.visits(session, queries.VisitFilter(ids=wanted), with_events=False)
+    return {v.id: v for v in found}
+
+
+def commitment_cards(shown: list[CommitmentInfo], visits: dict[int, VisitInfo]) -> list[Item]:
+    """The cards of these commitments (their occasions among `visits`), each saying where the
+    others' numbers or dates differ."""
     items = [_item(c, visits) for c in shown]
     differs = differing([_stated(c) for c in shown])
     return [replace(item, differs=differs.get(i, ())) for i, item in enumerate(items)]

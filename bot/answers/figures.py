@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy.orm import Session
-
-from bot.agreement import Stated, differing, progress
-from bot.answer import Answer, Item, Suggestion
+from bot.agreement import Stated, described, progress, rivals
+from bot.answer import Answer, Item, Source, Suggestion
 from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
 from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
@@ -16,7 +14,7 @@ from bot.headline import headline
 from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from store import queries
-from store.queries import FigureInfo, Quote
+from store.queries import SOURCES_SHOWN, FigureInfo, Quote
 
 
 def answer_figures(ctx: Context) -> Answer:
@@ -40,8 +38,8 @@ def answer_figures(ctx: Context) -> Answer:
     ids += [i + 1 for i in ids]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     topics = set(match.keys)
-    wanted = asked(session, words, corrected)
-    scored = matching(session, found, wanted, topics) if words else []
+    wanted = asked(session, words, corrected, ctx.known.words)
+    scored = matching(found, wanted, topics) if words else []
     if not scored or _never_said(ctx, words, topics):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(
@@ -51,9 +49,30 @@ def answer_figures(ctx: Context) -> Answer:
     total = len(ranked)
     _page, offset, size = page_window(ctx, total)
     shown = ranked[offset : offset + size]
-    cited = queries.quotes(session, [f.sentence_id for group in shown for f in group])
-    items = [figure_item(group, cited) for group in shown]
-    items = _compared(session, items, ranked, offset, found)
+    stated = [_stated(group) for group in ranked]
+    rivals_of = rivals(stated, among=range(offset, offset + len(shown)))
+    # Sentences are read for the cards shown and the first few of each group they contradict.
+    differing = {j for i, js in rivals_of.items() for j in (i, *js)}
+    cited = queries.quotes(
+        session,
+        [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
+        + [f.sentence_id for j in differing for f in ranked[j][:3]],
+    )
+    stated = [
+        _stated(ranked[j], sources(cited[f.sentence_id] for f in ranked[j][:3]))
+        if j in differing
+        else s
+        for j, s in enumerate(stated)
+    ]
+    differs = described(stated, rivals_of)
+    items = [
+        replace(
+            figure_item(group, cited),
+            differs=differs.get(offset + index, ()),
+            progress=progress(group[0], found),
+        )
+        for index, group in enumerate(shown)
+    ]
     return one_page(
         ctx,
         "figure",
@@ -64,38 +83,17 @@ def answer_figures(ctx: Context) -> Answer:
     )
 
 
-def _compared(
-    session: Session,
-    items: list[Item],
-    ranked: list[list[FigureInfo]],
-    offset: int,
-    found: list[FigureInfo],
-) -> list[Item]:
-    """Items marked where another document gives a different number or date for the same
-    figure, and targets shown against the latest actual figure of their measure."""
-    cited = queries.quotes(session, [f.sentence_id for group in ranked for f in group])
-    stated = []
-    for group in ranked:
-        quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
-        stated.append(
-            Stated(
-                measure=group[0].measure,
-                value=group[0].text,
-                when=_when(group[0]).strip(),
-                target=group[0].deadline is not None,
-                documents=frozenset(q.document.id for q in quotes),
-                sources=sources(quotes[:3]),
-            )
-        )
-    differs = differing(stated, among=range(offset, offset + len(items)))
-    return [
-        replace(
-            item,
-            differs=differs.get(offset + index, ()),
-            progress=progress(ranked[offset + index][0], found),
-        )
-        for index, item in enumerate(items)
-    ]
+def _stated(group: list[FigureInfo], cited: tuple[Source, ...] = ()) -> Stated:
+    """A group of figures as a statement of a number and a time (its sources read only when
+    another document contradicts it)."""
+    return Stated(
+        measure=group[0].measure,
+        value=group[0].text,
+        when=_when(group[0]).strip(),
+        target=group[0].deadline is not None,
+        documents=frozenset(f.document_id for f in group),
+        sources=cited,
+    )
 
 
 def _never_said(ctx: Context, words: list[str], topics: set[str]) -> bool:
@@ -154,8 +152,8 @@ def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
     the title (its sentence's substance); the figure and its year or deadline on the quiet line;
     how many documents report it."""
     figure = group[0]
-    quotes = [cited[f.sentence_id] for f in group if f.sentence_id in cited]
-    reports = len({q.document.id for q in quotes})
+    quotes = [cited[f.sentence_id] for f in group[:SOURCES_SHOWN] if f.sentence_id in cited]
+    reports = len({f.document_id for f in group})
     figure_when = f"{figure.text}{_when(figure)}"
     title = headline(figure.measure, figure.text)
     if figure.text.lower() not in title.lower():  # "More than 52 million USD this year" has it
@@ -166,7 +164,7 @@ def figure_item(group: list[FigureInfo], cited: dict[int, Quote]) -> Item:
         title=title,
         context="" if figure_when in title else figure_when,
         lines=() if whole else (f"Measures: {figure.measure}",),
-        sources=sources(quotes[:6]),
+        sources=sources(quotes),
         reports=max(1, reports),
         about=as_object(title),
     )

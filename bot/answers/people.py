@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, one_page, page_window, sources
 from bot.answers.usage import usage
 from bot.resolve import normalise, person_match
 from store import queries
-from store.queries import PersonInfo
+from store.queries import PersonInfo, Quote, VisitInfo
 from store.textutil import shorten
 
 MENTIONS_SHOWN = 3
+VISITS_SHOWN = 10
 
 
 def answer_who(ctx: Context) -> Answer:
@@ -24,7 +23,7 @@ def answer_who(ctx: Context) -> Answer:
         return nothing_found(ctx, "who", "people", closest)
     total = len(match.people)
     _page, offset, size = page_window(ctx, total)
-    cards = [_card(ctx.session, p, ctx) for p in match.people[offset : offset + size]]
+    cards = _cards(ctx, list(match.people[offset : offset + size]))
     if total > 1:
         suggestions = tuple(
             Suggestion(p.name, f"/who {p.name}") for p in match.people[offset : offset + size]
@@ -41,13 +40,32 @@ def answer_who(ctx: Context) -> Answer:
     return one_page(ctx, "who", match.people[0].name, cards, total)
 
 
-def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
-    visits = queries.visits(
-        session,
-        queries.VisitFilter(person_ids=frozenset({person.id})),
-        limit=10,
-        with_events=False,  # a card names the visits, not what happened on them
-    )
+def _cards(ctx: Context, people: list[PersonInfo]) -> list[Item]:
+    """The cards of a page of people, each person's visits, mentions and documents read for the
+    whole page at once."""
+    ids = [p.id for p in people]
+    session = ctx.session
+    visits = queries.visits_of(session, ids, limit=VISITS_SHOWN)
+    spread = {
+        pid: _spread(mentions) for pid, mentions in queries.mentions_on_topic(session, ids).items()
+    }
+    cited = queries.quotes(session, [sid for shown in spread.values() for sid in shown])
+    reports = queries.documents_naming(session, ids)
+    return [
+        _card(
+            person,
+            ctx,
+            visits.get(person.id, []),
+            [cited[sid] for sid in spread.get(person.id, []) if sid in cited],
+            reports.get(person.id, 0),
+        )
+        for person in people
+    ]
+
+
+def _card(
+    person: PersonInfo, ctx: Context, visits: list[VisitInfo], shown: list[Quote], reports: int
+) -> Item:
     lines = []
     if person.role:
         lines.append(f"Role: {person.role}")
@@ -57,7 +75,7 @@ def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
         lines.append("Also: " + "; ".join(person.other_roles[:3]))
     if person.spouse_of:
         lines.append(f"Spouse of {ctx.known.person(person.spouse_of).name}")
-    spouses = [p.name for p in ctx.known.people if p.spouse_of == person.id]
+    spouses = ctx.known.spouses.get(person.id, [])
     if spouses:
         lines.append("Spouse: " + ", ".join(spouses))
     for visit in visits:
@@ -71,26 +89,22 @@ def _card(session: Session, person: PersonInfo, ctx: Context) -> Item:
         if part:
             when = visit.when
             lines.append(f"{visit.kind.capitalize()} to {visit.destination}, {when} ({part})")
-    mentions = [q for q in queries.mentions_of(session, person.id) if q.on_topic]
-    shown = _spread(mentions)
-    bullets = tuple(shorten(q.text, 200) for q in shown)
     return Item(
         title=person.name,
         lines=tuple(lines),
-        bullets=bullets,
-        sources=sources(shown or mentions[:3]),
-        reports=queries.documents_naming(session, person.id),
+        bullets=tuple(shorten(q.text, 200) for q in shown),
+        sources=sources(shown),
+        reports=reports,
         about=person.name,
         person=person.name,
     )
 
 
-def _spread(quotes: list[queries.Quote]) -> list[queries.Quote]:
-    """A few mentions from different documents."""
-    chosen: list[queries.Quote] = []
-    for quote in quotes:
-        if all(c.document.id != quote.document.id for c in chosen):
-            chosen.append(quote)
+def _spread(mentions: list[tuple[int, int]]) -> list[int]:
+    """A few mentions (sentence id, document id) from different documents: the sentence ids."""
+    chosen: dict[int, int] = {}
+    for sentence_id, document_id in mentions:
+        chosen.setdefault(document_id, sentence_id)
         if len(chosen) == MENTIONS_SHOWN:
             break
-    return chosen
+    return list(chosen.values())

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.common import Context
-from bot.answers.titles import holder_called, named_by_title
+from bot.answers.titles import DOCUMENTS, holder_called, named_by_title
 from bot.context import NONE, antecedents, focus
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
@@ -85,9 +85,10 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
     keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
     keys += key(question.person.name).split()
     documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
+    walked = evidence.walks(ctx.session, sorted(documents)[:DOCUMENTS])
     pointing: set[int] = set()
     antecedent = False
-    for sentence_id, text, people in evidence.walk(ctx.session, sorted(documents)[:8]):
+    for sentence_id, text, people in sorted(row for rows in walked.values() for row in rows):
         if people:
             folded = f" {key(text)} "
             at = min((folded.find(f" {k} ") for k in keys if f" {k} " in folded), default=-1)
@@ -96,7 +97,7 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
             )
         elif _PRONOUN.match(text) and antecedent:
             pointing.add(sentence_id)
-    titled = named_by_title(ctx.session, ctx.known, question.person, sorted(documents))
+    titled = named_by_title(ctx.known, question.person, walked)
     return frozenset(pointing) | titled
 
 
@@ -146,11 +147,15 @@ def _titled(ctx: Context, ranked: list[Scored]) -> list[Scored]:
     its article ("the General Secretary placed…") names that person."""
     changed = False
     out = list(ranked)
-    for at, scored in enumerate(ranked[:TITLED_READ]):
+    read = [
+        (at, scored)
+        for at, scored in enumerate(ranked[:TITLED_READ])
+        if not (scored.has_asked or scored.candidate.facts.people or scored.coverage < NEAR_TITLED)
+    ]
+    walked = evidence.walks(ctx.session, sorted({s.candidate.quote.document.id for _, s in read}))
+    for at, scored in read:
         quote = scored.candidate.quote
-        if scored.has_asked or scored.candidate.facts.people or scored.coverage < NEAR_TITLED:
-            continue
-        if holder_called(ctx.session, ctx.known, quote.document.id, quote.text):
+        if holder_called(ctx.known, walked[quote.document.id], quote.text):
             out[at] = replace(scored, has_asked=True, score=scored.score + 0.8)
             changed = True
     return sorted(out, key=lambda s: -s.score) if changed else out

@@ -6,11 +6,9 @@ The titles are the person's own extracted roles (bot/calling.py), never a list.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from bot.calling import titles
 from bot.knowledge import Knowledge
-from store import evidence
+from store.evidence import WalkRow
 from store.queries import PersonInfo
 from store.textutil import key
 
@@ -18,16 +16,15 @@ DOCUMENTS = 8  # the person's documents read, as for "He…" sentences
 
 
 def named_by_title(
-    session: Session, known: Knowledge, person: PersonInfo, documents: list[int]
+    known: Knowledge, person: PersonInfo, walked: dict[int, list[WalkRow]]
 ) -> frozenset[int]:
-    """The sentences of the person's documents that call them by a title nobody else named in
-    the same document holds."""
+    """The sentences of the person's documents (`walked`: evidence.walks of them) that call
+    them by a title nobody else named in the same document holds."""
     own = titles(person)
     if not own:
         return frozenset()
     found: set[int] = set()
-    for document in documents[:DOCUMENTS]:
-        rows = evidence.walk(session, [document])
+    for rows in walked.values():
         named = {p for _, _, people in rows for p in people}
         if person.id not in named:
             continue
@@ -44,12 +41,11 @@ def named_by_title(
     return frozenset(found)
 
 
-def holder_called(
-    session: Session, known: Knowledge, document: int, text: str
-) -> PersonInfo | None:
+def holder_called(known: Knowledge, walked: list[WalkRow], text: str) -> PersonInfo | None:
     """The person a sentence calls by a title only they hold among the people its document
-    names ("the General Secretary placed…" -> To Lam), if any."""
-    named = {p for _, _, people in evidence.walk(session, [document]) for p in people}
+    (`walked`: its sentences, evidence.walks) names ("the General Secretary placed…" -> To
+    Lam), if any."""
+    named = {p for _, _, people in walked for p in people}
     held = {p: titles(known.person(p)) for p in named if p in known.by_id}
     folded = f" {key(text)} "
     found = [

@@ -39,9 +39,10 @@ def visit_card(visit: VisitInfo, terms: VisitTerms | None, continued: bool = Fal
     quiet = [when, ", ".join(visit.places), f"Visitor: {_who(visit.visitor)}"]
     if visit.host:
         quiet.append(f"Host: {_who(visit.host)}")
-    events = _highlights(visit, terms)
+    distinct = _distinct(visit, terms)
+    events = _highlights(distinct)
     bullets = tuple(_bullet(e) for e in events)
-    more = len(rest_of(visit, terms))
+    more = len(_rest(distinct, events))
     if more:
         where = "on the next pages" if continued else opening_query(visit)
         bullets += (f"…and {more} more {'activity' if more == 1 else 'activities'} ({where})",)
@@ -62,8 +63,10 @@ def visit_card(visit: VisitInfo, terms: VisitTerms | None, continued: bool = Fal
 def visit_pages(visit: VisitInfo, terms: VisitTerms | None) -> list[Item]:
     """The card, then the activities it has no room for, CONTINUED at a time, by date."""
     card = visit_card(visit, terms, continued=True)
-    rest = rest_of(visit, terms)
-    shown = len(_highlights(visit, terms))
+    distinct = _distinct(visit, terms)
+    highlights = _highlights(distinct)
+    rest = _rest(distinct, highlights)
+    shown = len(highlights)
     pages = [card]
     for start in range(0, len(rest), CONTINUED):
         chunk = rest[start : start + CONTINUED]
@@ -93,7 +96,10 @@ def opening_query(visit: VisitInfo) -> str:
 def rest_of(visit: VisitInfo, terms: VisitTerms | None) -> list[VisitEventInfo]:
     """The activities and outcomes the card has no room for (near-repeats left out), by date."""
     distinct = _distinct(visit, terms)
-    shown = _highlights(visit, terms)
+    return _rest(distinct, _highlights(distinct))
+
+
+def _rest(distinct: list[VisitEventInfo], shown: list[VisitEventInfo]) -> list[VisitEventInfo]:
     rest = [e for e in distinct if e not in shown]
     return sorted(rest, key=lambda e: (e.day is None, e.day or ""))
 
@@ -133,10 +139,10 @@ def _distinct(visit: VisitInfo, terms: VisitTerms | None) -> list[VisitEventInfo
     return chosen
 
 
-def _highlights(visit: VisitInfo, terms: VisitTerms | None) -> list[VisitEventInfo]:
+def _highlights(distinct: list[VisitEventInfo]) -> list[VisitEventInfo]:
     """The card's activities: the first few distinct ones, the most important outcomes (documents
     signed, agreements, inaugurations) leading, then the rest by date."""
-    chosen = _distinct(visit, terms)[:HIGHLIGHTS]
+    chosen = distinct[:HIGHLIGHTS]
     leading = sorted(
         (e for e in chosen if _importance(e) < 2), key=lambda e: (_importance(e), e.day or "")
     )[:LEADING]

@@ -24,7 +24,10 @@ def answer_visits(ctx: Context) -> Answer:
     terms = visit_terms(ctx.argument, ctx.known) if ctx.argument else None
     session = ctx.session
     if terms is None:
-        return _listed(ctx, session, queries.VisitFilter(), "Visits on record", None)
+        flt = queries.VisitFilter()
+        return _listed(
+            ctx, session, flt, queries.count_visits(session, flt), "Visits on record", None
+        )
     if terms.rest or "/" in ctx.argument:
         return _in_period(ctx, session)
     people = frozenset(p.id for p in terms.people)
@@ -37,17 +40,24 @@ def answer_visits(ctx: Context) -> Answer:
         places=frozenset(terms.places),
         destinations=frozenset(terms.destinations),
     )
-    if people and not queries.count_visits(session, flt):
+    total = queries.count_visits(session, flt)
+    if people and not total:
         flt = replace(flt, visitor_only=False)  # nobody's own trips: the ones they hosted
-    if not queries.count_visits(session, flt):
+        total = queries.count_visits(session, flt)
+    if not total:
         return _none(ctx, session)
-    return _listed(ctx, session, flt, f"Visits: {ctx.argument}", terms)
+    return _listed(ctx, session, flt, total, f"Visits: {ctx.argument}", terms)
 
 
 def _listed(
-    ctx: Context, session: Session, flt: queries.VisitFilter, heading: str, terms: VisitTerms | None
+    ctx: Context,
+    session: Session,
+    flt: queries.VisitFilter,
+    total: int,
+    heading: str,
+    terms: VisitTerms | None,
 ) -> Answer:
-    total = queries.count_visits(session, flt)
+    """The page of the `total` visits the filter finds."""
     summary = f"{total} visit{'s' * (total != 1)}" + (", by date" if terms is None else "")
     if total == 1:  # one visit: the next pages are the rest of its activities
         [visit] = queries.visits(session, flt, limit=1)
@@ -75,9 +85,10 @@ def _in_period(ctx: Context, session: Session) -> Answer:
     if folded.replace(key(period.text), " ").strip():
         return _none(ctx, session)  # something besides the period that names no visit
     flt = queries.VisitFilter(span=(period.start.isoformat(), period.end.isoformat()))
-    if not queries.count_visits(session, flt):
+    total = queries.count_visits(session, flt)
+    if not total:
         return _none(ctx, session)
-    return _listed(ctx, session, flt, f"Visits: {ctx.argument}", None)
+    return _listed(ctx, session, flt, total, f"Visits: {ctx.argument}", None)
 
 
 def _none(ctx: Context, session: Session) -> Answer:

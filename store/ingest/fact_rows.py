@@ -10,7 +10,7 @@ from store.dates_text import visit_when
 from store.ingest.extract import Extraction
 from store.ingest.visit_spans import stated_spans
 from store.lexicon import parties
-from store.textutil import key
+from store.textutil import key, stems
 
 Rows = dict[Any, list[dict[str, Any]]]
 
@@ -95,6 +95,7 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
                 "deadline": fact.deadline,
                 "figures": "\n".join(dict.fromkeys(f.text for f in fact.figures)),
                 "first_day": first_day.isoformat() if first_day else None,
+                "stems": stems(quote[0].shown or quote[0].text),
             }
         )
         for topic in fact.topics:
@@ -115,6 +116,11 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
 def figures_rows(ex: Extraction, tables: Rows) -> None:
     for index, fact in enumerate(ex.figures):
         figure = fact.mention
+        sentence = fact.sentence
+        # The sentence before it in its paragraph, which "that complex" may point back to.
+        before = ex.sents[sentence.id - 2] if sentence.id >= 2 else None
+        same_paragraph = before is not None and before.passage == sentence.passage
+        lent = (before.shown or before.text) if before and same_paragraph else ""
         tables[m.Figure].append(
             {
                 "id": index + 1,
@@ -126,14 +132,27 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
                 "deadline": figure.deadline,
                 "sentence_id": fact.sentence.id,
                 "group_key": f"{figure.value:g}|{key(figure.unit)}|{figure.year or ''}|{figure.deadline or ''}",
+                "stems": stems(f"{sentence.shown or sentence.text} {figure.measure}"),
+                "lent_stems": stems(lent),
+                "measure_stems": stems(figure.measure),
             }
         )
         for topic in fact.topics:
             tables[m.FigureTopic].append({"figure_id": index + 1, "topic": topic})
+    # How many documents report each figure's group (the same value, unit and time): what
+    # /search says of a sentence stating it, counted once here rather than per answer.
+    documents: dict[str, set[int]] = {}
+    for row, fact in zip(tables[m.Figure], ex.figures, strict=True):
+        documents.setdefault(row["group_key"], set()).add(fact.sentence.doc)
+    for row in tables[m.Figure]:
+        row["group_documents"] = len(documents[row["group_key"]])
 
 
 def topics_rows(ex: Extraction, tables: Rows) -> None:
-    commitments = Counter(r["topic"] for r in tables[m.CommitmentTopic])
+    # Each topic's commitments, each once: what /commitment says it has in all.
+    commitments = Counter(
+        topic for _, topic in {(r["commitment_id"], r["topic"]) for r in tables[m.CommitmentTopic]}
+    )
     figures = Counter(r["topic"] for r in tables[m.FigureTopic])
     for topic_key, topic in ex.topics.entries.items():
         tables[m.Topic].append(

@@ -163,8 +163,10 @@ def _build_and_switch(
             connection.execute(
                 text(
                     f"ANALYZE {schema}.commitments, {schema}.commitment_topics, "
-                    f"{schema}.figures, {schema}.figure_topics, {schema}.visits, "
-                    f"{schema}.sentences, {schema}.people, {schema}.person_aliases"
+                    f"{schema}.commitment_sources, {schema}.figures, {schema}.figure_topics, "
+                    f"{schema}.visits, {schema}.visit_events, {schema}.sentences, "
+                    f"{schema}.people, {schema}.person_aliases, {schema}.person_mentions, "
+                    f"{schema}.vocabulary"
                 )
             )
             generations.drop_old(connection)

@@ -5,6 +5,7 @@ from store.queries.commitment_queries import (
     commitments,
     commitments_at,
     count_commitments,
+    quoted_stems,
     quoted_texts,
 )
 from store.queries.figure_queries import figures
@@ -27,13 +28,14 @@ from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
     latest_day,
     mentions_of,
+    mentions_on_topic,
     quotes,
     reseed_stamp,
     search,
     topics,
     vocabulary,
 )
-from store.queries.visit_queries import VisitFilter, count_visits, places, visits
+from store.queries.visit_queries import VisitFilter, count_visits, places, visits, visits_of
 
 __all__ = [
     "OVERVIEW_VISITS",
@@ -57,10 +59,12 @@ __all__ = [
     "figures",
     "latest_day",
     "mentions_of",
+    "mentions_on_topic",
     "overview",
     "people",
     "person_keys",
     "places",
+    "quoted_stems",
     "quoted_texts",
     "quotes",
     "reseed_stamp",
@@ -68,5 +72,6 @@ __all__ = [
     "sentence_reports",
     "topics",
     "visits",
+    "visits_of",
     "vocabulary",
 ]

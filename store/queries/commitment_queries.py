@@ -66,6 +66,12 @@ def quoted_texts(session: Session, commitment_ids: list[int]) -> dict[int, str]:
     return {row[0]: row[1] for row in session.execute(query)}
 
 
+def quoted_stems(session: Session, commitment_ids: list[int]) -> dict[int, str]:
+    """The stems of the sentence each commitment quotes (stored at reseed), by commitment id."""
+    query = select(m.Commitment.id, m.Commitment.stems).where(m.Commitment.id.in_(commitment_ids))
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
 def count_commitments(
     session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
 ) -> int:

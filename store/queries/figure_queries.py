@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,11 +37,6 @@ def figures(
     ids = sorted(set(ids))
     if not ids:
         return []
-    topic_rows: dict[int, list[str]] = defaultdict(list)
-    for figure_id, topic in session.execute(
-        select(m.FigureTopic.figure_id, m.FigureTopic.topic).where(m.FigureTopic.figure_id.in_(ids))
-    ):
-        topic_rows[figure_id].append(topic)
     columns = (
         m.Figure.id,
         m.Figure.text,
@@ -50,21 +47,44 @@ def figures(
         m.Figure.deadline,
         m.Figure.group_key,
         m.Figure.sentence_id,
+        m.Sentence.document_id,
+        m.Figure.stems,
+        m.Figure.lent_stems,
+        m.Figure.measure_stems,
     )
-    return [
-        FigureInfo(
-            fid,
-            text_,
-            value,
-            unit,
-            measure,
-            year,
-            deadline,
-            group,
-            tuple(topic_rows[fid]),
-            sentence_id,
-        )
-        for fid, text_, value, unit, measure, year, deadline, group, sentence_id in session.execute(
-            select(*columns).where(m.Figure.id.in_(ids)).order_by(m.Figure.id)
-        )
-    ]
+    # One statement: a figure's row once per topic it is on (or once with none).
+    query = (
+        select(*columns, m.FigureTopic.topic)
+        .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
+        .outerjoin(m.FigureTopic, m.FigureTopic.figure_id == m.Figure.id)
+        .where(m.Figure.id.in_(ids))
+        .order_by(m.Figure.id, m.FigureTopic.id)
+    )
+    rows: dict[int, Sequence[Any]] = {}
+    topic_rows: dict[int, list[str]] = defaultdict(list)
+    for *row, topic in session.execute(query):
+        rows.setdefault(row[0], row)
+        if topic is not None:
+            topic_rows[row[0]].append(topic)
+    return [_info(row, tuple(topic_rows[fid])) for fid, row in rows.items()]
+
+
+def _info(row: Sequence[Any], topics: tuple[str, ...]) -> FigureInfo:
+    """A FigureInfo from a row of the figures query's columns, in order."""
+    fid, text_, value, unit, measure, year, deadline, group, sentence, document, *stems = row
+    return FigureInfo(
+        id=fid,
+        text=text_,
+        value=value,
+        unit=unit,
+        measure=measure,
+        year=year,
+        deadline=deadline,
+        group_key=group,
+        topics=topics,
+        sentence_id=sentence,
+        document_id=document,
+        stems=stems[0],
+        lent_stems=stems[1],
+        measure_stems=stems[2],
+    )

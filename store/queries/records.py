@@ -99,6 +99,12 @@ class FigureInfo:
     group_key: str
     topics: tuple[str, ...]
     sentence_id: int
+    document_id: int = 0
+    # Stemmed at reseed (textutil.stems), for matching asked words: the sentence and measure,
+    # the sentence before it in its paragraph, the measure alone.
+    stems: str = ""
+    lent_stems: str = ""
+    measure_stems: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,30 +25,23 @@ def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int
         .group_by(m.CommitmentSource.sentence_id)
     ):
         found[sentence_id] = max(found[sentence_id], int(count))
-    groups: dict[str, set[int]] = defaultdict(set)
-    for sentence_id, group_key in session.execute(
-        select(m.Figure.sentence_id, m.Figure.group_key).where(m.Figure.sentence_id.in_(wanted))
+    for sentence_id, count in session.execute(
+        select(m.Figure.sentence_id, func.max(m.Figure.group_documents))
+        .where(m.Figure.sentence_id.in_(wanted))
+        .group_by(m.Figure.sentence_id)
     ):
-        groups[group_key].add(sentence_id)
-    if groups:
-        documents: dict[str, set[int]] = defaultdict(set)
-        for group_key, document_id in session.execute(
-            select(m.Figure.group_key, m.Sentence.document_id)
-            .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
-            .where(m.Figure.group_key.in_(set(groups)))
-        ):
-            documents[group_key].add(document_id)
-        for group_key, sentences in groups.items():
-            for sentence_id in sentences:
-                found[sentence_id] = max(found[sentence_id], len(documents[group_key]))
+        found[sentence_id] = max(found[sentence_id], int(count))
     return dict(found)
 
 
-def documents_naming(session: Session, person_id: int) -> int:
-    """How many documents name the person."""
-    count = session.scalar(
-        select(func.count(func.distinct(m.Sentence.document_id)))
-        .join(m.PersonMention, m.PersonMention.sentence_id == m.Sentence.id)
-        .where(m.PersonMention.person_id == person_id)
+def documents_naming(session: Session, person_ids: Collection[int]) -> dict[int, int]:
+    """How many documents name each person (those named nowhere are left out)."""
+    if not person_ids:
+        return {}
+    query = (
+        select(m.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
+        .join(m.Sentence, m.PersonMention.sentence_id == m.Sentence.id)
+        .where(m.PersonMention.person_id.in_(person_ids))
+        .group_by(m.PersonMention.person_id)
     )
-    return int(count or 0)
+    return {person_id: int(count) for person_id, count in session.execute(query)}

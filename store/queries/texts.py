@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
@@ -81,6 +83,36 @@ def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote
     )
     found = quotes(session, ids)
     return [found[i] for i in ids if i in found]
+
+
+def mentions_on_topic(
+    session: Session, person_ids: Collection[int], limit: int = 50
+) -> dict[int, list[tuple[int, int]]]:
+    """Each person's first `limit` sentences naming them, in document order, the on-topic ones
+    only, as (sentence id, document id): one statement for a page of people, no text read."""
+    if not person_ids:
+        return {}
+    first = (
+        select(
+            m.PersonMention.person_id,
+            m.PersonMention.sentence_id,
+            func.row_number()
+            .over(partition_by=m.PersonMention.person_id, order_by=m.PersonMention.sentence_id)
+            .label("n"),
+        )
+        .where(m.PersonMention.person_id.in_(person_ids))
+        .subquery()
+    )
+    query = (
+        select(first.c.person_id, first.c.sentence_id, m.Sentence.document_id)
+        .join(m.Sentence, m.Sentence.id == first.c.sentence_id)
+        .where(first.c.n <= limit, m.Sentence.on_topic)
+        .order_by(first.c.person_id, first.c.n)
+    )
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for person_id, sentence_id, document_id in session.execute(query):
+        found[person_id].append((sentence_id, document_id))
+    return dict(found)
 
 
 def search(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -77,6 +79,9 @@ _VISIT_COLUMNS = (
 )
 
 
+_BY_DATE = (m.Visit.start.is_(None), m.Visit.start, m.Visit.id)  # undated visits last
+
+
 def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
     query = select(func.count()).select_from(m.Visit).where(*_visit_conditions(flt))
     return int(session.scalar(query) or 0)
@@ -91,8 +96,43 @@ def visits(
 ) -> list[VisitInfo]:
     """Visits matching the filter, by date, with their events (only for the visits returned)."""
     query = select(*_VISIT_COLUMNS).where(*_visit_conditions(flt))
-    query = query.order_by(m.Visit.start.is_(None), m.Visit.start, m.Visit.id).offset(offset)
+    query = query.order_by(*_BY_DATE).offset(offset)
     rows = list(session.execute(query.limit(limit) if limit is not None else query))
+    return _infos(session, rows, with_events)
+
+
+def visits_of(
+    session: Session, person_ids: Collection[int], limit: int
+) -> dict[int, list[VisitInfo]]:
+    """Each person's first `limit` visits by date, made or hosted, without their events: one
+    statement for a page of people."""
+    if not person_ids:
+        return {}
+    numbered = (
+        select(
+            m.Person.id.label("person_id"),
+            *_VISIT_COLUMNS,
+            func.row_number().over(partition_by=m.Person.id, order_by=_BY_DATE).label("n"),
+        )
+        .join(m.Visit, or_(m.Visit.visitor_id == m.Person.id, m.Visit.host_id == m.Person.id))
+        .where(m.Person.id.in_(person_ids))
+        .subquery()
+    )
+    rows = list(
+        session.execute(
+            select(numbered)
+            .where(numbered.c.n <= limit)
+            .order_by(numbered.c.person_id, numbered.c.n)
+        )
+    )
+    found: dict[int, list[VisitInfo]] = defaultdict(list)
+    for row, info in zip(rows, _infos(session, rows, with_events=False), strict=True):
+        found[row.person_id].append(info)
+    return dict(found)
+
+
+def _infos(session: Session, rows: list[Any], with_events: bool) -> list[VisitInfo]:
+    """VisitInfos of rows holding _VISIT_COLUMNS, their people read in one statement."""
     if not rows:
         return []
     person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}

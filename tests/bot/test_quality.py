@@ -49,6 +49,7 @@ SUITES = [
     _suite("corpus3", TESTS / "corpus3" / "docs", TESTS / "corpus3"),
     _suite("corpus4", TESTS / "corpus4" / "docs", TESTS / "corpus4"),
     _suite("corpus5", TESTS / "corpus5" / "docs", TESTS / "corpus5"),
+    _suite("corpus6", TESTS / "corpus6" / "docs", TESTS / "corpus6"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
 SUITES = [suite for suite in SUITES if suite.cases]
@@ -60,6 +61,7 @@ FLOORS = {
     "corpus3": 249,
     "corpus4": 172,
     "corpus5": 107,
+    "corpus6": 115,
     "questions": 231,
 }
 
