@@ -1,9 +1,11 @@
-"""Match an argument against what the store knows: topics, people, places, months and years."""
+"""Match an argument against what the store knows: topics and people (a /visit argument's
+months, places and people: bot/visit_terms.py)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -27,7 +29,8 @@ def expand(argument: str) -> str:
     return " ".join(abbreviations.get(w, w) for w in normalise(argument).split() if len(w) > 1)
 
 
-def _threshold(name: str) -> int:
+def threshold(name: str) -> int:
+    """A matching threshold of the router's data file (topic, person, month, place…)."""
     return int(routing()["thresholds"][name])
 
 
@@ -49,7 +52,7 @@ def topic_match(argument: str, known: Knowledge, partial: bool = False) -> Topic
     if not query:
         return TopicMatch((), 0.0, ())
     whole = _topic_scores(query, known)
-    if partial and max(whole.values(), default=0) < _threshold("topic") and " " in query:
+    if partial and max(whole.values(), default=0) < threshold("topic") and " " in query:
         # "parliamentary cooperation": the telling word alone may name the topic
         generic = set(routing()["generic_words"])
         for word in query.split():
@@ -58,8 +61,8 @@ def topic_match(argument: str, known: Knowledge, partial: bool = False) -> Topic
                     whole[topic_key] = max(whole.get(topic_key, 0), score - 1)
     ranked = sorted(whole.items(), key=lambda kv: -kv[1])
     top = ranked[0][1] if ranked else 0.0
-    cutoff = _threshold("topic")
-    gap = _threshold("ambiguity_gap")
+    cutoff = threshold("topic")
+    gap = threshold("ambiguity_gap")
     keys = tuple(k for k, s in ranked if s >= cutoff and s >= top - gap)
     return TopicMatch(keys, top, tuple(k for k, _ in ranked))
 
@@ -78,28 +81,35 @@ def _topic_scores(query: str, known: Knowledge) -> dict[str, float]:
 
 
 def _scores(query: str, known: Knowledge) -> dict[str, float]:
+    """Each topic's best alias score: 100 for the alias or its plural, else (neither of 3 letters
+    or fewer) the fuzzy ratio, or 90 for one slip (a swapped, missing, extra or wrong letter; two
+    in a long word). The aliases are scored in one pass of rapidfuzz's C loop."""
+    aliases = list(known.topic_aliases)
+    short = len(query) <= 3
+    ratios = {} if short else _all_scores(query, aliases, fuzz.ratio, None)
+    # one slip allowed in a short alias, two in a long one: at most two, filtered below
+    slips = {} if short else _all_scores(query, aliases, DamerauLevenshtein.distance, 2)
+    plain = query.rstrip("s")
     best: dict[str, float] = {}
-    for alias, topic_key in known.topic_aliases.items():
-        score = _alias_score(query, alias)
+    for at, (alias, topic_key) in enumerate(known.topic_aliases.items()):
+        if query == alias or plain == alias.rstrip("s"):
+            score = 100.0
+        elif short or len(alias) <= 3:
+            score = 0.0
+        else:
+            typo = 90.0 if slips.get(at, 3) <= (1 if len(alias) < 8 else 2) else 0.0
+            score = max(float(ratios[at]), typo)
         if score > best.get(topic_key, -1):
             best[topic_key] = score
     return best
 
 
-def _alias_score(query: str, alias: str) -> float:
-    if query == alias or query.rstrip("s") == alias.rstrip("s"):
-        return 100.0
-    if len(query) <= 3 or len(alias) <= 3:
-        return 0.0
-    return max(float(fuzz.ratio(query, alias)), _typo_score(query, alias))
-
-
-def _typo_score(query: str, alias: str) -> float:
-    """One slip (a swapped, missing, extra or wrong letter; two in a long word) is still the word."""
-    allowed = 1 if len(alias) < 8 else 2
-    return (
-        90.0 if DamerauLevenshtein.distance(query, alias, score_cutoff=allowed) <= allowed else 0.0
-    )
+def _all_scores(
+    query: str, choices: list[str], scorer: Callable[..., float], cutoff: float | None
+) -> dict[int, float]:
+    """scorer(query, choice) of every choice (within cutoff), by the choice's index."""
+    found = process.extract(query, choices, scorer=scorer, score_cutoff=cutoff, limit=None)
+    return {at: score for _choice, score, at in found}
 
 
 @dataclass(frozen=True)
@@ -129,11 +139,11 @@ def person_match(argument: str, known: Knowledge) -> PersonMatch:
         person_id = known.person_aliases[alias]
         by_person[person_id] = max(score, by_person.get(person_id, 0))
     ranked = sorted(by_person.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= _threshold("person"):
+    if ranked and ranked[0][1] >= threshold("person"):
         top = ranked[0][1]
-        chosen = [known.person(pid) for pid, s in ranked if s >= top - _threshold("ambiguity_gap")]
+        chosen = [known.person(pid) for pid, s in ranked if s >= top - threshold("ambiguity_gap")]
         return PersonMatch(tuple(chosen))
-    closest = tuple(known.person(pid) for pid, s in ranked[:3] if s >= _threshold("suggestion"))
+    closest = tuple(known.person(pid) for pid, s in ranked[:3] if s >= threshold("suggestion"))
     return PersonMatch((), closest)
 
 
@@ -155,13 +165,32 @@ def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
     if not wanted or not set(wanted) & _title_words():
         return ()
     found = []
+    roles = _described(known)
     for person in known.people:
-        described = set(expand(" ".join(filter(None, (person.role, *person.other_roles)))).split())
-        side = key(person.side or "")
+        described, side = roles[person.id]
         # Both sides of the comparison went through expand(), spellings and abbreviations alike.
         if all(w in described or (w in sides and key(sides[w]) == side) for w in wanted):
             found.append(person)
     return tuple(sorted(found, key=lambda p: -p.mentions))
+
+
+_building = threading.Lock()
+
+
+def _described(known: Knowledge) -> dict[int, tuple[frozenset[str], str]]:
+    """Each person's roles as expanded words, and side (built once per store build)."""
+    if len(known.described) < len(known.people):
+        with _building:
+            if len(known.described) < len(known.people):
+                built = {
+                    p.id: (
+                        frozenset(expand(" ".join(filter(None, (p.role, *p.other_roles)))).split()),
+                        key(p.side or ""),
+                    )
+                    for p in known.people
+                }
+                known.described.update(built)  # at once: a reader sees all of it or none
+    return known.described
 
 
 def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
@@ -179,77 +208,3 @@ def find_person_in(text: str, known: Knowledge) -> PersonInfo | None:
                 if person_id is not None:
                     return known.person(person_id)
     return None
-
-
-@dataclass
-class VisitTerms:
-    months: set[int] = field(default_factory=set)
-    day: int | None = None
-    years: set[int] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    people: tuple[PersonInfo, ...] = ()
-    rest: list[str] = field(default_factory=list)
-    destinations: set[str] = field(default_factory=set)  # a country named: visits to it
-
-
-# The countries as people name them beyond the lexicon's aliases (which also list capitals).
-_COUNTRY_NAMES = {
-    "vn": ("Vietnam", "Viet Nam"),
-    "kr": ("Korea", "South Korea", "RoK", "Republic of Korea", "the RoK"),
-}
-
-
-def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
-    """Months (typos allowed), a day, years, places and people in a /visit argument."""
-    terms = VisitTerms()
-    words = normalise(argument).split()
-    leftover: list[str] = []
-    for word in words:
-        if re.fullmatch(r"(?:19|20)\d\d", word):
-            terms.years.add(int(word))
-        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word):
-            terms.day = int(re.sub(r"\D", "", word))
-        elif (month := _month(word, known)) is not None:
-            terms.months.add(month)
-        else:
-            leftover.append(word)
-    rest = " ".join(leftover)
-    named = {key(w): p.name for p in parties() for w in (p.name, *_COUNTRY_NAMES.get(p.key, ()))}
-    aliases = {key(a): p.name for p in parties() for a in p.aliases if len(key(a)) > 2}
-    countries = aliases | named
-    # A capital stands for its country in the aliases ("Seoul said…"), but `/visit seoul` asks
-    # for the city when visits record it as a place.
-    if rest in countries and (rest in named or rest not in known.places):
-        terms.destinations.add(countries[rest])
-    elif rest:
-        place = _place(rest, known)
-        if place:
-            terms.places.add(place)
-        else:
-            people = person_match(rest, known).people
-            terms.people = people
-            if not people:
-                terms.rest = leftover
-    return terms
-
-
-def _month(word: str, known: Knowledge) -> int | None:
-    if word in known.months:
-        return known.months[word]
-    if len(word) < 4:
-        return None
-    match = process.extractOne(
-        word, list(known.months), scorer=fuzz.ratio, score_cutoff=_threshold("month")
-    )
-    return known.months[match[0]] if match else None
-
-
-def _place(text: str, known: Knowledge) -> str | None:
-    if text in known.places:
-        return known.places[text]
-    if len(text) < 4:
-        return None
-    match = process.extractOne(
-        text, list(known.places), scorer=fuzz.ratio, score_cutoff=_threshold("place")
-    )
-    return known.places[match[0]] if match else None

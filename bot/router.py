@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge, routing
-from bot.resolve import find_person_in, topic_match, visit_terms
+from bot.resolve import find_person_in, topic_match
+from bot.visit_terms import visit_terms
 from store.textutil import fold
 
 INTENTS = ("commitment", "visit", "who", "figure", "search", "help")

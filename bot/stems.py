@@ -45,11 +45,19 @@ def rephrase(folded: str) -> str:
 def covered(group: frozenset[str], stems: set[str] | frozenset[str]) -> str | None:
     """The stem among `stems` that matches a concept (exactly, or one a prefix of the other:
     "visitor" and "visit", "urged" and "urge")."""
+    initials = _initials(group)
     for s in stems:
+        if s[:1] not in initials:  # a match (equal, or one a prefix of the other) shares it
+            continue
         for g in group:
             if s == g or _extends(s, g) or _extends(g, s):
                 return s
     return None
+
+
+@lru_cache(maxsize=4096)
+def _initials(group: frozenset[str]) -> frozenset[str]:
+    return frozenset(g[:1] for g in group)
 
 
 @lru_cache(maxsize=1024)  # a question's few concepts, each tried on hundreds of figures

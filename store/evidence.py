@@ -109,6 +109,8 @@ def candidates(
 
 def before(session: Session, sentence_ids: list[int]) -> dict[int, str]:
     """The sentence just before each one in its paragraph ("It is the first…" needs it)."""
+    if not sentence_ids:
+        return {}
     wanted = {i - 1 for i in sentence_ids}
     rows = session.execute(
         select(m.Sentence.id, m.Sentence.passage_id, m.Sentence.text).where(

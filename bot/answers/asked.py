@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, paged
-from bot.answers.merge import merge, once, sentence_item
+from bot.answers.merge import COUNTING, merge, once, sentence_item
 from bot.answers.retrieval import ranked_evidence
 from bot.answers.structured import no_such_visit, structured, visits_asked
 from bot.question import Question
@@ -45,13 +45,21 @@ _MISSING = {
 def answer_question(ctx: Context, question: Question) -> Answer:
     """The answer to a free-text question."""
     visits = visits_asked(ctx, question)
-    leading = structured(ctx, question, visits)
     ranked = ranked_evidence(ctx, question)
     found = [s for s in ranked if s.answers]
     # Paragraphs about something else (another country's news) answer only when nothing on the
     # relationship does: a football report may hold the answer, a digest's other items rarely.
     found = [s for s in found if s.candidate.quote.on_topic] or found
-    items = once(merge(ctx, leading, found, question))
+    if question.kind in COUNTING:
+        # the asked kind of figure from the sentences; the topic's figures only failing that
+        leading = []
+        items = once(merge(ctx, [], found, question))
+        if not items:
+            leading = structured(ctx, question, visits)
+            items = once(leading)
+    else:
+        leading = structured(ctx, question, visits)
+        items = once(merge(ctx, leading, found, question))
     no_trip = no_such_visit(question, leading, visits)
     if not items or no_trip:
         if no_trip:

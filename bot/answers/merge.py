@@ -21,6 +21,7 @@ from store import evidence
 from store.textutil import key
 
 EVIDENCE_SHOWN = 5
+COUNTING = ("how_many", "how_much")  # kinds answered by the figures the sentences state
 _FACT_KINDS = ("what_did", "outcomes", "list", "yes_no", "search")
 
 
@@ -30,7 +31,7 @@ def merge(ctx: Context, leading: list[Item], found: list[Scored], question: Ques
     For how many / how much, the figures the evidence carries come first (they are of the asked
     kind); otherwise the structured cards (a visit for when, a profile for who) lead.
     """
-    counting = question.kind in ("how_many", "how_much")
+    counting = question.kind in COUNTING
     # A profile's bullet cut short ("…made at the…") has not shown who else its sentence
     # names: for who-questions the whole sentence still answers (a visit card's date does).
     cut = question.kind == "who"

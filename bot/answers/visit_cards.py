@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from bot.answer import Differing, Item
 from bot.answers.common import sources
-from bot.resolve import VisitTerms
+from bot.visit_terms import VisitTerms
 from store.dates_text import day_text, month_name
 from store.queries import PersonInfo, VisitEventInfo, VisitInfo
 from store.textutil import cut_at_clause, key

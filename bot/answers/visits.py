@@ -11,7 +11,8 @@ from bot.answers.common import Context, nothing_found, one_page, page_window, pa
 from bot.answers.said_visits import trips_said
 from bot.answers.visit_cards import opening_query, rest_of, visit_card, visit_pages
 from bot.periods import parse_period
-from bot.resolve import VisitTerms, normalise, visit_terms
+from bot.resolve import normalise
+from bot.visit_terms import VisitTerms, visit_terms
 from store import queries
 from store.textutil import fold, key
 

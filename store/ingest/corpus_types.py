@@ -28,8 +28,10 @@ class Sent:
     topics: list[str] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
     shown: str = ""  # the text as stored and quoted: relative dates with the date they stand for
+    caption: bool = False  # a photo caption: names who is pictured, never a fact's source
     folded: str = ""  # the shown text folded, as the full-text index holds it
-    # Found in the per-document pool for on-topic sentences (store/ingest/per_sentence.py):
+    # Found in the per-document pool (store/ingest/per_sentence.py): introductions for on-topic
+    # sentences and captions, the rest for on-topic sentences.
     introductions: list[Introduction] = field(default_factory=list)
     commitments: list[CommitmentMention] = field(default_factory=list)
     proper_names: set[str] = field(default_factory=set)

@@ -15,10 +15,13 @@ from store.ingest.introductions import introductions
 
 
 def read_sentences(sents: list[Sent]) -> None:
-    """Fill in each on-topic sentence's introductions, commitments and proper names."""
-    on_topic = [s for s in sents if s.on_topic]
-    for sent in on_topic:
-        sent.introductions = introductions(sent.text)
+    """Fill in each on-topic sentence's introductions, commitments and proper names (and the
+    introductions of photo captions)."""
+    for sent in sents:
+        if sent.on_topic or sent.caption:  # a caption names who is pictured
+            sent.introductions = introductions(sent.text)
+        if not sent.on_topic:
+            continue
         sent.proper_names = names_in(sent.text)
         if not sent.heading:  # a heading states no commitment of its own
             sent.commitments = find_commitments(sent.text)

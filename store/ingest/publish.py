@@ -139,6 +139,27 @@ def _publish_postgresql(database_url: str, build: Callable[[Connection], T]) -> 
         engine.dispose()
 
 
+# The tables answers read by more than their primary key: without statistics a free-text
+# answer's facts (commitment_sources, visit_events by sentence) were read by whole-table scans.
+_ANALYSED = (
+    "commitments",
+    "commitment_topics",
+    "commitment_sources",
+    "figures",
+    "figure_topics",
+    "visits",
+    "visit_events",
+    "sentences",
+    "sentence_fts",
+    "sentence_vectors",
+    "documents",
+    "people",
+    "person_aliases",
+    "person_mentions",
+    "vocabulary",
+)
+
+
 def _build_and_switch(
     connection: Connection, build: Callable[[Connection], T], holds_lock: bool
 ) -> T:
@@ -160,15 +181,7 @@ def _build_and_switch(
             generations.switch(connection, schema)
         with connection.begin():
             # Fresh tables have no statistics; the planner needs them from the first answer on.
-            connection.execute(
-                text(
-                    f"ANALYZE {schema}.commitments, {schema}.commitment_topics, "
-                    f"{schema}.commitment_sources, {schema}.figures, {schema}.figure_topics, "
-                    f"{schema}.visits, {schema}.visit_events, {schema}.sentences, "
-                    f"{schema}.people, {schema}.person_aliases, {schema}.person_mentions, "
-                    f"{schema}.vocabulary"
-                )
-            )
+            connection.execute(text("ANALYZE " + ", ".join(f"{schema}.{t}" for t in _ANALYSED)))
             generations.drop_old(connection)
         return result
     except ReseedFailed:

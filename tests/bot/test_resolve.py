@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import Knowledge
-from bot.resolve import person_match, topic_match, visit_terms
+from bot.resolve import person_match, topic_match
+from bot.visit_terms import visit_terms
 
 
 @pytest.mark.parametrize(
