@@ -159,8 +159,10 @@ def asked_for(question: Question, candidate: Candidate, text: str, known: Knowle
         return bool(_DURATION.search(text))
     if kind == "where":
         folded = f" {key(text)} "
-        return bool(candidate.facts.visits) or any(
-            f" {p} " in folded for p in known.places if len(p) >= 4
+        return (
+            bool(candidate.facts.visits)
+            or any(f" {p} " in folded for p in known.places if len(p) >= 4)
+            or placed(candidate.quote.text)
         )
     if kind == "who":  # a name besides those the question gives ("who welcomed Hue?")
         asked_person = question.person.id if question.person else None
@@ -185,6 +187,26 @@ def asked_for(question: Question, candidate: Candidate, text: str, known: Knowle
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True
+
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A place by its shape: a capitalised name after a word that places ("at King Abdullah Stadium",
+# "in Jeddah", "to Quy Nhon"); the places the store knows only boost, they never decide.
+_PLACED = re.compile(
+    rf"\b(?:at|in|to|near|outside|inside)\s+(?:the\s+)?(?!(?i:{_MONTHS}|{_WEEKDAYS})\b)"
+    r"[A-Z][\w'’-]+",
+)
+
+
+_VENUE = re.compile(
+    rf"\bat\s+(?:the\s+)?(?!(?i:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+"
+)
+
+
+def placed(text: str, venue: bool = False) -> bool:
+    """Whether a sentence places something: a capitalised name after at/in/to (no month or day);
+    with `venue`, a name of several words after "at" ("at King Abdullah Sports City Stadium")."""
+    return (_VENUE if venue else _PLACED).search(text) is not None
 
 
 def _known_names(text: str, known: Knowledge) -> tuple[int, ...]:

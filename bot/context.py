@@ -133,6 +133,28 @@ def antecedents(
     return borrowed
 
 
+def datelined(known: Knowledge, question: Question) -> list[int]:
+    """The opening sentences of the articles datelined in a city the question names."""
+    folded = f" {key(question.text)} "
+    return [i for i, city in known.openings.items() if f" {city} " in folded]
+
+
+def with_datelines(
+    known: Knowledge, found: list[Candidate], borrowed: dict[int, frozenset[str]]
+) -> dict[int, frozenset[str]]:
+    """`borrowed`, with each article's opening sentence holding its dateline city: "HANOI, July 9
+    (VNA) - … signed two loan agreements" tells what was signed in Hanoi."""
+    out = dict(borrowed)
+    for candidate in found:
+        city = known.openings.get(candidate.quote.sentence_id)
+        if city:
+            named = stems_of(city) | {city.replace(" ", "")}
+            out[candidate.quote.sentence_id] = frozenset(
+                out.get(candidate.quote.sentence_id, frozenset()) | named
+            )
+    return out
+
+
 def _first_named(text: str, people: frozenset[int], known: Knowledge) -> int | None:
     folded = key(text)
 

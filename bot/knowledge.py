@@ -40,6 +40,8 @@ class Knowledge:
     # Looked up on every question: by id, and each name's words (a scan of thousands otherwise).
     by_id: dict[int, PersonInfo] = field(default_factory=dict, compare=False, repr=False)
     name_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # The dateline city's key of each article's opening sentence, which the dateline places
+    openings: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     spouses: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
     # Topic scores of the arguments asked lately: one question matches its words several times.
     scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
@@ -102,7 +104,18 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         queries.latest_day(session),
         evidence.total_words(session),
         name_words={p.id: frozenset(keys[p.id][0].split()) for p in people},
+        openings=_openings(session),
     )
+
+
+def _openings(session: Session) -> dict[int, str]:
+    """Each dateline's city as a key, by opening sentence, in the store's spelling ("Ha Noi" and
+    "HÀ NỘI" are Hanoi)."""
+    canonical = {key(alias): city for alias, city in city_aliases().items()}
+    return {
+        sentence_id: key(canonical.get(key(city), city))
+        for sentence_id, city in queries.opening_datelines(session).items()
+    }
 
 
 _lock = threading.Lock()

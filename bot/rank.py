@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked_for import asked_for, dated_event, initials, mentions_period
+from bot.asked_for import asked_for, dated_event, initials, mentions_period, placed
 from bot.context import LENT, NONE, DocumentContext, lent_hits
 from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
+from bot.owner import other_owner, owned_role
 from bot.question import Question
 from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of
 from bot.stems import compounds, covered, other_senses, stem
@@ -103,9 +104,11 @@ def rank(
     pointing: frozenset[int] = frozenset(),
     borrowed: dict[int, frozenset[str]] | None = None,
     dated_only: bool = False,
+    spoken: frozenset[int] = frozenset(),
 ) -> list[Scored]:
     """Candidates best first, each with whether it answers the question. `pointing`: sentences
-    whose "He…"/"She…" stands for the asked person (the sentence before names them)."""
+    whose "He…"/"She…" stands for the asked person (the sentence before names them); `spoken`:
+    the asked person's words without a verb of saying (an interview's answers)."""
     person_keys = (
         {key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3}
         if question.person
@@ -113,9 +116,10 @@ def rank(
     )
     scored = []
     total = max(1, len(candidates))
+    counted = counted_noun(question)
     focus = focus_word(question, concept_weights)
     role = role_of(question)
-    counted = counted_noun(question)
+    owned = owned_role(question) if role is None else None
     deed = asks_deed(question)
     asked_stems = {s for group in question.concepts for s in group}
     literal = {stem(w) for w in question.words}
@@ -133,6 +137,9 @@ def rank(
         if dated_only and not (
             dated_event(question, text, concept_weights or [1.0] * len(hits), True)
             if question.kind == "when"
+            # "Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium."
+            else not found and candidate.quote.on_topic and placed(text, venue=True)
+            if question.kind == "where"
             # "The investment is put at about 100 million US dollars.": the article's subject
             else not found and _POINTS_BACK.match(text) is not None
         ):
@@ -151,6 +158,8 @@ def rank(
                 if held and not beside(question, role[0], held, tokens):
                     hits[i] = None
         coverage = _coverage(question, hits, concept_weights, lent)
+        if owned is not None and other_owner(question, owned, tokens):
+            coverage = min(coverage, 0.35)  # "Vietnam's coach" does not answer "Korea's coach"
         if counted is not None and not hits[counted]:
             # "how many doctors…": a sentence counting something else (machines, volunteers)
             # does not answer, whatever its article is about.
@@ -165,6 +174,8 @@ def rank(
             coverage = min(coverage, 0.35)  # "…, striker Nguyen Tien Linh's...": says nothing whole
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, own) if question.action else None
+        if action is None and candidate.quote.sentence_id in spoken:
+            action = next(iter(question.action))  # the asked "say" is what an answer is
         soft = [s for s in question.soft if s in stems]
         score += 0.05 * min(3, len(soft)) + (0.3 if action else 0.0)
         folded = f" {key(text)} "
@@ -196,7 +207,9 @@ def rank(
                 asked_weights = concept_weights or [1.0] * len(question.concepts)
                 most, whole = max(asked_weights), sum(asked_weights)
                 coverage = (coverage * whole + (most if dated else 0.0)) / (whole + most)
-        asked = asked_for(question, candidate, fold(text), known)
+        asked = asked_for(question, candidate, fold(text), known) or (
+            candidate.quote.sentence_id in spoken
+        )
         if question.kind == "when" and asked:
             # the asked event beside the date, not a date of something else the sentence recalls
             score += DATED * dated_event(question, text, concept_weights or [1.0] * len(hits))

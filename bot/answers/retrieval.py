@@ -14,16 +14,22 @@ from dataclasses import replace
 
 from bot.answers.common import Context
 from bot.answers.titles import DOCUMENTS, holder_called, named_by_title
-from bot.context import NONE, antecedents, focus
+from bot.context import NONE, antecedents, datelined, focus, with_datelines
+from bot.list_lines import with_list_leads
 from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
 from bot.shape import asks_deed
+from bot.speech import saying, spoken_by
 from store import evidence, meaning, queries
 from store.textutil import key
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
 # hours."): there the article's words are lent to its sentences when no sentence says it all.
 _LENDING = ("how_many", "how_much", "how_long", "when", "who")
+# Kinds asking what happened at a place ("what did they sign in Hanoi on 9 July 2014?"), which an
+# article's opening sentence tells where its dateline says ("HANOI, July 9 (VNA) - … signed");
+# who / how many ask for one thing, which the opening sentence's place alone does not give.
+_HAPPENED = ("what_did", "outcomes", "list", "yes_no", "search", "when")
 
 
 def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
@@ -33,10 +39,18 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     terms, every = _telling(question, counts, ctx.known.words)
     also: list[int] = []
     pointing: frozenset[int] = frozenset()
+    spoken: frozenset[int] = frozenset()
     if question.person:
-        also = [q.sentence_id for q in queries.mentions_of(ctx.session, question.person.id)]
+        mentions = queries.mentions_of(ctx.session, question.person.id)
+        also = [q.sentence_id for q in mentions]
         pointing = _pointing_back(ctx, question, also)
+        if question.kind == "what_did" and saying(question.action):  # "A: ASEAN can serve…"
+            documents = sorted({q.document.id for q in mentions})[:8]
+            spoken = spoken_by(ctx.session, ctx.known, question.person, documents)
+            pointing |= spoken
         also += sorted(pointing - set(also))
+    if question.kind in _HAPPENED:  # "what did they sign in Hanoi…": articles datelined there
+        also += [i for i in datelined(ctx.known, question) if i not in set(also)]
     if not terms and not every and not also:
         return []
     found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
@@ -52,20 +66,41 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         vectors = meaning.embed([question.text])
         if vectors:
             similarities = meaning.similarities(vectors[0], [c.vector for c in found])
-    borrowed = antecedents(ctx.session, found, ctx.known)
-    # when / how much: the article lends its words to a sentence dating the asked event by its
-    # day, or stating a figure about the article's subject without naming it
-    dating = context if question.kind in ("when", "how_much") else NONE
+    borrowed = with_list_leads(ctx.session, found, antecedents(ctx.session, found, ctx.known))
+    if question.kind in _HAPPENED:  # the dateline says where it happened
+        borrowed = with_datelines(ctx.known, found, borrowed)
+    # when / how much / where: the article lends its words to a sentence dating the asked event
+    # by its day, stating a figure about the article's subject without naming it, or a venue
+    dating = context if question.kind in ("when", "how_much", "where") else NONE
     ranked = rank(
-        question, found, similarities, ctx.known, concept_weights, dating, pointing, borrowed, True
+        question,
+        found,
+        similarities,
+        ctx.known,
+        concept_weights,
+        dating,
+        pointing,
+        borrowed,
+        True,
+        spoken,
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
-    if any(s.answers for s in ranked) or not context.stems or question.kind not in _LENDING:
+    # a caption or a paragraph about something else answering leaves the article to lend its words
+    answered = any(s.answers and s.candidate.quote.on_topic for s in ranked)
+    if answered or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
     return rank(
-        question, found, similarities, ctx.known, concept_weights, context, pointing, borrowed
+        question,
+        found,
+        similarities,
+        ctx.known,
+        concept_weights,
+        context,
+        pointing,
+        borrowed,
+        spoken=spoken,
     )
 
 
@@ -119,7 +154,10 @@ def _telling(
     def frequency(group: frozenset[str]) -> int:
         return sum(counts.get(s, 0) for s in group)
 
-    groups = sorted(question.concepts, key=frequency)
+    # a word no article uses finds nothing: the other asked words look the sentences up
+    groups = [g for g in sorted(question.concepts, key=frequency) if frequency(g)] or sorted(
+        question.concepts, key=frequency
+    )
     rare = [g for g in groups if frequency(g) <= COMMON * total]
     months = month_terms(question.period)
     if rare and len(months) > 3:  # a year's months would crowd out the asked words' sentences

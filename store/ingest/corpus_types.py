@@ -25,6 +25,7 @@ class Sent:
     topics: list[str] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
     shown: str = ""  # the text as stored and quoted: relative dates with the date they stand for
+    caption: bool = False  # a photo caption: names who is pictured, never a fact's source
 
 
 @dataclass

@@ -49,20 +49,23 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     over documents that went through the per-document steps (store/ingest/per_document.py)."""
     docs, sents = _number(prepared)
     on_topic = [s for s in sents if s.on_topic]
-    people = build_registry([s.text for s in on_topic])
+    # a caption names who is pictured (a person /who finds), never a visit's activity or date
+    named = [s for s in sents if s.on_topic or s.caption]
+    people = build_registry([s.text for s in named])
     index = PeopleIndex(people)
     topics = TopicMatcher()
     topics.learn([s.text for s in on_topic])
     mention_counts: Counter[str] = Counter()
-    for sent in on_topic:
+    for sent in named:
         sent.mentions = index.find(sent.text)
+    for sent in on_topic:
         sent.topics = topics.topics_in(sent.text)
     by_doc: dict[int, list[Sent]] = {}
     for sent in on_topic:  # one pass: a reseed stays linear in the number of documents
         by_doc.setdefault(sent.doc, []).append(sent)
     for own in by_doc.values():
         bare_short_names([s.text for s in own], [s.mentions for s in own], people)
-    for sent in on_topic:
+    for sent in named:
         mention_counts.update({m.person for m in sent.mentions})
     visits = visit_facts(docs, on_topic, people)
     links = link_sentences(docs, on_topic, visits)

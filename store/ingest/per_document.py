@@ -101,6 +101,7 @@ def prepare_clean(raw: RawDocument, clean: CleanDocument) -> Prepared:
             sent = Sent(len(sents) + 1, 0, passage, ordinal, text, relevance.on_topic, heading)
             sent.dates = dates
             sent.shown = text
+            sent.caption = relevance.reason == "photo caption"
             if published is not None:
                 relative = relative_dates(text, published, sent.dates)
                 sent.dates += relative

@@ -26,12 +26,15 @@ from store.queries.records import (
 )
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
+    document_sentences,
     latest_day,
     mentions_of,
     mentions_on_topic,
+    opening_datelines,
     quotes,
     reseed_stamp,
     search,
+    sentences_before,
     topics,
     vocabulary,
 )
@@ -55,11 +58,13 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "document_sentences",
     "documents_naming",
     "figures",
     "latest_day",
     "mentions_of",
     "mentions_on_topic",
+    "opening_datelines",
     "overview",
     "people",
     "person_keys",
@@ -70,6 +75,7 @@ __all__ = [
     "reseed_stamp",
     "search",
     "sentence_reports",
+    "sentences_before",
     "topics",
     "visits",
     "visits_of",

@@ -71,6 +71,45 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     return found
 
 
+def opening_datelines(session: Session) -> dict[int, str]:
+    """The dateline city of each document that has one ("HANOI, July 9 (VNA) - …"), by the id of
+    its opening sentence, which the dateline places."""
+    rows = session.execute(
+        select(m.Document.dateline, func.min(m.Sentence.id))
+        .join(m.Sentence, m.Sentence.document_id == m.Document.id)
+        .join(m.Passage, m.Passage.id == m.Sentence.passage_id)
+        .where(m.Document.dateline.is_not(None), m.Passage.heading.is_(False))
+        .group_by(m.Document.id, m.Document.dateline)
+    )
+    return {sentence_id: city for city, sentence_id in rows if city and sentence_id}
+
+
+def sentences_before(session: Session, sentence_ids: list[int], reach: int) -> dict[int, str]:
+    """The texts of the sentences up to `reach` before each one in its document, and its own."""
+    if not sentence_ids:
+        return {}
+    wanted = {i - back for i in sentence_ids for back in range(reach + 1)}
+    documents = select(m.Sentence.document_id).where(m.Sentence.id.in_(set(sentence_ids)))
+    rows = session.execute(
+        select(m.Sentence.id, m.Sentence.text).where(
+            m.Sentence.id.in_(wanted), m.Sentence.document_id.in_(documents)
+        )
+    )
+    return dict(rows.tuples().all())
+
+
+def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[int, int, str]]:
+    """The documents' sentences in reading order: (document id, sentence id, text)."""
+    if not document_ids:
+        return []
+    rows = session.execute(
+        select(m.Sentence.document_id, m.Sentence.id, m.Sentence.text)
+        .where(m.Sentence.document_id.in_(set(document_ids)))
+        .order_by(m.Sentence.id)
+    )
+    return list(rows.tuples().all())
+
+
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
     """Sentences naming a person, on-topic ones, in document order."""
     ids = list(

@@ -57,10 +57,10 @@ SUITES = [suite for suite in SUITES if suite.cases]
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
 FLOORS = {
     "corpus": 79,
-    "corpus2": 91,
-    "corpus3": 249,
+    "corpus2": 102,
+    "corpus3": 252,
     "corpus4": 172,
-    "corpus5": 107,
+    "corpus5": 108,
     "corpus6": 115,
     "questions": 231,
 }

@@ -1,9 +1,11 @@
-"""Pure helpers of the evidence ranking: initials of titled phrases, a person's titles."""
+"""Pure helpers of the evidence ranking: initials of titled phrases, a person's titles, places by
+their shape, list lines."""
 
 from __future__ import annotations
 
-from bot.asked_for import initials
+from bot.asked_for import initials, placed
 from bot.calling import titles
+from bot.list_lines import list_line
 from store.queries import PersonInfo
 
 
@@ -25,3 +27,24 @@ def test_a_persons_titles_come_from_their_own_roles() -> None:
     assert "provincial governor" in titles(_person("Deputy Provincial Governor"))
     assert titles(_person("President")) == set()  # a bare "the President" may be anyone
     assert titles(_person("spouse of To Lam")) == set()  # not a title
+
+
+def test_a_place_is_read_by_its_shape_not_a_list() -> None:
+    assert placed("Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium.")
+    assert placed("The trials move to Sokcho next.") and placed("farms in An Giang")
+    assert not placed("The talks were held in May.") and not placed("They met on Friday.")
+
+
+def test_a_list_line_is_a_bullet_or_a_short_label() -> None:
+    assert list_line("- Đà Nẵng: May 8 to June 11, 2025")
+    assert list_line("Sokcho: August 5 to August 9")
+    assert not list_line("Trials for the national youth squad will follow the camp:")
+    assert not list_line("Ambassador Choi: " + "This has been a remarkable year. " * 6)
+
+
+def test_a_venue_is_a_name_of_several_words_after_at() -> None:
+    assert placed(
+        "Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium.", True
+    )
+    assert not placed("The match kicks off at 6 p.m. in Jeddah.", venue=True)
+    assert not placed("They met at Christmas.", venue=True)

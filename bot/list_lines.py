@@ -1,0 +1,73 @@
+"""Lines that say only part of what they mean, read with the line that leads them: a list line
+("- Đà Nẵng: May 8 to June 11, 2025") with its list's heading ("Test venues and schedule") or
+lead-in ("Trials … will follow the camp:"), an interview's answer ("A: We employ 35 local
+workers") with its question ("Q: How many people work for you?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.context import stems_of
+from store import queries
+from store.evidence import Candidate
+
+# "- Hà Nội: May 5 to May 29", "• 30 recurve bows", "Sokcho: August 5 to August 9"
+_LIST_LINE = re.compile(r"^\s*(?:[-•*–·]\s*\S|[^\s:.!?][^:.!?]{0,40}:\s+\S)")
+LONGEST = 160  # a list line is short; an interview's "Name: answer…" is not one
+_ASKING = re.compile(r"^\s*Q\s*[:.]\s")
+_ANSWERING = re.compile(r"^\s*A\s*[:.]\s")
+REACH = 12  # lines back to the line leading a list
+HEADING = 80  # a heading is short and ends on no full stop ("Test venues and schedule")
+
+
+def list_line(text: str) -> bool:
+    """Whether a sentence is a line of a list (a bullet, or a short "label: value")."""
+    return len(text) <= LONGEST and _LIST_LINE.match(text) is not None
+
+
+def _leads(text: str) -> bool:
+    """Whether a line leads a list: it introduces it ("…will follow the camp:") or heads it."""
+    text = text.rstrip()
+    return text.endswith(":") or (len(text) <= HEADING and not text.endswith((".", "!", "?")))
+
+
+def _question_of(sentence_id: int, texts: dict[int, str]) -> str | None:
+    """The interview question an answer's sentence replies to: from the "Q:" line before its
+    "A:" line to the answer."""
+    at = sentence_id
+    while at in texts and not _ANSWERING.match(texts[at]):
+        if _ASKING.match(texts[at]):
+            return None
+        at -= 1
+    asked = at - 1
+    while asked in texts and not _ASKING.match(texts[asked]):
+        asked -= 1
+    if asked not in texts:
+        return None
+    return " ".join(texts[i] for i in range(asked, at) if i in texts)
+
+
+def with_list_leads(
+    session: Session, found: list[Candidate], borrowed: dict[int, frozenset[str]]
+) -> dict[int, frozenset[str]]:
+    """`borrowed`, with each list line holding the words of the line leading its list, and each
+    sentence of an interview's answer those of its question."""
+    lines = [c.quote.sentence_id for c in found if list_line(c.quote.text)]
+    answers = [c.quote.sentence_id for c in found]
+    texts = queries.sentences_before(session, answers, REACH)
+    out = dict(borrowed)
+    for sentence_id in lines:
+        at = sentence_id - 1
+        while at in texts and list_line(texts[at]) and at > sentence_id - REACH:
+            at -= 1
+        lead = texts.get(at)
+        if lead and _leads(lead):
+            out[sentence_id] = frozenset(out.get(sentence_id, frozenset()) | stems_of(lead))
+    for sentence_id in answers:
+        asked = _question_of(sentence_id, texts)
+        if asked:
+            out[sentence_id] = frozenset(out.get(sentence_id, frozenset()) | stems_of(asked))
+    return out
