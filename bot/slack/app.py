@@ -12,7 +12,7 @@ from bot.core import warm_up
 from bot.slack import listeners
 from bot.slack.deps import Deps
 from bot.slack.errors import sorry, tell_the_user
-from bot.slack.middleware import provide
+from bot.slack.middleware import ProvideDependencies
 from bot.slack.webapi import web_client
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def build_app(deps: Deps, signatures_checked: bool = False) -> App:
     except OSError as error:
         where = settings.slack_api_url
         raise ConfigError(f"SLACK_API_URL {where} cannot be reached: {error}") from error
-    app.use(provide(deps))
+    app.use(ProvideDependencies(deps))
     listeners.register(app)
     app.error(tell_the_user)
     warm_up(deps.store)

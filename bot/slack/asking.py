@@ -21,7 +21,7 @@ from bot.dispatch import kept_answer
 from bot.slack.background import Background
 from store.db import Store
 from store.state import StateStore, StateUnavailable
-from store.state.querylog import Asked, query_key
+from store.state.querylog import Asked, hash_user, query_key
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +67,8 @@ def ack_in_time(
     kept: Callable[[], Timed | None] = lambda: None,
 ) -> None:
     """Ack with the rendered answer if it is ready within the budget, else ack a placeholder and
-    replace it through the response_url when the answer comes; then `then` (the query log), on
-    the work pool, once Slack has its answer.
+    replace it through the response_url when the answer comes; then `then` (the query log), once
+    Slack has its answer. `then` must not wait: it hands what takes time to the work pool.
 
     The request thread never waits past the budget: Bolt answers Slack when this returns. An
     answer `kept` already has is acked at once, without handing the work to the pool.
@@ -76,7 +76,7 @@ def ack_in_time(
     timed = kept()
     if timed is not None:
         ack(**render(timed.answer))
-        background.submit(then, timed)
+        then(timed)
         return
     pending = background.submit(work)
     try:
@@ -86,7 +86,7 @@ def ack_in_time(
         background.submit(_answer_later, pending, respond, render, then)
         return
     ack(**render(timed.answer))
-    background.submit(then, timed)  # after the response: the state store never holds the ack
+    then(timed)
 
 
 def _answer_later(
@@ -109,10 +109,53 @@ def log_question(
     page: int = 1,
 ) -> None:
     """One line in the query log; trouble with the state is logged, never shown to the person."""
-    answer = timed.answer
-    if state is None or answer.intent == "error":
+    if state is None or timed.answer.intent == "error":
         return
-    asked = Asked(
+    try:
+        user = state.queries.user_hash(user_id, settings.query_log_salt)
+        state.log_question(_asked(timed, page, source), user, keep_seconds=_keep_seconds(settings))
+    except StateUnavailable as error:
+        logger.warning("could not log a query: %s", error)
+
+
+def log_soon(
+    state: StateStore | None,
+    settings: Settings,
+    background: Background,
+    user_id: str | None,
+    source: str,
+    page: int = 1,
+) -> Callable[[Timed], None]:
+    """log_question without waiting: the line is queued at once and written on the work pool,
+    in one transaction with the other lines of a busy moment (one pool task for them all)."""
+
+    def log(timed: Timed) -> None:
+        if state is None or timed.answer.intent == "error":
+            return
+        salt = state.queries.known_salt(settings.query_log_salt)
+        if salt is None:  # read from the state first, which may wait: on the pool
+            background.submit(log_question, state, settings, user_id, source, timed, page)
+            return
+        if state.queue_question(_asked(timed, page, source), hash_user(user_id, salt)):
+            background.submit(_write_questions, state, settings)
+
+    return log
+
+
+def _write_questions(state: StateStore, settings: Settings) -> None:
+    try:
+        state.write_questions(keep_seconds=_keep_seconds(settings))
+    except StateUnavailable as error:
+        logger.warning("could not log a query: %s", error)
+
+
+def _keep_seconds(settings: Settings) -> float:
+    return settings.query_log_days * DAY
+
+
+def _asked(timed: Timed, page: int, source: str) -> Asked:
+    answer = timed.answer
+    return Asked(
         query=answer.query,
         source=source,
         intent=answer.extra.get("route", answer.intent),
@@ -122,11 +165,6 @@ def log_question(
         latency_ms=timed.latency_ms,
         answer_id=answer_id(answer.query, page),
     )
-    try:
-        user = state.queries.user_hash(user_id, settings.query_log_salt)
-        state.log_question(asked, user, keep_seconds=settings.query_log_days * DAY)
-    except StateUnavailable as error:
-        logger.warning("could not log a query: %s", error)
 
 
 def _number(raw: str | None) -> float:

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltContext, BoltResponse
+from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 from bot.slack.deps import Deps
 from bot.slack.webapi import PatientRespond
@@ -14,14 +15,21 @@ from store.state import StateStore, StateUnavailable
 
 logger = logging.getLogger(__name__)
 
-Middleware = Callable[..., BoltResponse | None]
 
-
-def provide(deps: Deps) -> Middleware:
+class ProvideDependencies(Middleware):
     """Listeners name `store`, `settings`, `state`, `background` or `reseeder` as a parameter and
-    Bolt passes them from the context; `respond` gets a short timeout and bounded retries."""
+    Bolt passes them from the context; `respond` gets a short timeout and bounded retries.
 
-    def provide_dependencies(context: BoltContext, next: Callable[[], None]) -> None:
+    A Middleware class, not a function: Bolt calls it directly instead of working out which
+    arguments a function middleware names on every request."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        deps, context = self.deps, req.context
         context["store"] = deps.store
         context["settings"] = deps.settings
         context["state"] = deps.state.ready()  # never opened (or migrated) on the request path
@@ -29,9 +37,7 @@ def provide(deps: Deps) -> Middleware:
         context["reseeder"] = deps.reseeder
         if context.response_url:
             context["respond"] = PatientRespond(response_url=context.response_url)
-        next()
-
-    return provide_dependencies
+        return next()  # as Bolt's own middleware: the chain goes on, no response of its own
 
 
 def first_delivery(body: dict[str, Any] | None, state: StateStore | None) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import json
 import logging
 import sys
@@ -155,17 +154,15 @@ class SlackWsgi(SlackRequestHandler):
     def _dispatch(
         self, raw: bytes, payload: dict[str, Any], environ: WSGIEnvironment
     ) -> WsgiHttpResponse:
-        http = WsgiHttpRequest(
-            {**environ, "wsgi.input": io.BytesIO(raw), "CONTENT_LENGTH": str(len(raw))}
-        )
+        http = WsgiHttpRequest(environ)
         try:
-            request = BoltRequest(
-                body=http.get_body(), query=http.query_string, headers=http.get_headers()
-            )
-            if request.body != payload:
-                # Bolt takes a slash command whose text says "payload" for a button press.
-                request.body = payload
-                request.context = build_context(BoltContext(), payload)
+            # The body as read by _payload, not parsed a second time by Bolt (which would also
+            # take a slash command whose text says "payload" for a button press); the raw body
+            # stays for the copies Bolt makes for its lazy listeners.
+            request = BoltRequest(body="", query=http.query_string, headers=http.get_headers())
+            request.raw_body = raw.decode("utf-8")
+            request.body = payload
+            request.context = build_context(BoltContext(), payload)
         except (LookupError, TypeError, ValueError, AttributeError):
             logger.warning("refused a signed request Bolt cannot read")
             return _plain(400, "Bad Request")

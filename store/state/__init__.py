@@ -114,18 +114,29 @@ class StateStore:
     ) -> None:
         """Log one question; now and then forget questions and votes older than keep_seconds.
 
-        Questions logged by several threads at once share a transaction: the first thread waits
-        GROUP_COMMIT_SECONDS, then writes every line that came meanwhile (and any that come while
-        it writes); the others return at once. A thread alone writes its own line before it
-        returns. When the write fails, the writing thread raises StateUnavailable and the lines it
-        held are not logged.
+        Questions logged by several threads at once share a transaction (see write_questions);
+        the others return at once. A thread alone writes its own line before it returns. When the
+        write fails, the writing thread raises StateUnavailable and the lines it held are not
+        logged.
         """
-        now = time.time() if now is None else now
+        if self.queue_question(asked, user_hash, now):
+            self.write_questions(keep_seconds)
+
+    def queue_question(self, asked: Asked, user_hash: str, now: float | None = None) -> bool:
+        """Queue one question for the log, without waiting; True when no writer is on its way,
+        and the caller must call write_questions() (which waits, so on a thread of its own)."""
         with self._log_lock:
-            self._log_pending.append((asked, user_hash, now))
+            self._log_pending.append((asked, user_hash, time.time() if now is None else now))
             if self._log_writing:
-                return
+                return False
             self._log_writing = True
+            return True
+
+    def write_questions(self, keep_seconds: float) -> None:
+        """Write the queued questions: GROUP_COMMIT_SECONDS after the first, every line that came
+        meanwhile in one transaction, and so again while more come (one commit an interval at
+        most, however busy the worker); then, now and then, forget old questions and votes."""
+        latest = -math.inf
         try:
             time.sleep(GROUP_COMMIT_SECONDS)
             while True:
@@ -135,15 +146,18 @@ class StateStore:
                         self._log_writing = False
                         break
                 self.queries.record_many(lines)
+                latest = max(latest, *(at for _asked, _user, at in lines))
+                if self._log_pending:  # more came meanwhile: let the next ones join them
+                    time.sleep(GROUP_COMMIT_SECONDS)
         except BaseException:
             with self._log_lock:
                 self._log_pending.clear()
                 self._log_writing = False
             raise
-        if now - self._last_log_prune >= self.prune_every:
-            self._last_log_prune = now
-            self.queries.prune(now - keep_seconds)
-            self.votes.prune(now - keep_seconds)
+        if latest - self._last_log_prune >= self.prune_every:
+            self._last_log_prune = latest
+            self.queries.prune(latest - keep_seconds)
+            self.votes.prune(latest - keep_seconds)
 
     def report(self, since: float) -> Report:
         """What was asked and voted since (epoch seconds)."""

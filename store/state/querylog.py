@@ -12,8 +12,9 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, select
 
+from store.bulk import insert_rows
 from store.state.base import insert_ignoring_conflicts, storable, transaction
 from store.state.schema import QueryRecord, StateMeta
 
@@ -40,6 +41,13 @@ def query_key(query: str) -> str:
     return " ".join(query.lower().split())[:500]
 
 
+def hash_user(user_id: str | None, salt: str) -> str:
+    """The salted hash a Slack user id is logged as (anonymous without one)."""
+    if not user_id:
+        return ANONYMOUS
+    return hmac.new(salt.encode(), user_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 class QueryLog:
     """The query_log table and the salt its user hashes use."""
 
@@ -59,12 +67,13 @@ class QueryLog:
                 self._salt = connection.scalar(kept)
         return self._salt or ""
 
+    def known_salt(self, configured: str | None = None) -> str | None:
+        """salt(), when it is known without asking the database (configured, or read already)."""
+        return configured or self._salt
+
     def user_hash(self, user_id: str | None, configured_salt: str | None = None) -> str:
         """The salted hash a Slack user id is logged as."""
-        if not user_id:
-            return ANONYMOUS
-        salt = self.salt(configured_salt).encode()
-        return hmac.new(salt, user_id.encode(), hashlib.sha256).hexdigest()[:32]
+        return hash_user(user_id, self.salt(configured_salt) if user_id else "")
 
     def record(self, asked: Asked, user_hash: str, now: float | None = None) -> None:
         """Log one question."""
@@ -91,7 +100,7 @@ class QueryLog:
         if not rows:
             return
         with transaction(self.engine, "log a query") as connection:
-            connection.execute(insert(QueryRecord), rows)
+            insert_rows(connection, QueryRecord, rows)
 
     def prune(self, before: float) -> int:
         """Forget questions asked before `before`; how many went."""

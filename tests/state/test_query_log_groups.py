@@ -1,4 +1,4 @@
-"""Questions logged by many threads at once share transactions, and none is lost."""
+"""Questions logged by many threads at once, or queued, share transactions, and none is lost."""
 
 from __future__ import annotations
 
@@ -51,3 +51,31 @@ def test_one_thread_writes_its_question_before_it_returns(state: StateStore) -> 
             keep_seconds=86400,
         )
         assert state.report(since=0).questions == index + 1
+
+
+def test_queued_questions_wait_for_the_one_writer_the_first_started(state: StateStore) -> None:
+    state.log_question(Asked("/visit", "command", "visit", 1, 0, True, 2, "v"), "u", 86400)
+    commits: list[int] = []  # from here on: the old lines were pruned, not due again for a while
+    event.listen(state.engine, "commit", lambda _connection: commits.append(1))
+    started = [
+        state.queue_question(
+            Asked(f"/who queued {index}", "command", "who", 90.0, 1, False, 3, f"q{index}"), "u"
+        )
+        for index in range(THREADS)
+    ]
+    assert started == [True] + [False] * (THREADS - 1)  # the caller of the first starts a writer
+    assert commits == []  # queued, not written: nobody waited
+    state.write_questions(keep_seconds=86400)
+    assert len(commits) == 1
+    assert state.report(since=0).questions == THREADS + 1
+    assert state.queue_question(Asked("/visit", "command", "visit", 1, 0, True, 2, "v"), "u")
+
+
+def test_a_question_is_logged_as_asked_whatever_its_characters(state: StateStore) -> None:
+    odd = "tab\there, new\nline, back\\slash \\N, \"quotes\", 'single', 한국 — Việt Nam, end\\"
+    state.log_question(Asked(odd, "command", "search", 1.5, 2, False, 7, "odd"), "u", 86400)
+    columns = (QueryRecord.query, QueryRecord.score, QueryRecord.results, QueryRecord.empty)
+    more = (QueryRecord.latency_ms, QueryRecord.answer_id, QueryRecord.user_hash)
+    with state.engine.connect() as connection:
+        record = tuple(connection.execute(select(*columns, *more)).one())
+    assert record == (odd, 1.5, 2, False, 7, "odd", "u")

@@ -11,7 +11,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.config import Settings
-from bot.slack.asking import Timed, ack_in_time, kept_timed, log_question, timed_answer
+from bot.slack.asking import Timed, ack_in_time, kept_timed, log_soon, timed_answer
 from bot.slack.attache import AttacheRequest, attache_answer, help_answer
 from bot.slack.background import Background
 from bot.slack.blocks import render_blocks
@@ -45,7 +45,7 @@ def answer_command(
     """`/visit august` -> the core's answer to the line "/visit august"; then the query log."""
     query = f"{command['command']} {command.get('text') or ''}".strip()
     render = partial(private, shareable=True)
-    log = partial(log_question, state, settings, user_of(command), "command")
+    log = log_soon(state, settings, background, user_of(command), "command")
     work, kept = partial(timed_answer, store, query), partial(kept_timed, store, query)
     ack_in_time(ack, respond, background, work, render, then=log, kept=kept)
 
