@@ -59,7 +59,7 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     for sent in named:
         sent.mentions = index.find(sent.text)
     for sent in on_topic:
-        sent.topics = topics.topics_in(sent.text)
+        sent.topics = topics.with_learned(sent.text, sent.topics)
     by_doc: dict[int, list[Sent]] = {}
     for sent in on_topic:  # one pass: a reseed stays linear in the number of documents
         by_doc.setdefault(sent.doc, []).append(sent)

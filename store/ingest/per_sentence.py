@@ -1,17 +1,23 @@
 """What each on-topic sentence yields on its own, found in the per-document pool.
 
-Introductions (who a sentence names, with which role), commitment cues and multi-word proper
-names depend on the sentence's words alone, so they are found with the rest of the per-document
-work (store/ingest/per_document.py) on every core; the cross-document merge
-(store/ingest/extract.py) only gathers them.
+Introductions (who a sentence names, with which role), commitment cues, multi-word proper names
+and the lexicon's topics depend on the sentence's words alone, so they are found with the rest of
+the per-document work (store/ingest/per_document.py) on every core; the cross-document merge
+(store/ingest/extract.py) only gathers them, and looks for the topic aliases the corpus taught.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from store.ingest.commitment_facts import names_in
 from store.ingest.commitments import find_commitments
 from store.ingest.corpus_types import Sent
 from store.ingest.introductions import introductions
+from store.ingest.topics import TopicMatcher
+
+# The lexicon's topics without the aliases a corpus teaches (added by the merge): one a process.
+_lexicon_topics = cache(TopicMatcher)
 
 
 def read_sentences(sents: list[Sent]) -> None:
@@ -22,6 +28,7 @@ def read_sentences(sents: list[Sent]) -> None:
             sent.introductions = introductions(sent.text)
         if not sent.on_topic:
             continue
+        sent.topics = _lexicon_topics().topics_in(sent.text)
         sent.proper_names = names_in(sent.text)
         if not sent.heading:  # a heading states no commitment of its own
             sent.commitments = find_commitments(sent.text)
