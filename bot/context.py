@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from sqlalchemy.orm import Session
 
@@ -142,10 +143,14 @@ def antecedents(
     return borrowed
 
 
+DATELINED = 40  # as many as the words' lookup finds: an archive has hundreds from one city
+
+
 def datelined(known: Knowledge, question: Question) -> list[int]:
-    """The opening sentences of the articles datelined in a city the question names."""
+    """The opening sentences of the newest articles datelined in a city the question names."""
     folded = f" {key(question.text)} "
-    return [i for i, city in known.openings.items() if f" {city} " in folded]
+    found = (i for i, city in known.openings.items() if f" {city} " in folded)
+    return list(islice(found, DATELINED))
 
 
 def with_datelines(

@@ -9,6 +9,8 @@ candidates returned here, with the sentence vectors stored at reseed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import LargeBinary, cast, func, literal, null, select, text, union_all
@@ -59,11 +61,29 @@ def matching_ids(
     groups = [g for g in groups if g]
     if not groups:
         return []
-    if len(groups) == 1 and len(groups[0]) > 1:
-        together = _ranked(session, [[w] for w in groups[0]], limit)
-        if len(together) >= limit:
-            return together
-    return _ranked(session, groups, limit)
+    with _through_the_index(session):
+        if len(groups) == 1 and len(groups[0]) > 1:
+            together = _ranked(session, [[w] for w in groups[0]], limit)
+            if len(together) >= limit:
+                return together
+        return _ranked(session, groups, limit)
+
+
+@contextmanager
+def _through_the_index(session: Session) -> Iterator[None]:
+    """PostgreSQL: the full-text lookups read the matching rows through the GIN index. The
+    planner prices testing every row's tsvector (a sequential scan, in parallel) below the
+    index's scattered reads, yet at 10,000 documents a prefix query on 5% of the sentences took
+    74 ms that way and 16 ms through the index (and no longer at half of them)."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    setting = "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', :to, true)"
+    previous = session.execute(text(setting), {"to": "off"}).one()[0]
+    try:
+        yield
+    finally:
+        session.execute(text(setting), {"to": previous})
 
 
 def _ranked(session: Session, groups: list[list[str]], limit: int) -> list[int]:
