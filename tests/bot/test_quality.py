@@ -60,11 +60,11 @@ FLOORS = {
     "corpus": 79,
     "corpus2": 102,
     "corpus3": 253,
-    "corpus4": 173,
+    "corpus4": 174,
     "corpus5": 108,
     "corpus6": 117,
     "corpus7": 54,
-    "questions": 234,
+    "questions": 235,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)
