@@ -101,6 +101,7 @@ KIND_WORDS = frozenset(
     [
         *["money", "amount", "number", "sum", "figure", "percentage", "percent", "fast", "quickly"],
         *["date", "dates", "day", "days", "time", "times"],
+        *["outcome", "outcomes", "result", "results"],
     ]
 )
 # Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.

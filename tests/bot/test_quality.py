@@ -62,7 +62,7 @@ FLOORS = {
     "corpus4": 172,
     "corpus5": 108,
     "corpus6": 115,
-    "questions": 231,
+    "questions": 232,
 }
 
 SCORES: list[str] = []  # printed in the terminal summary (tests/conftest.py)

@@ -104,6 +104,14 @@ def test_a_question_keeps_its_person_place_and_period(seeds_known: Knowledge) ->
     assert question.period is not None and question.period.start == date(2025, 10, 21)
 
 
+def test_an_occasions_preposition_is_not_asked_about(seeds_known: Knowledge) -> None:
+    """ "during" says when the agreeing happened; an outcome need not say "during"."""
+    question = parse("what was agreed during To Lam's state visit?", seeds_known, LATEST)
+    assert question.kind == "outcomes" and "during" not in question.words
+    question = parse("what were the results of the talks with Lee?", seeds_known, LATEST)
+    assert "results" not in question.words  # what is asked for, as "date" is for when
+
+
 def test_paraphrases_say_the_same(seeds_known: Knowledge) -> None:
     assert variants("pledged") >= {stem("promise"), stem("vow"), stem("commit")}
     assert stem("upgraded") == stem("upgrading") == stem("upgrade")
