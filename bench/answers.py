@@ -8,6 +8,7 @@ Builds a throwaway store from the seeds, then prints one line per measurement.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import statistics
@@ -44,7 +45,15 @@ def cold_start_times(
     database_url: str, runs: int, query: str = "/commitment trade"
 ) -> list[tuple[float, float]]:
     """(wall, CPU) seconds of `python -m bot ask QUERY` in a new process, runs times; the CPU
-    (user + system of the child) is what neighbours on a shared machine do not inflate."""
+    (user + system of the child) is what neighbours on a shared machine do not inflate.
+
+    The project's bytecode is compiled first, as an installed or deployed copy has it (pip
+    compiles an installed package; a running app writes __pycache__ on its first start): with
+    PYTHONDONTWRITEBYTECODE set, as on the development machines, every start would otherwise
+    compile the project's modules from source, which no user's start does.
+    """
+    compileall.compile_dir(ROOT / "bot", quiet=1)
+    compileall.compile_dir(ROOT / "store", quiet=1)
     env = {**os.environ, "DATABASE_URL": database_url}
     times = []
     for _ in range(runs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from bot.knowledge import routing
 from bot.resolve import normalise, topic_match
 from bot.stems import covering, rephrase, variants
 from store import queries
-from store.queries import CommitmentInfo, VisitInfo
+from store.queries import CommitmentInfo, PersonInfo, VisitInfo
 from store.textutil import key
 
 _VERBS = {
@@ -90,7 +91,7 @@ def answer_commitments(ctx: Context) -> Answer:
         ctx,
         "commitment",
         f"Commitments on {label}",
-        commitment_items(session, candidates[offset : offset + size]),
+        commitment_items(session, candidates[offset : offset + size], known=ctx.known.by_id),
         total,
         summary=summary,
     )
@@ -134,22 +135,31 @@ def _narrowed(ctx: Context, topic_keys: tuple[str, ...], candidates: list[int]) 
 
 
 def commitment_items(
-    session: Session, commitment_ids: list[int], quoting: int | None = None
+    session: Session,
+    commitment_ids: list[int],
+    quoting: int | None = None,
+    known: Mapping[int, PersonInfo] | None = None,
 ) -> list[Item]:
     """The cards of these commitments, in this order, with their occasions (only those whose
-    quoted sentence is `quoting`, when given: a card must show the words that answered)."""
+    quoted sentence is `quoting`, when given: a card must show the words that answered); the
+    occasions' people from `known` (every person, by id) when given."""
     shown = queries.commitments(session, commitment_ids)
     if quoting is not None:
         shown = [c for c in shown if c.quote.sentence_id == quoting]
-    return commitment_cards(shown, occasions(session, shown))
+    return commitment_cards(shown, occasions(session, shown, known))
 
 
-def occasions(session: Session, shown: list[CommitmentInfo]) -> dict[int, VisitInfo]:
+def occasions(
+    session: Session,
+    shown: list[CommitmentInfo],
+    known: Mapping[int, PersonInfo] | None = None,
+) -> dict[int, VisitInfo]:
     """The visits the commitments were made on, by id."""
     wanted = frozenset(v for c in shown for v in c.occasions)
     if not wanted:
         return {}
-    found = queries.visits(session, queries.VisitFilter(ids=wanted), with_events=False)
+    flt = queries.VisitFilter(ids=wanted)
+    found = queries.visits(session, flt, with_events=False, known=known)
     return {v.id: v for v in found}
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.answer import Answer, Item, Source, Suggestion
 from bot.knowledge import Knowledge, routing
 from store.db import Store
-from store.queries import Quote
+from store.queries import DocRef, Quote
 from store.textutil import cut_at_clause, shorten
 
 
@@ -39,9 +39,13 @@ def page_size() -> int:
 
 def sources(quotes: Iterable[Quote]) -> tuple[Source, ...]:
     """One source per document, in the order first cited."""
+    return document_sources(quote.document for quote in quotes)
+
+
+def document_sources(documents: Iterable[DocRef]) -> tuple[Source, ...]:
+    """One source per document, in the order given."""
     seen: dict[int, Source] = {}
-    for quote in quotes:
-        doc = quote.document
+    for doc in documents:
         if doc.id not in seen:
             seen[doc.id] = Source(
                 title=cut_at_clause(doc.title, 90),

@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from bot.agreement import Stated, described, progress, rivals
 from bot.answer import Answer, Item, Source, Suggestion
-from bot.answers.common import Context, as_object, nothing_found, one_page, page_window, sources
+from bot.answers.common import (
+    Context,
+    as_object,
+    document_sources,
+    nothing_found,
+    one_page,
+    page_window,
+    sources,
+)
 from bot.answers.figure_match import asked, matching
 from bot.answers.search import correct
 from bot.answers.usage import usage
@@ -40,7 +48,7 @@ def answer_figures(ctx: Context) -> Answer:
     topics = set(match.keys)
     wanted = asked(session, words, corrected, ctx.known.words)
     scored = matching(found, wanted, topics) if words else []
-    if not scored or _never_said(ctx, words, topics):
+    if not scored or _never_said(ctx, words, corrected, topics):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
         return nothing_found(
             ctx, "figure", "figures", [Suggestion(t, f"/figure {t}") for t in labels]
@@ -51,15 +59,15 @@ def answer_figures(ctx: Context) -> Answer:
     shown = ranked[offset : offset + size]
     stated = [_stated(group) for group in ranked]
     rivals_of = rivals(stated, among=range(offset, offset + len(shown)))
-    # Sentences are read for the cards shown and the first few of each group they contradict.
+    # Sentences are read for the cards shown; documents for the first few of each group they
+    # contradict (their sources).
     differing = {j for i, js in rivals_of.items() for j in (i, *js)}
     cited = queries.quotes(
-        session,
-        [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
-        + [f.sentence_id for j in differing for f in ranked[j][:3]],
+        session, [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
     )
+    cites = queries.documents(session, {f.document_id for j in differing for f in ranked[j][:3]})
     stated = [
-        _stated(ranked[j], sources(cited[f.sentence_id] for f in ranked[j][:3]))
+        _stated(ranked[j], document_sources(cites[f.document_id] for f in ranked[j][:3]))
         if j in differing
         else s
         for j, s in enumerate(stated)
@@ -96,22 +104,22 @@ def _stated(group: list[FigureInfo], cited: tuple[Source, ...] = ()) -> Stated:
     )
 
 
-def _never_said(ctx: Context, words: list[str], topics: set[str]) -> bool:
+def _never_said(ctx: Context, words: list[str], corrected: list[str], topics: set[str]) -> bool:
     """A word the question turns on that no on-topic sentence says ("rice" in "rice exports"):
     an honest miss, never the figures of a neighbouring subject.
 
     Words that find the asked topic ("visitors" for tourism) stand for it. Of the rest, the words
     before a phrase's last one say what is measured; the last one often only how ("growth rate"),
-    so it is left to ranking.
+    so it is left to ranking. `corrected`: each of the words' spelling correction.
     """
     generic = set(routing()["generic_words"])
-    for word in words[:-1] if len(words) > 1 else words:
+    pairs = list(zip(words, corrected, strict=True))
+    for word, spelt in pairs[:-1] if len(pairs) > 1 else pairs:
         if len(word) <= 3 or word in generic:
             continue
         if topics & set(topic_match(word, ctx.known, partial=True).keys):
             continue
-        asked = correct(ctx.session, word)
-        if not any(q.on_topic for q in queries.search(ctx.session, [asked], limit=20)):
+        if not any(q.on_topic for q in queries.search(ctx.session, [spelt], limit=20)):
             return True
     return False
 

@@ -45,7 +45,7 @@ def _cards(ctx: Context, people: list[PersonInfo]) -> list[Item]:
     whole page at once."""
     ids = [p.id for p in people]
     session = ctx.session
-    visits = queries.visits_of(session, ids, limit=VISITS_SHOWN)
+    visits = queries.visits_of(session, ids, VISITS_SHOWN, ctx.known.by_id)
     spread = {
         pid: _spread(mentions) for pid, mentions in queries.mentions_on_topic(session, ids).items()
     }

@@ -61,12 +61,12 @@ def _listed(
     """The page of the `total` visits the filter finds."""
     summary = f"{total} visit{'s' * (total != 1)}" + (", by date" if terms is None else "")
     if total == 1:  # one visit: the next pages are the rest of its activities
-        [visit] = queries.visits(session, flt, limit=1)
+        [visit] = queries.visits(session, flt, limit=1, known=ctx.known.by_id)
         pages = visit_pages(visit, terms)
         answer = paged(ctx, "visit", heading, pages, summary=summary, size=1)
         return replace(answer, more_of="pages of its activities")
     _page, offset, size = page_window(ctx, total)
-    shown = queries.visits(session, flt, limit=size, offset=offset)
+    shown = queries.visits(session, flt, limit=size, offset=offset, known=ctx.known.by_id)
     cards = [visit_card(v, terms) for v in shown]
     # A card with more activities than it shows: a button that opens that visit alone.
     opening = tuple(
@@ -98,6 +98,6 @@ def _none(ctx: Context, session: Session) -> Answer:
         return said
     closest = [
         Suggestion(f"{v.visitor.name}, {v.when}", f"/visit {v.visitor.name}")
-        for v in queries.visits(session, limit=3)
+        for v in queries.visits(session, limit=3, known=ctx.known.by_id)
     ]
     return nothing_found(ctx, "visit", "visits", closest)

@@ -27,6 +27,7 @@ from store.queries.records import (
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
     document_sentences,
+    documents,
     latest_day,
     mentions_of,
     mentions_on_topic,
@@ -59,6 +60,7 @@ __all__ = [
     "count_commitments",
     "count_visits",
     "document_sentences",
+    "documents",
     "documents_naming",
     "figures",
     "latest_day",

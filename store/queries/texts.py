@@ -71,15 +71,33 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     return found
 
 
+def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocRef]:
+    """Documents by id, as sources cite them."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(
+            m.Document.id,
+            m.Document.name,
+            m.Document.title,
+            m.Document.agency,
+            m.Document.dated,
+            m.Document.url,
+        ).where(m.Document.id.in_(set(document_ids)))
+    )
+    return {row[0]: DocRef(*row) for row in rows}
+
+
 def opening_datelines(session: Session) -> dict[int, str]:
     """The dateline city of each document that has one ("HANOI, July 9 (VNA) - …"), by the id of
-    its opening sentence, which the dateline places."""
+    its opening sentence, which the dateline places; the newest documents (by year) first."""
     rows = session.execute(
         select(m.Document.dateline, func.min(m.Sentence.id))
         .join(m.Sentence, m.Sentence.document_id == m.Document.id)
         .join(m.Passage, m.Passage.id == m.Sentence.passage_id)
         .where(m.Document.dateline.is_not(None), m.Passage.heading.is_(False))
         .group_by(m.Document.id, m.Document.dateline)
+        .order_by(m.Document.reference_year.desc(), m.Document.id.desc())  # the newest first
     )
     return {sentence_id: city for city, sentence_id in rows if city and sentence_id}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from store import models as m
 from store.queries.persons import people
-from store.queries.records import VisitEventInfo, VisitInfo
+from store.queries.records import PersonInfo, VisitEventInfo, VisitInfo
 from store.queries.texts import quotes
 
 
@@ -93,19 +93,24 @@ def visits(
     limit: int | None = None,
     offset: int = 0,
     with_events: bool = True,
+    known: Mapping[int, PersonInfo] | None = None,
 ) -> list[VisitInfo]:
-    """Visits matching the filter, by date, with their events (only for the visits returned)."""
+    """Visits matching the filter, by date, with their events (only for the visits returned);
+    their visitors and hosts from `known` (every person, by id) when given, else read."""
     query = select(*_VISIT_COLUMNS).where(*_visit_conditions(flt))
     query = query.order_by(*_BY_DATE).offset(offset)
     rows = list(session.execute(query.limit(limit) if limit is not None else query))
-    return _infos(session, rows, with_events)
+    return _infos(session, rows, with_events, known)
 
 
 def visits_of(
-    session: Session, person_ids: Collection[int], limit: int
+    session: Session,
+    person_ids: Collection[int],
+    limit: int,
+    known: Mapping[int, PersonInfo] | None = None,
 ) -> dict[int, list[VisitInfo]]:
     """Each person's first `limit` visits by date, made or hosted, without their events: one
-    statement for a page of people."""
+    statement for a page of people (visitors and hosts from `known` when given)."""
     if not person_ids:
         return {}
     numbered = (
@@ -126,17 +131,25 @@ def visits_of(
         )
     )
     found: dict[int, list[VisitInfo]] = defaultdict(list)
-    for row, info in zip(rows, _infos(session, rows, with_events=False), strict=True):
+    for row, info in zip(rows, _infos(session, rows, False, known), strict=True):
         found[row.person_id].append(info)
     return dict(found)
 
 
-def _infos(session: Session, rows: list[Any], with_events: bool) -> list[VisitInfo]:
-    """VisitInfos of rows holding _VISIT_COLUMNS, their people read in one statement."""
+def _infos(
+    session: Session,
+    rows: list[Any],
+    with_events: bool,
+    known: Mapping[int, PersonInfo] | None = None,
+) -> list[VisitInfo]:
+    """VisitInfos of rows holding _VISIT_COLUMNS, their people from `known` or read in one
+    statement."""
     if not rows:
         return []
-    person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
-    everyone = {p.id: p for p in people(session, person_ids, with_aliases=False)}
+    everyone = known
+    if everyone is None:
+        person_ids = {v.visitor_id for v in rows} | {v.host_id for v in rows if v.host_id}
+        everyone = {p.id: p for p in people(session, person_ids, with_aliases=False)}
     events = (
         []
         if not with_events
