@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from bot.knowledge import Knowledge
 from bot.question import Question
 from bot.stems import covered, stem
-from store import evidence
+from store import evidence, reading
 from store.evidence import Candidate
 from store.textutil import key, words
 
@@ -88,7 +88,7 @@ def focus(
     if not chosen:
         return found, NONE
     known = {c.quote.sentence_id for c in found}
-    more = [i for i in evidence.sentences_of(session, chosen) if i not in known]
+    more = [i for i in reading.sentences_of(session, chosen) if i not in known]
     extra = evidence.candidates(session, [], also=more) if more else []
     extra = [replace(c, lexical_rank=len(found) + c.lexical_rank) for c in extra]
     whole = [*found, *extra]
@@ -132,7 +132,7 @@ def antecedents(
     if not wanted:
         return borrowed
     documents = sorted({c.quote.document.id for c in found if c.quote.sentence_id in wanted})
-    for rows in evidence.walks(session, documents[:8]).values():
+    for rows in reading.walks(session, documents[:8]).values():
         subject: int | None = None
         for sentence_id, text, people in rows:
             if people:

@@ -113,7 +113,7 @@ def sentences_before(session: Session, sentence_ids: list[int], reach: int) -> d
             m.Sentence.id.in_(wanted), m.Sentence.document_id.in_(documents)
         )
     )
-    return dict(rows.tuples().all())
+    return {sentence_id: text for sentence_id, text in rows}
 
 
 def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[int, int, str]]:
@@ -125,7 +125,7 @@ def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[
         .where(m.Sentence.document_id.in_(set(document_ids)))
         .order_by(m.Sentence.id)
     )
-    return list(rows.tuples().all())
+    return [(document_id, sentence_id, text) for document_id, sentence_id, text in rows]
 
 
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
