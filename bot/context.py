@@ -75,7 +75,7 @@ def focus(
         # elsewhere ("We have more than 4,000 workers in the park." in an interview about the
         # Minh Hung park): read the likeliest documents whole.
         likeliest = sorted(share, key=lambda d: -share[d])[:WHOLE_READ]
-        for document_id, rows in evidence.walks(session, likeliest).items():
+        for document_id, rows in reading.walks(session, likeliest).items():
             by_document[document_id] |= {s for _sid, text, _p in rows for s in stems_of(text)}
             share[document_id] = _held(question, by_document[document_id], weights)
     best = max(share.values())
