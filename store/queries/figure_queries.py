@@ -10,6 +10,7 @@ from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from store import models as m
+from store.queries.ids import among
 from store.queries.records import FigureInfo
 
 
@@ -35,7 +36,7 @@ def figures(
     if sentence_ids:
         in_sentences = (
             select(m.Figure.id)
-            .where(m.Figure.sentence_id.in_(sentence_ids))
+            .where(among(session, m.Figure.sentence_id, set(sentence_ids)))
             .limit(limit)
             .subquery()
         )

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store import models as m
+from store.queries.ids import among
 from store.queries.records import DocRef, Quote, TopicInfo
 from store.search import matching_sentence_ids
 
@@ -61,7 +62,7 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
             m.Document.url,
         )
         .join(m.Document, m.Document.id == m.Sentence.document_id)
-        .where(m.Sentence.id.in_(set(sentence_ids)))
+        .where(among(session, m.Sentence.id, set(sentence_ids)))
     )
     documents: dict[int, DocRef] = {}
     found = {}
@@ -86,7 +87,7 @@ def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocR
                 m.Document.agency,
                 m.Document.dated,
                 m.Document.url,
-            ).where(m.Document.id.in_(set(document_ids)))
+            ).where(among(session, m.Document.id, set(document_ids)))
         )
         .all()
     )
@@ -196,7 +197,11 @@ def on_topic_matches(
         return []
     on_topic = set(
         session.connection()
-        .execute(select(m.Sentence.id).where(m.Sentence.id.in_(set(ids)), m.Sentence.on_topic))
+        .execute(
+            select(m.Sentence.id).where(
+                among(session, m.Sentence.id, set(ids)), m.Sentence.on_topic
+            )
+        )
         .scalars()
     )
     return [i for i in ids if i in on_topic][:limit]
