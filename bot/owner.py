@@ -15,6 +15,27 @@ from store.lexicon import parties
 from store.textutil import key
 
 _POSSESSED = re.compile(r"\bwho (\w+) (?:the )?((?:\w+ ){1,3}?)s ((?:\w+ ?)+)$")
+_NATIONAL = re.compile(r"\bwho (is|was|are|were) the (.+)$")
+
+
+def _possessive(asked: str) -> tuple[str, str, str] | None:
+    """("coaches", "south korea", "u 23 team") of "who coaches south korea s u 23 team"."""
+    match = _POSSESSED.search(asked)
+    return (match[1], match[2].strip(), match[3]) if match else None
+
+
+def _national(asked: str) -> tuple[str, str, str] | None:
+    """("is", "korean", "ambassador to vietnam") of "who is the korean ambassador to vietnam":
+    the owner said by its adjective."""
+    match = _NATIONAL.search(asked)
+    if match is None:
+        return None
+    for adjective in sorted(_adjectives(), key=len, reverse=True):
+        if match[2].startswith(f"{adjective} "):
+            return match[1], adjective, match[2][len(adjective) + 1 :]
+    return None
+
+
 _PHRASE_END = re.compile(r"\b(?:to|of|in|at|for|on|against|during|since|from|with)\b")
 _POSSESSIVES = frozenset({"their", "its", "his", "her"})
 NEAR = 4  # words between a role and the name of its owner ("Korea, coached by Lee")
@@ -36,10 +57,11 @@ def owned_role(question: Question) -> OwnedRole | None:
     """The asked role (or deed) and its owner, when a who-question says it with a possessive."""
     if question.kind != "who":
         return None
-    match = _POSSESSED.search(key(question.text))
-    if match is None:
+    asked = key(question.text)
+    found = _possessive(asked) or _national(asked)
+    if found is None:
         return None
-    verb, owner, rest = match[1], match[2].strip(), match[3]
+    verb, owner, rest = found
     if verb in ("is", "was", "are", "were"):
         phrase = _PHRASE_END.split(rest)[0].split()
         roles = [w for w in phrase if w in question.words and not w.isdigit()]
@@ -61,6 +83,23 @@ def owned_role(question: Question) -> OwnedRole | None:
     )
 
 
+def _adjectives() -> set[str]:
+    return {key(a) for party in parties() for a in party.adjectives}
+
+
+def _owning(names: tuple[tuple[str, ...], ...], tokens: list[str]) -> list[int]:
+    """Where the names stand as an owner: not after "to" or "in" ("Ambassador to the RoK" is
+    not the RoK's ambassador)."""
+    return [
+        j
+        for j in _starts(names, tokens)
+        if not (
+            tokens[max(0, j - 2) : j][-1:] in (["to"], ["in"])
+            or tokens[max(0, j - 2) : j] in (["to", "the"], ["in", "the"])
+        )
+    ]
+
+
 def _starts(names: tuple[tuple[str, ...], ...], tokens: list[str]) -> list[int]:
     return [
         j for name in names for j in range(len(tokens)) if tuple(tokens[j : j + len(name)]) == name
@@ -77,7 +116,7 @@ def other_owner(question: Question, owned: OwnedRole, tokens: list[str]) -> bool
     roles = [i for i, t in enumerate(tokens) if covered(question.concepts[owned.role], {stem(t)})]
     if not roles:
         return True
-    names, others = _starts(owned.names, tokens), _starts(owned.others, tokens)
+    names, others = _owning(owned.names, tokens), _owning(owned.others, tokens)
     ending = {j + len(a) for a in owned.adjectives for j in _starts((a,), tokens)}
     first = min([*names, *others], default=-1)
     theirs = _possessed(question, owned.others, tokens)

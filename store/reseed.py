@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import getpass
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from store.errors import ReseedFailed, StoreError
 from store.ingest.extract import extract_prepared
 from store.ingest.load import Summary, write_store
-from store.ingest.per_document import prepare_all
+from store.ingest.per_document import prepare_all, worker_pool
 from store.ingest.per_document import processes as extract_processes
 from store.ingest.publish import reseed_lock
 from store.ingest.read import RawDocument, Skipped, read_documents
+from store.ingest.vectors import start_vectors
 
 Progress = Callable[[str], None]
 
@@ -37,27 +40,44 @@ def reseed(
     started = time.monotonic()
     if not seeds_dir.is_dir():
         raise ReseedFailed(f"seeds folder not found: {seeds_dir}")
-    with reseed_lock(database_url):
+    with reseed_lock(database_url), _collector_paused():
         say(f"reading {seeds_dir}")
         raw, skipped = read_documents(seeds_dir)
         raw += _distinct(extra if extra is not None else _uploads(database_url), raw, skipped)
         workers = extract_processes(processes)
-        prepared = []
-        for index, (document, done) in enumerate(
-            zip(raw, prepare_all(raw, workers), strict=True), start=1
-        ):
-            if index % 1000 == 0:
-                say(f"cleaning {index}/{len(raw)} documents")
-            if done is not None:
-                prepared.append(done)
-            else:
-                skipped.append(Skipped(document.name, "no text left after cleaning"))
-        if not prepared:
-            raise ReseedFailed(f"no usable documents in {seeds_dir} ({len(skipped)} skipped)")
-        say(f"extracting facts from {len(prepared)} documents")
-        extraction = extract_prepared(prepared)
+        with worker_pool(workers, len(raw)) as pool:
+            prepared = []
+            for index, (document, done) in enumerate(
+                zip(raw, prepare_all(raw, pool), strict=True), start=1
+            ):
+                if index % 1000 == 0:
+                    say(f"cleaning {index}/{len(raw)} documents")
+                if done is not None:
+                    prepared.append(done)
+                else:
+                    skipped.append(Skipped(document.name, "no text left after cleaning"))
+            if not prepared:
+                raise ReseedFailed(f"no usable documents in {seeds_dir} ({len(skipped)} skipped)")
+            say(f"extracting facts from {len(prepared)} documents")
+            vectors_given = start_vectors([s for p in prepared for s in p.sents], pool)
+            extraction = extract_prepared(prepared)
+            vectors_given()
         say("writing the new store")
         return write_store(database_url, extraction, skipped, started, by or _who())
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the reseed builds: it walked every live object of the
+    growing corpus again and again (a third of the one-process work at 10,000 documents), and
+    what a reseed discards is freed by reference counting. Process-wide, for the reseed's length."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _uploads(database_url: str) -> list[RawDocument]:

@@ -38,9 +38,10 @@ def create_full_text_index(connection: Connection, rows: list[dict[str, Any]]) -
             "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='', "
             'tokenize="unicode61 remove_diacritics 2")'
         )
-        if rows:
-            connection.execute(
-                text("INSERT INTO sentence_fts(rowid, text) VALUES (:id, :text)"), rows
+        if rows:  # the driver's executemany: SQLAlchemy's per-row handling cost more
+            connection.exec_driver_sql(
+                "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)",
+                [(row["id"], row["text"]) for row in rows],
             )
         return
     connection.exec_driver_sql(

@@ -29,7 +29,12 @@ def key(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The lower-case folded words of a text."""
-    return re.findall(r"[a-z0-9]+", fold(text).lower())
+    return words_of_folded(fold(text))
+
+
+def words_of_folded(folded: str) -> list[str]:
+    """words() of a text already folded."""
+    return re.findall(r"[a-z0-9]+", folded.lower())
 
 
 def shorten(text: str, limit: int) -> str:

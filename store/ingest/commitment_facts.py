@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.ingest.commitments import find_commitments
 from store.ingest.committers import Paragraphs, named_committer, organisation_subject
 from store.ingest.corpus_types import Sent
 from store.ingest.figures import FigureMention
@@ -42,7 +41,7 @@ def commitment_facts(
         if sent.heading:
             continue
         sentence_figures = [f for f in sent.figures if f.unit != "year"]
-        for mention in find_commitments(sent.text):
+        for mention in sent.commitments:
             head = sent.text[: mention.cue_start]
             # "Official development assistance (ODA) … will rise": the subject says what of.
             found_topics = (
@@ -137,7 +136,7 @@ _NAME_RUN = re.compile(
 )
 
 
-def _names_in(text: str) -> set[str]:
+def names_in(text: str) -> set[str]:
     """Multi-word proper names in a span ("Supply Chain and Critical Minerals Centre")."""
     found = set()
     for match in _NAME_RUN.finditer(text):
@@ -151,7 +150,7 @@ def _project_names(sents: list[Sent]) -> set[str]:
     """Names that appear in few documents: a shared one marks the same project, not a slogan."""
     documents: dict[str, set[int]] = {}
     for sent in sents:
-        for name in _names_in(sent.text):
+        for name in sent.proper_names:
             documents.setdefault(name, set()).add(sent.doc)
     return {name for name, docs in documents.items() if 2 <= len(docs) <= 3}
 
@@ -166,5 +165,5 @@ def _merge_keys(
         target = next((f for f in reversed(targets) if f.deadline), targets[-1])
         keys.append(("figure", round(target.value), target.unit, target.deadline))
     if occasion is not None:
-        keys += [("name", id(occasion), name) for name in sorted(_names_in(span) & names)]
+        keys += [("name", id(occasion), name) for name in sorted(names_in(span) & names)]
     return keys

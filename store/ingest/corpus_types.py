@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from store.ingest.clean import CleanDocument
+from store.ingest.commitments import CommitmentMention
 from store.ingest.dates import DateMention
 from store.ingest.figures import FigureMention
+from store.ingest.introductions import Introduction
 from store.ingest.people import Mention
 from store.ingest.read import RawDocument
 
@@ -26,6 +29,13 @@ class Sent:
     figures: list[FigureMention] = field(default_factory=list)
     shown: str = ""  # the text as stored and quoted: relative dates with the date they stand for
     caption: bool = False  # a photo caption: names who is pictured, never a fact's source
+    folded: str = ""  # the shown text folded, as the full-text index holds it
+    # Found in the per-document pool (store/ingest/per_sentence.py): introductions for on-topic
+    # sentences and captions, the rest for on-topic sentences.
+    introductions: list[Introduction] = field(default_factory=list)
+    commitments: list[CommitmentMention] = field(default_factory=list)
+    proper_names: set[str] = field(default_factory=set)
+    vector: bytes | None = None  # meaning vector, float16 bytes; None without the model
 
 
 @dataclass
@@ -39,6 +49,7 @@ class Doc:
     )  # text, on_topic, heading, why
     reference_year: int | None = None
     year_note: str | None = None
+    vocabulary: Counter[str] = field(default_factory=Counter)  # words of its shown sentences
 
 
 @dataclass

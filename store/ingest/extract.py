@@ -10,7 +10,7 @@ from store.ingest.commitment_facts import CommitmentFact, commitment_facts
 from store.ingest.corpus_types import Doc, Sent
 from store.ingest.figures import FigureMention
 from store.ingest.mentions import bare_short_names
-from store.ingest.people import PeopleIndex, Person, build_registry
+from store.ingest.people import PeopleIndex, Person, registry_of
 from store.ingest.per_document import Prepared, prepare_clean
 from store.ingest.read import RawDocument
 from store.ingest.topics import TopicMatcher
@@ -51,7 +51,7 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     on_topic = [s for s in sents if s.on_topic]
     # a caption names who is pictured (a person /who finds), never a visit's activity or date
     named = [s for s in sents if s.on_topic or s.caption]
-    people = build_registry([s.text for s in named])
+    people = registry_of(s.introductions for s in named)
     index = PeopleIndex(people)
     topics = TopicMatcher()
     topics.learn([s.text for s in on_topic])
@@ -59,7 +59,7 @@ def extract_prepared(prepared: list[Prepared]) -> Extraction:
     for sent in named:
         sent.mentions = index.find(sent.text)
     for sent in on_topic:
-        sent.topics = topics.topics_in(sent.text)
+        sent.topics = topics.with_learned(sent.text, sent.topics)
     by_doc: dict[int, list[Sent]] = {}
     for sent in on_topic:  # one pass: a reseed stays linear in the number of documents
         by_doc.setdefault(sent.doc, []).append(sent)
@@ -91,6 +91,7 @@ def _number(prepared: list[Prepared]) -> tuple[list[Doc], list[Sent]]:
     passages_before = 0
     for doc_index, document in enumerate(prepared):
         doc = Doc(doc_index, document.raw, document.clean, document.title, document.passages)
+        doc.vocabulary = document.vocabulary
         docs.append(doc)
         for sent in document.sents:
             sent.id = len(sents) + 1

@@ -81,7 +81,7 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
         report_count = len({sent.doc for sent, _, _ in fact.sources})
         quote = max(
             fact.sources,
-            key=lambda s: (len(set(ex.topics.topics_in(s[0].text)) & set(fact.topics)), -s[0].id),
+            key=lambda s: (len(set(s[0].topics) & set(fact.topics)), -s[0].id),
         )
         occasions = [s[2] for s in fact.sources if s[2] is not None]
         first_day = min((o.start for o in occasions if o.start), default=None)

@@ -11,7 +11,7 @@ from store.ingest.extract import Extraction
 from store.ingest.fact_rows import Rows, commitments_rows, figures_rows, topics_rows, visits_rows
 from store.ingest.page_lines import stamp_date
 from store.lexicon import parties
-from store.textutil import fold, key, words
+from store.textutil import fold, key
 
 
 def rows(ex: Extraction) -> Rows:
@@ -87,10 +87,10 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 }
             )
     vocabulary: Counter[str] = Counter()
+    for doc in ex.docs:
+        vocabulary.update(doc.vocabulary)
     for sent in ex.sents:
-        # Long runs (a crafted 50,000-letter token) are no word anyone misspells: not kept.
         shown = sent.shown or sent.text
-        vocabulary.update(w for w in words(shown) if len(w) <= 40)
         tables[m.Sentence].append(
             {
                 "id": sent.id,
@@ -101,7 +101,7 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 "on_topic": sent.on_topic,
             }
         )
-        tables["fts"].append({"id": sent.id, "text": fold(shown)})
+        tables["fts"].append({"id": sent.id, "text": sent.folded or fold(shown)})
     tables[m.Vocabulary] = [{"term": t, "count": c} for t, c in sorted(vocabulary.items())]
 
 

@@ -12,11 +12,12 @@ from sqlalchemy.engine import Connection
 
 from store import models as m
 from store.bulk import insert_rows
+from store.ingest.corpus_types import Sent
 from store.ingest.extract import Extraction
 from store.ingest.facts import rows
 from store.ingest.publish import publish
 from store.ingest.read import Skipped
-from store.meaning import embed
+from store.ingest.vectors import start_vectors
 from store.search import create_full_text_index
 
 
@@ -74,7 +75,7 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
     if skipped:
         insert_rows(connection, m.Skipped, [{"name": s.name, "reason": s.reason} for s in skipped])
     create_full_text_index(connection, tables["fts"])
-    _insert_vectors(connection, tables[m.Sentence])
+    _insert_vectors(connection, extraction.sents)
     passages = tables[m.Passage]
     return Summary(
         documents=len(tables[m.Document]),
@@ -90,21 +91,14 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
     )
 
 
-def _insert_vectors(connection: Connection, sentences: list[dict[str, object]]) -> None:
-    """Meaning vectors of the on-topic sentences (what answers quote), for ranking by meaning."""
-    on_topic = [s for s in sentences if s["on_topic"]]
-    for start in range(0, len(on_topic), 2000):
-        batch = on_topic[start : start + 2000]
-        vectors = embed([str(s["text"]) for s in batch])
-        if vectors:
-            insert_rows(
-                connection,
-                m.SentenceVector,
-                [
-                    {"sentence_id": s["id"], "vector": v}
-                    for s, v in zip(batch, vectors, strict=True)
-                ],
-            )
+def _insert_vectors(connection: Connection, sents: list[Sent]) -> None:
+    """Meaning vectors of the on-topic sentences (what answers quote), for ranking by meaning:
+    a reseed computes them beside the merge (store/ingest/vectors.py), the others here."""
+    on_topic = [s for s in sents if s.on_topic]
+    start_vectors([s for s in on_topic if s.vector is None], None)()
+    records = [{"sentence_id": s.id, "vector": s.vector} for s in on_topic if s.vector]
+    for start in range(0, len(records), 2000):
+        insert_rows(connection, m.SentenceVector, records[start : start + 2000])
 
 
 def _insert_meta(connection: Connection, summary: Summary, by: str) -> None:

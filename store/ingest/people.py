@@ -7,6 +7,7 @@ Who counts as a person, and with which role, is decided sentence by sentence in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from store.ingest.introductions import Introduction, introductions
@@ -14,7 +15,15 @@ from store.ingest.mentions import Mention, PeopleIndex
 from store.lexicon import titles
 from store.textutil import fold, key
 
-__all__ = ["Introduction", "Mention", "PeopleIndex", "Person", "build_registry", "introductions"]
+__all__ = [
+    "Introduction",
+    "Mention",
+    "PeopleIndex",
+    "Person",
+    "build_registry",
+    "introductions",
+    "registry_of",
+]
 
 
 @dataclass
@@ -62,9 +71,14 @@ def _bare_title(role: str) -> str | None:
 
 def build_registry(sentences: list[str]) -> dict[str, Person]:
     """People introduced anywhere in these sentences, keyed by their folded name."""
+    return registry_of(introductions(sentence) for sentence in sentences)
+
+
+def registry_of(introduced: Iterable[list[Introduction]]) -> dict[str, Person]:
+    """The registry of the introductions found in sentences (each sentence's list, in order)."""
     registry: dict[str, Person] = {}
-    for sentence in sentences:
-        for intro in introductions(sentence):
+    for found in introduced:
+        for intro in found:
             person = registry.setdefault(key(intro.name), Person(name=intro.name, side=intro.side))
             if person.side is None:
                 person.side = intro.side

@@ -10,10 +10,12 @@ of processes. People, topics, visits and commitments need every document and are
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,11 +25,12 @@ from store.ingest.corpus_types import Sent
 from store.ingest.dates import DateMention, find_dates
 from store.ingest.figures import find_figures
 from store.ingest.page_lines import stamp_date
+from store.ingest.per_sentence import read_sentences
 from store.ingest.read import RawDocument
 from store.ingest.relative_dates import relative_dates, with_dates
 from store.ingest.relevance import Relevance, classify
 from store.ingest.segment import split_sentences
-from store.textutil import shorten
+from store.textutil import fold, shorten, words_of_folded
 
 PROCESSES_VARIABLE = "RESEED_PROCESSES"
 CHUNK = 16  # documents sent to a process at a time: fewer round trips, still balanced
@@ -43,6 +46,7 @@ class Prepared:
     title: str
     passages: list[tuple[str, bool, bool, str]]  # text, on_topic, heading, why
     sents: list[Sent]
+    vocabulary: Counter[str]  # the words of the shown sentences, for spelling suggestions
 
 
 def processes(configured: int | None = None) -> int:
@@ -60,17 +64,26 @@ def processes(configured: int | None = None) -> int:
     return max(1, configured)
 
 
-def prepare_all(raw: list[RawDocument], workers: int) -> Iterator[Prepared | None]:
-    """prepare() of every document, in order (None for one with no text left after cleaning)."""
-    if workers <= 1 or len(raw) < 2 * CHUNK:
-        yield from map(prepare, raw)
+@contextlib.contextmanager
+def worker_pool(workers: int, documents: int) -> Iterator[Executor | None]:
+    """A process pool for a reseed of that many documents, or None to work in this process."""
+    if workers <= 1 or documents < 2 * CHUNK:
+        yield None
         return
     # spawn, not fork: a reseed started from Slack runs in a threaded web worker, and a forked
     # child would inherit its locks and connections mid-use.
     context = multiprocessing.get_context("spawn")
-    count = min(workers, len(raw) // CHUNK)
+    count = min(workers, documents // CHUNK)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        yield from pool.map(prepare, raw, chunksize=CHUNK)
+        yield pool
+
+
+def prepare_all(raw: list[RawDocument], pool: Executor | None) -> Iterator[Prepared | None]:
+    """prepare() of every document, in order (None for one with no text left after cleaning)."""
+    if pool is None:
+        yield from map(prepare, raw)
+        return
+    yield from pool.map(prepare, raw, chunksize=CHUNK)
 
 
 def prepare(raw: RawDocument) -> Prepared | None:
@@ -112,7 +125,13 @@ def prepare_clean(raw: RawDocument, clean: CleanDocument) -> Prepared:
                 sent.figures = find_figures(text, sent.dates)
             sents.append(sent)
         passages.append((shown_paragraph, relevance.on_topic, heading, relevance.reason))
-    return Prepared(raw, clean, title, passages, sents)
+    read_sentences(sents)
+    vocabulary: Counter[str] = Counter()
+    for sent in sents:
+        sent.folded = fold(sent.shown)
+        # Long runs (a crafted 50,000-letter token) are no word anyone misspells: not kept.
+        vocabulary.update(w for w in words_of_folded(sent.folded) if len(w) <= 40)
+    return Prepared(raw, clean, title, passages, sents, vocabulary)
 
 
 def _published(clean: CleanDocument, stated: list[DateMention]) -> date | None:

@@ -22,6 +22,7 @@ class TopicMatcher:
     learned: dict[str, set[str]] = field(default_factory=dict)
     _gazetteer: Gazetteer = field(default_factory=Gazetteer)
     _order: dict[str, int] = field(default_factory=dict)
+    _learned: Gazetteer = field(default_factory=Gazetteer)  # the learnt aliases alone
 
     def __post_init__(self) -> None:
         self._order = {topic_key: index for index, topic_key in enumerate(self.entries)}
@@ -37,6 +38,14 @@ class TopicMatcher:
         """Topic keys named in text, in lexicon order, each once."""
         return sorted(self._gazetteer.values(text), key=self._order.__getitem__)
 
+    def with_learned(self, text: str, found: list[str]) -> list[str]:
+        """topics_in(text), given what a matcher that learnt nothing found in it (in the
+        per-document pool): only the aliases learnt since are looked for here."""
+        if not self.learned:
+            return found
+        more = self._learned.values(text)
+        return sorted({*found, *more}, key=self._order.__getitem__) if more else found
+
     def aliases(self, topic_key: str) -> list[str]:
         return [*self.entries[topic_key].aliases, *sorted(self.learned.get(topic_key, ()))]
 
@@ -48,6 +57,10 @@ class TopicMatcher:
                 before = tokens(sentence[: match.start()])[-8:]
                 self._learn_pair(before, alias)
         self._compile()
+        self._learned = Gazetteer.of(
+            ((alias, topic_key) for topic_key, learnt in self.learned.items() for alias in learnt),
+            plural=True,
+        )
 
     def _learn_pair(self, words: list[str], alias: str) -> None:
         for size in range(min(len(words), 6), 0, -1):

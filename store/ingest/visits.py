@@ -128,11 +128,11 @@ class VisitLinker:
                     doc_scores[index] += 1
             for when in sent.dates:
                 if when.kind in ("day", "range") and when.month and when.day:
-                    for index, visit in enumerate(visits):
-                        if (
-                            index in doc_scores
-                            and (inside := _within(visit, when.month, when.day)) is not None
-                        ):
+                    # Only the visits this document already scores: a pass over every visit for
+                    # every date made a reseed quadratic in the size of the corpus.
+                    for index in list(doc_scores):
+                        inside = _within(visits[index], when.month, when.day)
+                        if inside is not None:
                             # A document dated inside a visit is about it; one dated outside is not.
                             doc_scores[index] += 5 if inside else -5
         # A document is about one visit only when that visit clearly leads: an interview or a

@@ -82,7 +82,13 @@ def parties_named(text: str) -> set[str]:
 
 def city_parties(place: str) -> set[str]:
     """The parties a place is a listed city of."""
-    return {p.key for p in parties() if fold(place) in {fold(c) for c in p.cities}}
+    folded = fold(place)
+    return {key for key, cities in _folded_cities() if folded in cities}
+
+
+@cache
+def _folded_cities() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((p.key, frozenset(fold(c) for c in p.cities)) for p in parties())
 
 
 @cache

@@ -89,12 +89,20 @@ class Gazetteer:
     def _starts(self, words: list[str], lowered: list[str]) -> list[int]:
         """Positions where some phrase may start: one dict look-up per word."""
         folded, exact = self._sizes_folded, self._sizes_exact
+        if not folded:
+            return [i for i, word in enumerate(words) if word in exact]
+        if not exact:
+            return [i for i, word in enumerate(lowered) if word in folded]
         return [i for i in range(len(words)) if lowered[i] in folded or words[i] in exact]
+
+    def _lowered(self, words: list[str]) -> list[str]:
+        # A gazetteer of case-sensitive phrases only never looks at the lower-case words.
+        return [w.lower() for w in words] if self._sizes_folded else words
 
     def matches(self, text: str) -> list[tuple[int, str]]:
         """(word index, value) of every phrase found, longest phrase first at each position."""
         words = tokens(text)
-        lowered = [w.lower() for w in words]
+        lowered = self._lowered(words)
         found: list[tuple[int, str]] = []
         for start in self._starts(words, lowered):
             for _size, values in self._at(words, lowered, start):
@@ -103,12 +111,15 @@ class Gazetteer:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, value) in characters of the longest phrase at each position, not overlapping."""
+        words = tokens(text)
+        lowered = self._lowered(words)
+        starts = self._starts(words, lowered)
+        if not starts:  # most texts name nothing a gazetteer holds: no character offsets needed
+            return []
         spans = token_spans(text)
-        words = [text[a:b] for a, b in spans]
-        lowered = [w.lower() for w in words]
         found: list[tuple[int, int, str]] = []
         covered = 0
-        for start in self._starts(words, lowered):
+        for start in starts:
             if start < covered:
                 continue
             at = self._at(words, lowered, start)

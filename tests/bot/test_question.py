@@ -8,6 +8,7 @@ import pytest
 
 from bot.calling import named
 from bot.knowledge import Knowledge
+from bot.owner import owned_role
 from bot.periods import parse_period
 from bot.question import parse
 from bot.stems import rephrase, stem, variants
@@ -110,6 +111,13 @@ def test_an_occasions_preposition_is_not_asked_about(seeds_known: Knowledge) -> 
     assert question.kind == "outcomes" and "during" not in question.words
     question = parse("what were the results of the talks with Lee?", seeds_known, LATEST)
     assert "results" not in question.words  # what is asked for, as "date" is for when
+
+
+def test_a_roles_owner_is_said_by_a_possessive_or_an_adjective(seeds_known: Knowledge) -> None:
+    for line in ("who is the Korean ambassador to Vietnam?", "who coaches South Korea's team?"):
+        owned = owned_role(parse(line, seeds_known, LATEST))
+        assert owned is not None and ("korea",) in owned.names and ("vietnam",) in owned.others
+    assert owned_role(parse("who is the new ambassador?", seeds_known, LATEST)) is None
 
 
 def test_paraphrases_say_the_same(seeds_known: Knowledge) -> None:
