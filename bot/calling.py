@@ -46,6 +46,10 @@ def title_holders(known: Knowledge) -> dict[str, frozenset[int]]:
                 for person in known.people:
                     for title in titles(person):
                         holders[title].add(person.id)
+                known.name_and_place_words.update(
+                    {w for words in known.name_words.values() for w in words}
+                    | {w for place in known.places for w in place.split()}
+                )
                 # one update of a finished dict: a reader sees none of it or all of it
                 known.title_holders.update({t: frozenset(ids) for t, ids in holders.items()})
     return known.title_holders
@@ -54,16 +58,15 @@ def title_holders(known: Knowledge) -> dict[str, frozenset[int]]:
 def called(text: str, known: Knowledge) -> PersonInfo | None:
     """The one person a text calls by a title or a capitalised part of a name, if any."""
     by_title = _called_by_title(key(text).split(), title_holders(known))
+    taken = known.name_and_place_words  # a first word that names someone or somewhere
     if len(by_title) == 1:
         return known.person(by_title.pop())
     if by_title:
         return None
     # "Madame Ly": a capitalised word that names nobody and no place, then one part of a name,
     # then no further capitalised word ("Bac Giang", "Mang Me Di Bo" are names of their own)
-    names = {w for words in known.name_words.values() for w in words}
-    places = {w for place in known.places for w in place.split()}
     for match in re.finditer(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z]+)\b(?! [A-Z])", text):
-        if key(match[1]) in names or key(match[1]) in places:
+        if key(match[1]) in taken:
             continue
         holder = _holder(key(match[2]), known)
         if holder:

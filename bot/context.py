@@ -14,13 +14,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from sqlalchemy.orm import Session
 
 from bot.knowledge import Knowledge
 from bot.question import Question
 from bot.stems import covered, stem
-from store import evidence
+from store import evidence, reading
 from store.evidence import Candidate
 from store.textutil import key, words
 
@@ -78,7 +79,7 @@ def focus(
     if not chosen:
         return found, NONE
     known = {c.quote.sentence_id for c in found}
-    more = [i for i in evidence.sentences_of(session, chosen) if i not in known]
+    more = [i for i in reading.sentences_of(session, chosen) if i not in known]
     extra = evidence.candidates(session, [], also=more) if more else []
     extra = [replace(c, lexical_rank=len(found) + c.lexical_rank) for c in extra]
     whole = [*found, *extra]
@@ -122,7 +123,7 @@ def antecedents(
     if not wanted:
         return borrowed
     documents = sorted({c.quote.document.id for c in found if c.quote.sentence_id in wanted})
-    for rows in evidence.walks(session, documents[:8]).values():
+    for rows in reading.walks(session, documents[:8]).values():
         subject: int | None = None
         for sentence_id, text, people in rows:
             if people:
@@ -133,10 +134,14 @@ def antecedents(
     return borrowed
 
 
+DATELINED = 40  # as many as the words' lookup finds: an archive has hundreds from one city
+
+
 def datelined(known: Knowledge, question: Question) -> list[int]:
-    """The opening sentences of the articles datelined in a city the question names."""
+    """The opening sentences of the newest articles datelined in a city the question names."""
     folded = f" {key(question.text)} "
-    return [i for i, city in known.openings.items() if f" {city} " in folded]
+    found = (i for i, city in known.openings.items() if f" {city} " in folded)
+    return list(islice(found, DATELINED))
 
 
 def with_datelines(

@@ -50,6 +50,8 @@ class Knowledge:
     title_holders: dict[str, frozenset[int]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The words of every name and place ("Madame Ly" is no name's first word), built with them.
+    name_and_place_words: set[str] = field(default_factory=set, compare=False, repr=False)
     # Each person's roles as words (abbreviations spelt out) and side, built on the first
     # question naming a role (bot/resolve.py): "korean ambassador" is matched against them.
     described: dict[int, tuple[frozenset[str], str]] = field(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.knowledge import Knowledge
 from bot.stems import variants
-from store import evidence, queries
+from store import queries, reading
 from store.queries import PersonInfo
 from store.textutil import key
 
@@ -63,7 +63,7 @@ def _answers(sentences: list[tuple[int, str]]) -> set[int]:
 
 def _interviewee(session: Session, known: Knowledge, document: int) -> int | None:
     """The first person an interview names (its lead introduces who is speaking)."""
-    for _, text, people in evidence.walk(session, [document]):
+    for _, text, people in reading.walk(session, [document]):
         if _ASKING.match(text):
             return None
         if people:

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from bot.answer import Item
 from bot.answers.commitments import commitment_cards, occasions
 from bot.rank import Scored
-from store import evidence, queries
-from store.evidence import Candidate, WalkRow
+from store import queries, reading
+from store.evidence import Candidate
 from store.queries import CommitmentInfo, FigureInfo, VisitInfo
+from store.reading import WalkRow
 
 AHEAD = 15  # the candidates read at once: three times the sentences an answer shows
 
@@ -46,7 +47,7 @@ class ReadAhead:
     def walk_of(self, document_id: int) -> list[WalkRow]:
         """The document's sentences in reading order, with the people each names."""
         if document_id not in self.walked:
-            self.walked.update(evidence.walks(self.session, [document_id]))
+            self.walked.update(reading.walks(self.session, [document_id]))
         return self.walked[document_id]
 
     def _add_commitments(self, ids: list[int]) -> None:
@@ -81,5 +82,5 @@ def read_ahead(
         )
     if titled:
         documents = sorted({f.quote.document.id for f in first if not f.facts.people})
-        reads.walked.update(evidence.walks(session, documents))
+        reads.walked.update(reading.walks(session, documents))
     return reads

@@ -20,7 +20,7 @@ from bot.question import Question, month_terms
 from bot.rank import Scored, rank, weights
 from bot.shape import asks_deed
 from bot.speech import saying, spoken_by
-from store import evidence, meaning, queries
+from store import evidence, meaning, queries, reading
 from store.textutil import key
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
@@ -120,7 +120,7 @@ def _pointing_back(ctx: Context, question: Question, mentioned: list[int]) -> fr
     keys = [key(a) for a in (question.person.name, *question.person.aliases) if len(key(a)) >= 3]
     keys += key(question.person.name).split()
     documents = {q.document.id for q in queries.quotes(ctx.session, mentioned[:40]).values()}
-    walked = evidence.walks(ctx.session, sorted(documents)[:DOCUMENTS])
+    walked = reading.walks(ctx.session, sorted(documents)[:DOCUMENTS])
     pointing: set[int] = set()
     antecedent = False
     for sentence_id, text, people in sorted(row for rows in walked.values() for row in rows):
@@ -190,7 +190,7 @@ def _titled(ctx: Context, ranked: list[Scored]) -> list[Scored]:
         for at, scored in enumerate(ranked[:TITLED_READ])
         if not (scored.has_asked or scored.candidate.facts.people or scored.coverage < NEAR_TITLED)
     ]
-    walked = evidence.walks(ctx.session, sorted({s.candidate.quote.document.id for _, s in read}))
+    walked = reading.walks(ctx.session, sorted({s.candidate.quote.document.id for _, s in read}))
     for at, scored in read:
         quote = scored.candidate.quote
         if holder_called(ctx.known, walked[quote.document.id], quote.text):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bot.calling import titles
 from bot.knowledge import Knowledge
-from store.evidence import WalkRow
 from store.queries import PersonInfo
+from store.reading import WalkRow
 from store.textutil import key
 
 DOCUMENTS = 8  # the person's documents read, as for "He…" sentences
@@ -18,7 +18,7 @@ DOCUMENTS = 8  # the person's documents read, as for "He…" sentences
 def named_by_title(
     known: Knowledge, person: PersonInfo, walked: dict[int, list[WalkRow]]
 ) -> frozenset[int]:
-    """The sentences of the person's documents (`walked`: evidence.walks of them) that call
+    """The sentences of the person's documents (`walked`: reading.walks of them) that call
     them by a title nobody else named in the same document holds."""
     own = titles(person)
     if not own:
@@ -43,7 +43,7 @@ def named_by_title(
 
 def holder_called(known: Knowledge, walked: list[WalkRow], text: str) -> PersonInfo | None:
     """The person a sentence calls by a title only they hold among the people its document
-    (`walked`: its sentences, evidence.walks) names ("the General Secretary placed…" -> To
+    (`walked`: its sentences, reading.walks) names ("the General Secretary placed…" -> To
     Lam), if any."""
     named = {p for _, _, people in walked for p in people}
     held = {p: titles(known.person(p)) for p in named if p in known.by_id}

@@ -90,13 +90,14 @@ def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocR
 
 def opening_datelines(session: Session) -> dict[int, str]:
     """The dateline city of each document that has one ("HANOI, July 9 (VNA) - …"), by the id of
-    its opening sentence, which the dateline places."""
+    its opening sentence, which the dateline places; the newest documents (by year) first."""
     rows = session.execute(
         select(m.Document.dateline, func.min(m.Sentence.id))
         .join(m.Sentence, m.Sentence.document_id == m.Document.id)
         .join(m.Passage, m.Passage.id == m.Sentence.passage_id)
         .where(m.Document.dateline.is_not(None), m.Passage.heading.is_(False))
         .group_by(m.Document.id, m.Document.dateline)
+        .order_by(m.Document.reference_year.desc(), m.Document.id.desc())  # the newest first
     )
     return {sentence_id: city for city, sentence_id in rows if city and sentence_id}
 
@@ -112,7 +113,7 @@ def sentences_before(session: Session, sentence_ids: list[int], reach: int) -> d
             m.Sentence.id.in_(wanted), m.Sentence.document_id.in_(documents)
         )
     )
-    return dict(rows.tuples().all())
+    return {sentence_id: text for sentence_id, text in rows}
 
 
 def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[int, int, str]]:
@@ -124,7 +125,7 @@ def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[
         .where(m.Sentence.document_id.in_(set(document_ids)))
         .order_by(m.Sentence.id)
     )
-    return list(rows.tuples().all())
+    return [(document_id, sentence_id, text) for document_id, sentence_id, text in rows]
 
 
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:
