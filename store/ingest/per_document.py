@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -33,6 +35,7 @@ from store.ingest.segment import split_sentences
 from store.textutil import fold, shorten, words_of_folded
 
 PROCESSES_VARIABLE = "RESEED_PROCESSES"
+PARENT_CHECK_SECONDS = 0.5  # how soon a worker of a killed reseed ends
 CHUNK = 16  # documents sent to a process at a time: fewer round trips, still balanced
 
 
@@ -74,8 +77,26 @@ def worker_pool(workers: int, documents: int) -> Iterator[Executor | None]:
     # child would inherit its locks and connections mid-use.
     context = multiprocessing.get_context("spawn")
     count = min(workers, documents // CHUNK)
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=follow_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield pool
+
+
+def follow_parent(parent: int) -> None:
+    """In a pool worker: end with the reseed that started it. A reseed killed outright (SIGKILL,
+    the OOM killer, a host restarting a dyno) cannot shut its pool down, and its workers would
+    otherwise wait on their queue for ever, one idle process per core per killed reseed."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="attache-reseed-parent", daemon=True).start()
 
 
 def prepare_all(raw: list[RawDocument], pool: Executor | None) -> Iterator[Prepared | None]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sqlite3
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -77,3 +80,56 @@ def test_the_number_of_processes_comes_from_the_option_the_environment_or_the_co
     monkeypatch.setenv("RESEED_PROCESSES", "many")
     with pytest.raises(ReseedFailed, match="RESEED_PROCESSES must be a whole number"):
         processes()
+
+
+def _children(pid: int) -> set[int]:
+    """The live (not zombie) processes whose parent is pid, read from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_the_workers_of_a_killed_reseed_end_with_it(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    _generated(seeds, 600)  # long enough for the pool to be up when the reseed is killed
+    env = {**os.environ, "RESEED_PROCESSES": "2", "DATABASE_URL": f"sqlite:///{tmp_path}/s.db"}
+    reseed_process = subprocess.Popen(
+        [sys.executable, "-m", "store", "reseed", "--seeds", str(seeds)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and reseed_process.poll() is None and time.monotonic() < deadline:
+            workers = _children(reseed_process.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the reseed never started its pool"
+    finally:
+        reseed_process.kill()
+        reseed_process.wait()
+    deadline = time.monotonic() + 30
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(workers), f"workers {sorted(_alive(workers))} outlived their reseed"
