@@ -40,8 +40,7 @@ def answer_figures(ctx: Context) -> Answer:
     # may miss a sentence that says it in its own words, "concessional lending")
     exact = bool(match.keys) and match.score >= 100 and len(words) == 1
     searched = words and not exact
-    hits = queries.search(session, corrected, limit=60, any_word=True) if searched else []
-    ids = [q.sentence_id for q in hits if q.on_topic]
+    ids = queries.on_topic_matches(session, corrected, limit=60, any_word=True) if searched else []
     # and the sentence after each ("Hyosung has earmarked $1 billion for that complex")
     ids += [i + 1 for i in ids]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
@@ -66,8 +65,15 @@ def answer_figures(ctx: Context) -> Answer:
         session, [f.sentence_id for group in shown for f in group[:SOURCES_SHOWN]]
     )
     cites = queries.documents(session, {f.document_id for j in differing for f in ranked[j][:3]})
+    # Each document's source made once: a page's rivals cite the same documents many times.
+    source_of = dict(zip(cites, document_sources(cites.values()), strict=True))
     stated = [
-        _stated(ranked[j], document_sources(cites[f.document_id] for f in ranked[j][:3]))
+        replace(
+            s,
+            sources=tuple(
+                source_of[d] for d in dict.fromkeys(f.document_id for f in ranked[j][:3])
+            ),
+        )
         if j in differing
         else s
         for j, s in enumerate(stated)
@@ -119,7 +125,7 @@ def _never_said(ctx: Context, words: list[str], corrected: list[str], topics: se
             continue
         if topics & set(topic_match(word, ctx.known, partial=True).keys):
             continue
-        if not any(q.on_topic for q in queries.search(ctx.session, [spelt], limit=20)):
+        if not queries.on_topic_matches(ctx.session, [spelt], limit=20):
             return True
     return False
 

@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from store import models as m
+from store.queries.ids import among
 from store.queries.records import FigureInfo
 
 
@@ -20,22 +21,30 @@ def figures(
     limit: int = 400,
 ) -> list[FigureInfo]:
     """Figures on any of the topics or in any of the sentences (quotes are loaded by figure_quotes)."""
-    ids: list[int] = []
+    # The candidates' ids are chosen in the statement that reads them: a list of 400 ids sent
+    # back as bound parameters cost more to expand and bind than the rows cost to read.
+    chosen: list[Select[tuple[int]]] = []
     if topic_keys:
-        ids += session.scalars(
-            select(m.FigureTopic.figure_id)
+        on_topics = (
+            select(m.FigureTopic.figure_id.label("id"))
             .where(m.FigureTopic.topic.in_(topic_keys))
             .order_by(m.FigureTopic.figure_id)
             .limit(limit)
+            .subquery()
         )
+        chosen.append(select(on_topics.c.id))
     if sentence_ids:
-        ids += session.scalars(
-            select(m.Figure.id).where(m.Figure.sentence_id.in_(sentence_ids)).limit(limit)
+        in_sentences = (
+            select(m.Figure.id)
+            .where(among(session, m.Figure.sentence_id, set(sentence_ids)))
+            .limit(limit)
+            .subquery()
         )
+        chosen.append(select(in_sentences.c.id))
     if topic_keys is None and sentence_ids is None:
-        ids = list(session.scalars(select(m.Figure.id).order_by(m.Figure.id).limit(limit)))
-    ids = sorted(set(ids))
-    if not ids:
+        first = select(m.Figure.id).order_by(m.Figure.id).limit(limit).subquery()
+        chosen.append(select(first.c.id))
+    if not chosen:
         return []
     columns = (
         m.Figure.id,
@@ -57,12 +66,12 @@ def figures(
         select(*columns, m.FigureTopic.topic)
         .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
         .outerjoin(m.FigureTopic, m.FigureTopic.figure_id == m.Figure.id)
-        .where(m.Figure.id.in_(ids))
+        .where(m.Figure.id.in_(chosen[0] if len(chosen) == 1 else union(*chosen)))
         .order_by(m.Figure.id, m.FigureTopic.id)
     )
     rows: dict[int, Sequence[Any]] = {}
     topic_rows: dict[int, list[str]] = defaultdict(list)
-    for *row, topic in session.execute(query):
+    for *row, topic in session.connection().execute(query).all():
         rows.setdefault(row[0], row)
         if topic is not None:
             topic_rows[row[0]].append(topic)

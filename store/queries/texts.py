@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store import models as m
+from store.queries.ids import among
 from store.queries.records import DocRef, Quote, TopicInfo
 from store.search import matching_sentence_ids
 
@@ -61,7 +62,7 @@ def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
             m.Document.url,
         )
         .join(m.Document, m.Document.id == m.Sentence.document_id)
-        .where(m.Sentence.id.in_(set(sentence_ids)))
+        .where(among(session, m.Sentence.id, set(sentence_ids)))
     )
     documents: dict[int, DocRef] = {}
     found = {}
@@ -75,15 +76,20 @@ def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocR
     """Documents by id, as sources cite them."""
     if not document_ids:
         return {}
-    rows = session.execute(
-        select(
-            m.Document.id,
-            m.Document.name,
-            m.Document.title,
-            m.Document.agency,
-            m.Document.dated,
-            m.Document.url,
-        ).where(m.Document.id.in_(set(document_ids)))
+    # Core rows fetched at once: a page of contradicted figures cites hundreds of documents.
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                m.Document.id,
+                m.Document.name,
+                m.Document.title,
+                m.Document.agency,
+                m.Document.dated,
+                m.Document.url,
+            ).where(among(session, m.Document.id, set(document_ids)))
+        )
+        .all()
     )
     return {row[0]: DocRef(*row) for row in rows}
 
@@ -180,6 +186,26 @@ def search(
     found = quotes(session, ids)
     ordered = [found[i] for i in ids if i in found]
     return sorted(ordered, key=lambda q: not q.on_topic)[:limit]
+
+
+def on_topic_matches(
+    session: Session, words: list[str], limit: int = 20, any_word: bool = False
+) -> list[int]:
+    """The ids of the on-topic sentences among `search`'s hits, in its order: what a caller that
+    only asks whether, or which, matching sentences are on topic needs (no texts, no documents)."""
+    ids = matching_sentence_ids(session, words, limit * 4, any_word)
+    if not ids:
+        return []
+    on_topic = set(
+        session.connection()
+        .execute(
+            select(m.Sentence.id).where(
+                among(session, m.Sentence.id, set(ids)), m.Sentence.on_topic
+            )
+        )
+        .scalars()
+    )
+    return [i for i in ids if i in on_topic][:limit]
 
 
 def vocabulary(session: Session, prefix: str, limit: int = 2000) -> list[str]:
