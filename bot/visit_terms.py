@@ -4,7 +4,9 @@ city or region, people; whatever is left is searched for."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -13,6 +15,8 @@ from bot.resolve import normalise, person_match, threshold
 from store.lexicon import parties
 from store.queries import PersonInfo
 from store.textutil import key
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -68,22 +72,18 @@ def visit_terms(argument: str, known: Knowledge) -> VisitTerms:
 
 
 def _month(word: str, known: Knowledge) -> int | None:
-    if word in known.months:
-        return known.months[word]
-    if len(word) < 4:
-        return None
-    match = process.extractOne(
-        word, list(known.months), scorer=fuzz.ratio, score_cutoff=threshold("month")
-    )
-    return known.months[match[0]] if match else None
+    return _spelled(word, known.months, "month")
 
 
 def _place(text: str, known: Knowledge) -> str | None:
-    if text in known.places:
-        return known.places[text]
+    return _spelled(text, known.places, "place")
+
+
+def _spelled(text: str, table: Mapping[str, T], kind: str) -> T | None:
+    """The value of text's key in table, or of the key it misspells (words of 4 letters or more)."""
+    if text in table:
+        return table[text]
     if len(text) < 4:
         return None
-    match = process.extractOne(
-        text, list(known.places), scorer=fuzz.ratio, score_cutoff=threshold("place")
-    )
-    return known.places[match[0]] if match else None
+    match = process.extractOne(text, list(table), scorer=fuzz.ratio, score_cutoff=threshold(kind))
+    return table[match[0]] if match else None

@@ -45,22 +45,23 @@ def topics(session: Session) -> list[TopicInfo]:
     ]
 
 
+# What a source is cited by (DocRef's fields, in order).
+_CITED = (
+    m.Document.id,
+    m.Document.name,
+    m.Document.title,
+    m.Document.agency,
+    m.Document.dated,
+    m.Document.url,
+)
+
+
 def quotes(session: Session, sentence_ids: list[int]) -> dict[int, Quote]:
     """Sentences with their documents, by id."""
     if not sentence_ids:
         return {}
     rows = session.execute(
-        select(
-            m.Sentence.id,
-            m.Sentence.text,
-            m.Sentence.on_topic,
-            m.Document.id,
-            m.Document.name,
-            m.Document.title,
-            m.Document.agency,
-            m.Document.dated,
-            m.Document.url,
-        )
+        select(m.Sentence.id, m.Sentence.text, m.Sentence.on_topic, *_CITED)
         .join(m.Document, m.Document.id == m.Sentence.document_id)
         .where(among(session, m.Sentence.id, set(sentence_ids)))
     )
@@ -79,16 +80,7 @@ def documents(session: Session, document_ids: Collection[int]) -> dict[int, DocR
     # Core rows fetched at once: a page of contradicted figures cites hundreds of documents.
     rows = (
         session.connection()
-        .execute(
-            select(
-                m.Document.id,
-                m.Document.name,
-                m.Document.title,
-                m.Document.agency,
-                m.Document.dated,
-                m.Document.url,
-            ).where(among(session, m.Document.id, set(document_ids)))
-        )
+        .execute(select(*_CITED).where(among(session, m.Document.id, set(document_ids))))
         .all()
     )
     return {row[0]: DocRef(*row) for row in rows}
