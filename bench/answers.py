@@ -92,8 +92,10 @@ def answer_cpu_times(
     time.process_time) is what the neighbours on a shared machine do not inflate."""
     from bot.core import ask
     from bot.dispatch import clear_cache
+    from bot.knowledge import settle_after_builds
     from store.db import Store
 
+    settle_after_builds()  # as gunicorn's post_fork does in a served worker
     store = Store.open(database_url)
     # As a running worker: the knowledge read, each command's module imported, the meaning
     # model loaded (a worker loads it at start), before anything is measured.

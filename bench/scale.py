@@ -578,8 +578,10 @@ def child_profile_answers(url: str, rounds: int) -> None:
     top entries by own time, and the project's functions by cumulative time."""
     from bot.core import ask
     from bot.dispatch import clear_cache
+    from bot.knowledge import settle_after_builds
     from store.db import Store as Reader
 
+    settle_after_builds()  # as gunicorn's post_fork does in a served worker
     store = Reader.open(url)
     ask(store, "/commitment trade")
     for command, queries in answers.QUERIES.items():

@@ -132,14 +132,26 @@ def knowledge(session: Session, database_url: str) -> Knowledge:
     fresh = build(session, stamp)
     with _lock:
         _cached[database_url] = fresh
-    _settle()
+    if _settling.is_set():
+        _settle()
     return fresh
 
 
+_settling = threading.Event()
+
+
+def settle_after_builds() -> None:
+    """In a served worker (gunicorn's post_fork): after each build is read, what the worker holds
+    from then on (this Knowledge, the modules, the engine) is kept out of the cycle collector's
+    full passes, which otherwise walk all of it every few hundred answers and stall the answer
+    that triggers them (30-45 ms at 10,000 documents). Not in other processes: a test run or a
+    console holds many stores, and freezing their garbage would keep their connections open."""
+    _settling.set()
+
+
 def _settle() -> None:
-    """Once per build of the store: what the worker holds from now on (this Knowledge, the
-    modules, the engine) is kept out of the cycle collector's full passes, which otherwise walk
-    all of it every few hundred answers and stall the answer that triggers them (30-45 ms at
-    10,000 documents). No collection first: in a large process it would stall this answer
-    instead; what is garbage in a cycle at this moment is kept, once per build."""
+    """Collect first, so the previous build's cycles (and any connection they hold) are freed,
+    not kept for the worker's life; a worker's heap is small, so this costs one answer once."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()

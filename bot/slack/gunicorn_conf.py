@@ -48,6 +48,13 @@ def on_starting(server: object) -> None:
         raise SystemExit(2) from None
 
 
+def post_fork(server: object, worker: Any) -> None:
+    """A served worker keeps each build of the store out of the cycle collector's full passes."""
+    from bot.knowledge import settle_after_builds
+
+    settle_after_builds()
+
+
 def worker_exit(server: object, worker: Any) -> None:
     """A stopping worker finishes the work it acknowledged (replies, uploads) before it goes."""
     background = getattr(getattr(worker, "wsgi", None), "background", None)

@@ -1,0 +1,56 @@
+"""A served worker keeps each build out of the cycle collector's full passes; no other process
+does, so a process holding many stores (a test run, a console) frees their cyclic garbage."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot import knowledge
+from bot.dispatch import clear_cache
+from bot.slack import gunicorn_conf
+from store.db import Store
+from store.reseed import reseed
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Cycle:
+    """Garbage in a reference cycle, as an engine or a listener left behind can be."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def unsettled() -> Iterator[None]:
+    yield
+    knowledge._settling.clear()
+    gc.unfreeze()
+
+
+def _build(store: Store) -> None:
+    knowledge._cached.clear()
+    clear_cache()
+    with store.session() as session:
+        knowledge.knowledge(session, store.database_url)
+
+
+def test_only_a_served_worker_freezes_its_builds(tmp_path: Path, unsettled: None) -> None:
+    url = f"sqlite:///{tmp_path}/s.db"
+    reseed(url, ROOT / "seeds")
+    store = Store.open(url)
+    gc.unfreeze()
+    _build(store)
+    assert gc.get_freeze_count() == 0
+
+    gunicorn_conf.post_fork(object(), object())  # what gunicorn calls in each new worker
+    garbage = _Cycle()
+    tracked = id(garbage)
+    del garbage
+    _build(store)
+    assert gc.get_freeze_count() > 0, "a served worker's build is not kept out of collections"
+    assert all(id(kept) != tracked for kept in gc.get_objects()), "cyclic garbage was kept"
