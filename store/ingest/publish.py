@@ -176,12 +176,14 @@ def _build_and_switch(
             connection.execute(text(f"CREATE SCHEMA {schema}"))
             generations.use(connection, schema)
             result = build(connection)
+            # Fresh tables have no statistics; the planner needs them from the first answer on,
+            # so they are gathered before the switch, in the build's transaction: a reseed killed
+            # while gathering them leaves the previous build serving, never one without them.
+            connection.execute(text("ANALYZE " + ", ".join(f"{schema}.{t}" for t in _ANALYSED)))
             if holds_lock and not generations.holds_lock(connection):
                 raise ReseedFailed("lost the reseed lock; another reseed may have run")
             generations.switch(connection, schema)
         with connection.begin():
-            # Fresh tables have no statistics; the planner needs them from the first answer on.
-            connection.execute(text("ANALYZE " + ", ".join(f"{schema}.{t}" for t in _ANALYSED)))
             generations.drop_old(connection)
         return result
     except ReseedFailed:
