@@ -54,3 +54,17 @@ def test_only_a_served_worker_freezes_its_builds(tmp_path: Path, unsettled: None
     _build(store)
     assert gc.get_freeze_count() > 0, "a served worker's build is not kept out of collections"
     assert all(id(kept) != tracked for kept in gc.get_objects()), "cyclic garbage was kept"
+
+
+def test_ask_in_process_leaves_the_cycle_collector_as_it_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.__main__ import main
+
+    url = f"sqlite:///{tmp_path}/s.db"
+    reseed(url, ROOT / "seeds")
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert gc.isenabled()
+    assert main(["ask", "/commitment trade"]) == 0
+    assert "trade" in capsys.readouterr().out.lower()
+    assert gc.isenabled(), "a one-shot answer's pause of the cycle collector outlived it"
