@@ -8,7 +8,6 @@ Slack at the top.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import logging
 import os
@@ -17,6 +16,7 @@ import sys
 from bot.config import ConfigError, Settings, web_concurrency
 from bot.core import answer_safely
 from bot.text import render_text
+from store import collector
 from store.db import Store
 from store.errors import StoreError
 
@@ -105,13 +105,8 @@ def _page(raw: str) -> int:
 def _ask(store: Store, query: str, as_json: bool, page: int = 1) -> int:
     # One answer, and a new process ends: the cycle collector's full passes over everything just
     # imported and read would cost this start ~90 ms at 10,000 documents, to free nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         answer = answer_safely(store, query, page)
-    finally:
-        if collecting:
-            gc.enable()
     if as_json:
         from bot.slack.blocks import render_blocks
 

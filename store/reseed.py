@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import getpass
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
+from store import collector
 from store.errors import ReseedFailed, StoreError
 from store.ingest.extract import extract_prepared
 from store.ingest.load import Summary, write_store
@@ -40,7 +39,7 @@ def reseed(
     started = time.monotonic()
     if not seeds_dir.is_dir():
         raise ReseedFailed(f"seeds folder not found: {seeds_dir}")
-    with reseed_lock(database_url), _collector_paused():
+    with reseed_lock(database_url), collector.paused():
         say(f"reading {seeds_dir}")
         raw, skipped = read_documents(seeds_dir)
         raw += _distinct(extra if extra is not None else _uploads(database_url), raw, skipped)
@@ -64,20 +63,6 @@ def reseed(
             vectors_given()
         say("writing the new store")
         return write_store(database_url, extraction, skipped, started, by or _who())
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the reseed builds: it walked every live object of the
-    growing corpus again and again (a third of the one-process work at 10,000 documents), and
-    what a reseed discards is freed by reference counting. Process-wide, for the reseed's length."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _uploads(database_url: str) -> list[RawDocument]:
