@@ -26,6 +26,9 @@ _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)[\])]?\s*$", re
 _INLINE_IMAGE = re.compile(
     r"\s*[\[(]?[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|bmp)[\])]?", re.IGNORECASE
 )
+_LEADING_BYLINE = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*(?:[|–—]|,\s|$)"
+)
 _OPENING_BYLINE = re.compile(r"^By\s+(?P<name>[A-Za-z][\w’' .-]{1,60})$")
 _PHOTO_CREDIT = re.compile(
     r"(?:\(\s*(?:Photos?|Images?|Source|Photo credit)\s*:?[^()]{0,80}\)\s*$)"
@@ -199,6 +202,8 @@ def _caption_before_credit(line: str) -> str | None:
 
 def _page_header(doc: CleanDocument, line: str) -> bool:
     """A date-stamp or opening byline line: kept as metadata, not as a paragraph."""
+    if doc.author is None and (match := _LEADING_BYLINE.match(line)):
+        doc.author = match["name"]  # "By Scott Harris | Tuoitrenews | March 20, 2013"
     if doc.published is None and (stamp := stamp_date(line)):
         doc.published, written = stamp
         doc.dated = doc.dated or written

@@ -52,3 +52,13 @@ def test_the_rest_of_a_labelled_paragraph_is_the_speakers(answer: Callable[[str]
 def test_a_place_named_like_a_person_is_the_place(answer: Callable[[str], str]) -> None:
     said = answer("When will the noodle plant in Tam Sang open?")
     assert "june 2025" in said and "seoul" not in said.split("sources")[0]
+
+
+def test_what_a_columnist_argues_in_the_first_person(answer: Callable[[str], str]) -> None:
+    said = answer("What does Odette Quimby argue?")
+    assert "sell their surplus" in said
+
+
+def test_who_wrote_a_column_is_its_columnist(answer: Callable[[str], str]) -> None:
+    said = answer("/who Odette Quimby")
+    assert "columnist" in said

@@ -324,3 +324,12 @@ def test_other_headings_of_a_links_tail_start_it(heading: str) -> None:
     doc = clean_document(f"The two sides held talks.\n{BODY}\n{heading}\nLaos grows fast.\n")
     assert doc.paragraphs == ["The two sides held talks.", BODY, "Laos grows fast."]
     assert doc.tail_start == 2
+
+
+def test_a_byline_before_a_date_stamp_names_the_author() -> None:
+    doc = clean_document(
+        "Why Ulsong should share its kelp\nBy Odette Quimby | Quillan Herald | March 3, 2024\n"
+        f"The two sides held talks.\n{BODY}\n"
+    )
+    assert doc.author == "Odette Quimby" and doc.dated == "March 3, 2024"
+    assert doc.paragraphs == ["The two sides held talks.", BODY]
