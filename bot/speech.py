@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from itertools import groupby
 
 from sqlalchemy.orm import Session
@@ -31,17 +30,6 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 def saying(action: frozenset[str]) -> bool:
     """Whether the asked verb is one of saying ("what did X say / tell…")."""
     return bool(action & variants("say"))
-
-
-@cache
-def _speaking() -> frozenset[str]:
-    return variants("say") | variants("propose") | variants("urge") | variants("argue")
-
-
-def speaking(action: frozenset[str]) -> bool:
-    """Whether the asked verb is one a speaker does in their own words ("what did X say /
-    propose / urge / argue"): their speech's, column's or interview's sentences may answer."""
-    return bool(action & _speaking())
 
 
 def spoken_by(

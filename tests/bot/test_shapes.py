@@ -62,3 +62,8 @@ def test_what_a_columnist_argues_in_the_first_person(answer: Callable[[str], str
 def test_who_wrote_a_column_is_its_columnist(answer: Callable[[str], str]) -> None:
     said = answer("/who Odette Quimby")
     assert "columnist" in said
+
+
+def test_a_speakers_i_names_them_for_any_question(answer: Callable[[str], str]) -> None:
+    said = answer("When did Min Dal-seo found the union?")
+    assert "2009" in said.split("sources")[0] and "2011" not in said.split("sources")[0]
