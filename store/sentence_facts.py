@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import LargeBinary, cast, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 
 
@@ -34,11 +35,11 @@ def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, byt
 
 # A commitment's quoted sentence is always one of its sources: one index serves both.
 _FACT_COLUMNS = (
-    ("commitments", m.CommitmentSource.sentence_id, m.CommitmentSource.commitment_id),
-    ("figures", m.Figure.sentence_id, m.Figure.id),
-    ("visits", m.VisitEvent.sentence_id, m.VisitEvent.visit_id),
-    ("visits", m.CommitmentSource.sentence_id, m.CommitmentSource.visit_id),
-    ("people", m.PersonMention.sentence_id, m.PersonMention.person_id),
+    ("commitments", fm.CommitmentSource.sentence_id, fm.CommitmentSource.commitment_id),
+    ("figures", fm.Figure.sentence_id, fm.Figure.id),
+    ("visits", fm.VisitEvent.sentence_id, fm.VisitEvent.visit_id),
+    ("visits", fm.CommitmentSource.sentence_id, fm.CommitmentSource.visit_id),
+    ("people", fm.PersonMention.sentence_id, fm.PersonMention.person_id),
 )
 _VECTOR = len(_FACT_COLUMNS)  # the branch of the union that reads the vectors
 
