@@ -51,6 +51,8 @@ SUITES = [
     _suite("corpus5", TESTS / "corpus5" / "docs", TESTS / "corpus5"),
     _suite("corpus6", TESTS / "corpus6" / "docs", TESTS / "corpus6"),
     _suite("corpus7", TESTS / "corpus7" / "docs", TESTS / "corpus7"),
+    _suite("corpus8", TESTS / "corpus8" / "docs", TESTS / "corpus8"),
+    _suite("corpus9", TESTS / "corpus9" / "docs", TESTS / "corpus9"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
 SUITES = [suite for suite in SUITES if suite.cases]
@@ -64,6 +66,8 @@ FLOORS = {
     "corpus5": 108,
     "corpus6": 117,
     "corpus7": 54,
+    "corpus8": 94,
+    "corpus9": 48,
     "questions": 235,
 }
 
