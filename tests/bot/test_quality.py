@@ -60,9 +60,9 @@ SUITES = [suite for suite in SUITES if suite.cases]
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
 FLOORS = {
     "corpus": 79,
-    "corpus2": 102,
-    "corpus3": 253,
-    "corpus4": 174,
+    "corpus2": 103,
+    "corpus3": 254,
+    "corpus4": 175,
     "corpus5": 108,
     "corpus6": 117,
     "corpus7": 54,
