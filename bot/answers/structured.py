@@ -14,8 +14,8 @@ from bot.answers.figures import answer_figures
 from bot.answers.people import answer_who
 from bot.answers.visits import answer_visits, visit_card
 from bot.calling import named
+from bot.coverage import says
 from bot.question import Question
-from bot.rank import says
 from bot.resolve import topic_match
 from bot.stems import covered, stem
 from store import queries
