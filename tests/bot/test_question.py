@@ -7,7 +7,7 @@ from time import perf_counter
 
 import pytest
 
-from bot.asked_for import mentions_period
+from bot.asked_for.dates import mentions_period
 from bot.calling import named
 from bot.knowledge import Knowledge
 from bot.owner import owned_role
