@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 
 class Base(DeclarativeBase):
@@ -28,6 +28,8 @@ class Document(Base):
     reference_year: Mapped[int | None]
     year_note: Mapped[str | None] = mapped_column(Text)
     original_text: Mapped[str] = mapped_column(Text)
+    # The first sentence outside a heading: the one a dateline places ("HANOI, July 9 (VNA) - …")
+    opening_sentence_id: Mapped[int | None]
 
     def __repr__(self) -> str:
         return f"Document({self.id}, {self.name!r})"
@@ -80,6 +82,7 @@ class Person(Base):
     other_roles: Mapped[str] = mapped_column(Text, default="")  # newline-separated
     spouse_of: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     mention_count: Mapped[int] = mapped_column(default=0)
+    document_count: Mapped[int] = mapped_column(default=0)  # the documents naming the person
 
     def __repr__(self) -> str:
         return f"Person({self.id}, {self.name!r})"
