@@ -18,7 +18,7 @@ from bot.answers.structured import no_such_visit, structured, visits_asked
 from bot.question import Question
 from bot.rank import Scored
 from bot.resolve import topic_match
-from store import evidence
+from store import word_counts
 from store.textutil import key
 
 LONG_PAGE = 10
@@ -103,7 +103,7 @@ def _unheard(ctx: Context, question: Question) -> bool:
     """Whether the question asks for a kind of a thing no article mentions: a word in no article
     (nor its paraphrases) right before one they hold ("nuclear energy", "solar power")."""
     stems = sorted({s for group in question.concepts for s in group})
-    counts = evidence.term_counts(ctx.session, stems)
+    counts = word_counts.term_counts(ctx.session, stems)
     heard = [any(counts.get(s) for s in group) for group in question.concepts]
     folded = f" {key(question.text)} "
     return any(

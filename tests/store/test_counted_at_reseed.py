@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from store import fact_models as fm
 from store import models as m
 from store.db import Store
 from store.reseed import reseed
@@ -38,12 +39,14 @@ def test_counts_stored_at_reseed_equal_the_counts_afresh(
         assert sum(v is not None for v in stored.values()) > 20
         naming = dict(
             session.execute(
-                select(m.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
-                .join(m.Sentence, m.Sentence.id == m.PersonMention.sentence_id)
-                .group_by(m.PersonMention.person_id)
+                select(
+                    fm.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id))
+                )
+                .join(m.Sentence, m.Sentence.id == fm.PersonMention.sentence_id)
+                .group_by(fm.PersonMention.person_id)
             ).all()
         )
-        counted = dict(session.execute(select(m.Person.id, m.Person.document_count)).all())
+        counted = dict(session.execute(select(fm.Person.id, fm.Person.document_count)).all())
         assert counted == {p: naming.get(p, 0) for p in counted}
         assert max(counted.values()) > 1  # someone is named in several documents
     store.engine.dispose()
