@@ -63,8 +63,8 @@ def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> lis
         answer = answer_visits(routed)
     elif chosen.intent == "who":
         answer = answer_who(routed)
-    elif chosen.intent == "figure":
-        answer = answer_figures(routed)
+    elif chosen.intent == "figure":  # how many / how much: a milestone year is no answer
+        answer = answer_figures(routed, years=question.kind not in ("how_many", "how_much"))
     elif chosen.intent == "commitment" and topic_match(chosen.argument, ctx.known).score >= 100:
         answer = answer_commitments(routed)
     else:

@@ -63,7 +63,7 @@ FLOORS = {
     "corpus2": 103,
     "corpus3": 255,
     "corpus4": 175,
-    "corpus5": 108,
+    "corpus5": 109,
     "corpus6": 117,
     "corpus7": 54,
     "corpus8": 96,
