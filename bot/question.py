@@ -22,7 +22,10 @@ from bot.question_words import (
     KIND_WORDS,
     QUESTION_WORDS,
     RELATIONS,
+    according_to,
+    closing_verb,
     kind_of,
+    source_of,
 )
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
@@ -50,6 +53,8 @@ class Question:
     person: PersonInfo | None = None
     place: str | None = None
     period: Period | None = None
+    # "…, according to Woo?": the concepts naming whose word is asked; another's figure is not
+    source: tuple[int, ...] = ()
 
     @property
     def command(self) -> bool:
@@ -92,7 +97,10 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         and key(place).replace(" ", "") not in words
     ):
         words.append(max(key(place).split(), key=len))
-    closing = _closing_verb(folded, kind)
+    cited = according_to(body) if kind in ("how_many", "how_much") else set()
+    if cited and "according" in words:
+        words.remove("according")  # the attribution is asked as a source, not as a word
+    closing = closing_verb(folded, kind)
     if closing in words[1:]:  # the counted noun comes first: never that
         words.remove(closing)
         soft |= variants(closing)
@@ -114,24 +122,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person=person,
         place=place,
         period=period,
+        source=source_of(words, concepts, cited),
     )
-
-
-# "how many jobs will the plant create?": the verb closing an inverted how-many question
-_CLOSING = re.compile(
-    r"^how many (?:\w+ ){1,4}(?:will|would|did|do|does|can|could|should|has|have|had|may|might)"
-    r"(?: \w+)+ (\w+)$"
-)
-
-
-def _closing_verb(folded: str, kind: str) -> str | None:
-    """The verb closing an inverted how-many question ("how many jobs will the plant create?"):
-    how the subject comes by the count, which articles tell in their own verbs ("employ",
-    "hire", "add"), so it ranks answers rather than deciding them."""
-    if kind != "how_many":
-        return None
-    match = _CLOSING.search(folded)
-    return match[1] if match else None
 
 
 def month_terms(period: Period | None) -> list[str]:
@@ -194,8 +186,10 @@ def _words(
     if period:
         folded = folded.replace(key(period.text), " ")  # the period is asked as a period
         if period.start and period.end:  # and so is its year ("january-may 2023")
-            for year in range(period.start.year, period.end.year + 1):
-                folded = re.sub(rf"\b{year}\b", " ", folded)
+            first, last = period.start.year, period.end.year
+            folded = re.sub(
+                r"\b(?:19|20)\d\d\b", lambda y: " " if first <= int(y[0]) <= last else y[0], folded
+            )
     stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
     generic = set(data["generic_words"]) | GENERIC | KIND_WORDS
