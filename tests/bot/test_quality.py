@@ -52,6 +52,7 @@ SUITES = [
     _suite("corpus6", TESTS / "corpus6" / "docs", TESTS / "corpus6"),
     _suite("corpus7", TESTS / "corpus7" / "docs", TESTS / "corpus7"),
     _suite("corpus8", TESTS / "corpus8" / "docs", TESTS / "corpus8"),
+    _suite("corpus10", TESTS / "corpus10" / "docs", TESTS / "corpus10"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
 SUITES = [suite for suite in SUITES if suite.cases]
@@ -66,6 +67,7 @@ FLOORS = {
     "corpus6": 117,
     "corpus7": 54,
     "corpus8": 94,
+    "corpus10": 25,
     "questions": 235,
 }
 
