@@ -18,6 +18,8 @@ from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
 from bot.question_words import (
     ACTIONS,
+    EVENT_FRAMES,
+    FRAMED_KINDS,
     GENERIC,
     KIND_WORDS,
     QUESTION_WORDS,
@@ -189,7 +191,8 @@ def _words(
             continue
         if word in stop or len(word) < 2:
             continue
-        if word in party or word in generic:
+        framing = kind in FRAMED_KINDS and word in EVENT_FRAMES
+        if word in party or word in generic or framing:
             soft.add(stem(word))
             continue
         family = variants(word)

@@ -16,10 +16,12 @@ from bot.answers.merge import COUNTING, merge, once, sentence_item
 from bot.answers.retrieval import ranked_evidence
 from bot.answers.structured import no_such_visit, structured, visits_asked
 from bot.question import Question
+from bot.question_words import EVENT_FRAMES
 from bot.rank import Scored
 from bot.resolve import topic_match
+from bot.stems import covered
 from store import evidence
-from store.textutil import key
+from store.textutil import key, stem, words
 
 LONG_PAGE = 10
 # A wh-question nothing answers outright still shows the passages holding most of its words
@@ -58,7 +60,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
             leading = structured(ctx, question, visits)
             items = once(leading)
     else:
-        leading = structured(ctx, question, visits)
+        leading = _outdone(question, structured(ctx, question, visits), found)
         items = once(merge(ctx, leading, found, question))
     no_trip = no_such_visit(question, leading, visits) and not _own_trip(question, found)
     if not items or no_trip:
@@ -97,6 +99,35 @@ def _own_trip(question: Question, found: list[Scored]) -> bool:
         if scored.has_asked and any(f" {n} " in f" {opening} " for n in names):
             return True
     return False
+
+
+# Kinds a visit card answers by what it is about: its date, its place, its span.
+_CARD_ASKED = ("when", "where", "how_long")
+
+
+def _outdone(question: Question, leading: list[Item], found: list[Scored]) -> list[Item]:
+    """The cards that answer as well as the best sentence: "what did X tour in P?" is answered by
+    the sentence saying what X toured, not by the card of X's visit to P, whose short bullet
+    leaves it out; a card leads when it says the asked words itself, or nothing else does. The
+    words as asked, not their paraphrases: any visit card says "visit" for "tour"."""
+    if question.kind in _CARD_ASKED or not question.words:
+        return leading
+    if not any(
+        s.coverage >= 0.99 and _in_words(question, s.candidate.quote.text) for s in found[:3]
+    ):
+        return leading
+    return [item for item in leading if not item.occasion or _in_words(question, _card(item))]
+
+
+def _in_words(question: Question, text: str) -> bool:
+    """Whether a text holds every word of the question as asked (or with another ending)."""
+    stems = {stem(t) for t in words(text)}
+    asked = [w for w in question.words if w not in EVENT_FRAMES]  # "which visits were held"
+    return all(covered(frozenset({stem(w)}), stems) for w in asked)
+
+
+def _card(item: Item) -> str:
+    return " ".join([item.title, *item.lines, item.context, item.quote or "", *item.bullets])
 
 
 def _unheard(ctx: Context, question: Question) -> bool:

@@ -21,7 +21,7 @@ from bot.rank import Scored, rank, weights
 from bot.shape import asks_deed
 from bot.speech import saying, spoken_by
 from store import evidence, meaning, queries, reading
-from store.textutil import key
+from store.textutil import key, stem
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
 # hours."): there the article's words are lent to its sentences when no sentence says it all.
@@ -173,6 +173,12 @@ def _telling(
         return months, None
     if len(groups) == 1:
         return sorted(groups[0]) + months, None
+    # "what share of FDI in Binh Duong…" is answered by "…28 percent of FDI in the province":
+    # the asked city's article names it, the sentence need not; two other words look it up
+    place = {stem(w) for w in key(question.place or "").split()}
+    unplaced = [g for g in groups if not g & place]
+    if len(unplaced) >= 2 and len(groups) >= 3:
+        groups = unplaced
     return [], [sorted(g) for g in groups[:2]]
 
 

@@ -67,7 +67,7 @@ FLOORS = {
     "corpus6": 117,
     "corpus7": 54,
     "corpus8": 94,
-    "corpus10": 25,
+    "corpus10": 32,
     "questions": 235,
 }
 
