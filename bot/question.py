@@ -94,6 +94,10 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         and key(place).replace(" ", "") not in words
     ):
         words.append(max(key(place).split(), key=len))
+    closing = _closing_verb(folded, kind)
+    if closing in words[1:]:  # the counted noun comes first: never that
+        words.remove(closing)
+        soft |= variants(closing)
     concepts = tuple(variants(w) for w in words)
     subjects = _subjects(body, known)
     alternatives = tuple(
@@ -113,6 +117,23 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         place=place,
         period=period,
     )
+
+
+# "how many jobs will the plant create?": the verb closing an inverted how-many question
+_CLOSING = re.compile(
+    r"^how many (?:\w+ ){1,4}(?:will|would|did|do|does|can|could|should|has|have|had|may|might)"
+    r"(?: \w+)+ (\w+)$"
+)
+
+
+def _closing_verb(folded: str, kind: str) -> str | None:
+    """The verb closing an inverted how-many question ("how many jobs will the plant create?"):
+    how the subject comes by the count, which articles tell in their own verbs ("employ",
+    "hire", "add"), so it ranks answers rather than deciding them."""
+    if kind != "how_many":
+        return None
+    match = _CLOSING.search(folded)
+    return match[1] if match else None
 
 
 def month_terms(period: Period | None) -> list[str]:

@@ -21,9 +21,11 @@ def _groups() -> tuple[frozenset[str], ...]:
 def variants(word: str) -> frozenset[str]:
     """The stems of a word and of every word that says the same ("pledge" -> promise, vow…)."""
     own = stem(word)
+    # a short plural keeps its "s" in the stem ("jobs"): its singular finds its group
+    forms = {own, own[:-1]} if own.endswith("s") and not own.endswith("ss") else {own}
     found = {own}
     for group in _groups():
-        if own in group:
+        if forms & group:
             found |= group
     return frozenset(found)
 

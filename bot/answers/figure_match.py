@@ -29,27 +29,43 @@ class Asked:
 
     families: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
+    # the topics each asked word names outright ("oda", "quota"): an alias of the topic beside a
+    # figure ("EDCF concessional loans") says that word in other words
+    named: tuple[frozenset[str], ...] = ()
 
-    def share(self, stems: str, lent: str = "") -> float:
+    def share(self, stems: str, lent: str = "", topics: tuple[str, ...] = ()) -> float:
         """The weighted share held by stems (joined by spaces, as stored at reseed); a word only
-        `lent` holds (the sentence before, which "that complex" points back to) counts `LENT`."""
+        `lent` holds (the sentence before, which "that complex" points back to) or only the
+        figure's topics say (by an alias of the topic it names) counts `LENT`."""
         total = sum(self.weights) or 1.0
-        held = 0.0
-        for family, weight in zip(self.families, self.weights, strict=True):
+        own = lent_only = by_topic = 0.0
+        named = self.named or tuple(frozenset() for _ in self.families)
+        for family, weight, names in zip(self.families, self.weights, named, strict=True):
             pattern = covering(family)
             if pattern.search(stems):
-                held += weight
+                own += weight
             elif lent and pattern.search(lent):
-                held += LENT * weight
-        return held / total
+                lent_only += LENT * weight
+            elif names.intersection(topics):
+                by_topic += LENT * weight
+        # a topic stands for a word beside what the sentence itself says, never for all of it
+        if not own and len(self.families) > 1:
+            by_topic = 0.0
+        return (own + lent_only + by_topic) / total
 
 
-def asked(session: Session, words: list[str], corrected: list[str], total_words: int) -> Asked:
+def asked(
+    session: Session,
+    words: list[str],
+    corrected: list[str],
+    total_words: int,
+    named: tuple[frozenset[str], ...] = (),
+) -> Asked:
     """The asked words (and their corrections) as families weighed by their rarity among the
-    store's total_words."""
+    store's total_words; `named`: the topics each word names outright."""
     families = tuple(variants(w) | variants(c) for w, c in zip(words, corrected, strict=True))
     counts = evidence.term_counts(session, sorted({s for f in families for s in f}))
-    return Asked(families, tuple(rarity(families, counts, max(1, total_words))))
+    return Asked(families, tuple(rarity(families, counts, max(1, total_words))), named)
 
 
 def matching(
@@ -58,10 +74,14 @@ def matching(
     """The figures whose sentence (or stated measure) holds enough of the asked words, scored."""
     kept = []
     for figure in found:
-        share = question.share(figure.stems, figure.lent_stems) if question.families else 0.0
+        share = (
+            question.share(figure.stems, figure.lent_stems, figure.topics)
+            if question.families
+            else 0.0
+        )
         if share < ENOUGH:
             continue
         boost = TOPIC_BOOST if topics & set(figure.topics) else 0.0
-        in_measure = question.share(figure.measure_stems)
+        in_measure = question.share(figure.measure_stems, topics=figure.topics)
         kept.append((share + boost + 0.5 * in_measure, figure))
     return kept

@@ -45,7 +45,8 @@ def answer_figures(ctx: Context) -> Answer:
     ids += [i + 1 for i in ids]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
     topics = set(match.keys)
-    wanted = asked(session, words, corrected, ctx.known.words)
+    named = tuple(_named(ctx, w) for w in words)
+    wanted = asked(session, words, corrected, ctx.known.words, named)
     scored = matching(found, wanted, topics) if words else []
     if not scored or _never_said(ctx, words, corrected, topics):
         labels = [ctx.known.topic(k).label for k in match.closest(ctx.known, "figures")]
@@ -128,6 +129,17 @@ def _never_said(ctx: Context, words: list[str], corrected: list[str], topics: se
         if not queries.on_topic_matches(ctx.session, [spelt], limit=20):
             return True
     return False
+
+
+def _named(ctx: Context, word: str) -> frozenset[str]:
+    """The topics a word names as a whole ("oda", "investment"): a word of the topic's own name,
+    not one of its narrower aliases ("rice" is not all of agriculture)."""
+    plain = word.rstrip("s")
+    return frozenset(
+        t.key
+        for t in ctx.known.topics
+        if any(plain == w.rstrip("s") for w in normalise(f"{t.key} {t.label}").split())
+    )
 
 
 def _when(figure: FigureInfo) -> str:

@@ -57,8 +57,14 @@ _ABBREVIATIONS = frozenset(
         "u.k",
         "a.m",
         "p.m",
+        # Vietnamese: thành phố (city), thị xã (town), thị trấn (township): "TP. Hồ Chí Minh"
+        "tp",
+        "tx",
+        "tt",
     ]
 )
+# A paragraph's list marker ("1. Quota", "b. Candidates", "IV. Schedule") opens its text.
+_MARKER = re.compile(r"(?:\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})")
 _BOUNDARY = re.compile(r"([.!?]+)([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ỹ])")
 # No real sentence is this long (the longest in the seeds is under 450 characters). Longer runs,
 # a crafted 50 KB line or a table flattened into one line, are cut into pieces at clause marks so
@@ -76,6 +82,8 @@ def split_sentences(paragraph: str) -> list[str]:
         window = paragraph[max(start, match.start() - 40) : match.start()].split()
         last_word = window[-1] if window else ""
         if match.group(1) == "." and _is_abbreviation(last_word):
+            continue
+        if match.group(1) == "." and start == 0 and _MARKER.fullmatch(paragraph[: match.start()]):
             continue
         end = match.end(2)
         sentences += bounded(paragraph[start:end].strip())

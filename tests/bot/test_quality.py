@@ -52,6 +52,7 @@ SUITES = [
     _suite("corpus6", TESTS / "corpus6" / "docs", TESTS / "corpus6"),
     _suite("corpus7", TESTS / "corpus7" / "docs", TESTS / "corpus7"),
     _suite("corpus8", TESTS / "corpus8" / "docs", TESTS / "corpus8"),
+    _suite("corpus9", TESTS / "corpus9" / "docs", TESTS / "corpus9"),
     _suite("corpus10", TESTS / "corpus10" / "docs", TESTS / "corpus10"),
     _suite("questions", ROOT / "seeds", TESTS / "questions"),
 ]
@@ -60,13 +61,14 @@ SUITES = [suite for suite in SUITES if suite.cases]
 # Cases that must pass in each suite: raise a floor when a change passes more, never lower it.
 FLOORS = {
     "corpus": 79,
-    "corpus2": 102,
-    "corpus3": 253,
-    "corpus4": 174,
+    "corpus2": 103,
+    "corpus3": 254,
+    "corpus4": 175,
     "corpus5": 108,
     "corpus6": 117,
     "corpus7": 54,
     "corpus8": 94,
+    "corpus9": 48,
     "corpus10": 32,
     "questions": 235,
 }

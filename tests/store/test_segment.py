@@ -87,6 +87,22 @@ CASES = [
         "They discussed areas, e.g. energy and trade. Then they left.",
         ["They discussed areas, e.g. energy and trade.", "Then they left."],
     ),
+    (
+        "a Vietnamese abbreviation of a city",
+        "The office opened in TP. Cần Thơ on Friday. Staff moved in.",
+        ["The office opened in TP. Cần Thơ on Friday.", "Staff moved in."],
+    ),
+    ("a numbered heading", "2. Applicants", ["2. Applicants"]),
+    (
+        "a numbered item",
+        "3. Fees are paid online. Receipts follow.",
+        ["3. Fees are paid online.", "Receipts follow."],
+    ),
+    (
+        "a number ending a sentence is no marker",
+        "The ministers met 3. Then they left.",
+        ["The ministers met 3.", "Then they left."],
+    ),
     ("no final full stop", "The two sides held talks", ["The two sides held talks"]),
     ("nothing", "", []),
 ]

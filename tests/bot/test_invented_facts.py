@@ -1,0 +1,77 @@
+"""Figures, people and dates answered from articles whose names, places and subjects are in no
+list: what is found is found by the text's shape, never by a lexicon of this corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from payloads import texts
+
+from bot.core import ask
+from bot.slack.blocks import render_blocks
+from bot.stems import variants
+from store.db import Store
+from store.lexicon import load
+from store.reseed import reseed
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = {
+    "loans.txt": """Korea to lend Tessaly province for its coastal roads
+Hanoi, March 4, 2025 (VNA) – Korea will provide about 2.4 billion USD in official development assistance (ODA) to Vietnam over the next five years, the Korean embassy said.
+The Korea Eximbank and the Tessaly People's Committee signed a framework agreement on concessional loans worth 640 million USD for 2025 – 2028 to build coastal roads.
+Tessaly also exported 12,000 tonnes of dried quillfruit to Korea last year.
+""",
+    "plant.txt": """Brambleton Optics opens lens plant in Velmora
+Velmora, June 2, 2025 (VNA) – South Korea's Brambleton Optics inaugurated a lens factory in Velmora province on Monday.
+The company's chairman said the factory is expected to employ over 2,600 Vietnamese workers by 2027.
+The plant cost 310 million USD.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The invented articles among the seeds (whose words make the invented ones rare)."""
+    folder = tmp_path_factory.mktemp("invented")
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        (folder / seed.name).write_text(seed.read_text("utf-8"), "utf-8")
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text, "utf-8")
+    url = f"sqlite:///{folder / 'store.db'}"
+    reseed(url, Path(folder), processes=1)
+    return Store.open(url)
+
+
+def answer(store: Store, query: str) -> str:
+    return "\n".join(texts(render_blocks(ask(store, query))))
+
+
+def test_the_names_are_in_no_list() -> None:
+    everything = str([load(n) for n in ("parties", "titles", "topics", "countries", "cues")])
+    for word in ("Tessaly", "quillfruit", "Brambleton", "Velmora"):
+        assert word not in everything
+
+
+def test_a_figure_on_the_named_topic_said_in_other_words(store: Store) -> None:
+    """`/figure oda` finds the concessional loans too, though their sentence never says ODA."""
+    found = answer(store, "/figure oda")
+    assert "2.4 billion" in found and "640 million" in found
+    assert "12,000" not in found
+
+
+def test_a_narrower_word_of_a_topic_is_not_the_topic(store: Store) -> None:
+    """`/figure quillfruit loans`: the loans' figures do not answer a word no sentence says."""
+    assert re.search(r"\bno\b.{0,80}\bfound\b", answer(store, "/figure quillfruit loans"), re.I)
+
+
+def test_a_short_plural_finds_its_paraphrases() -> None:
+    assert variants("job") < variants("jobs") and "emplo" in variants("jobs")
+    assert variants("glass") == {"glass"}
+
+
+def test_the_verb_closing_a_how_many_question_ranks_but_does_not_decide(store: Store) -> None:
+    """The jobs the plant will "create" are the workers it is expected to employ."""
+    assert "2,600" in answer(store, "How many jobs will the Brambleton Optics plant create?")
