@@ -81,7 +81,10 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    words, soft, action = _words(folded, person, place, period, known, kind)
+    counted = _COUNTED.search(key(body)) if kind == "how_many" else None
+    words, soft, action = _words(
+        folded, person, place, period, known, kind, counted[1] if counted else ""
+    )
     if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
@@ -136,6 +139,9 @@ def _closing_verb(folded: str, kind: str) -> str | None:
     return match[1] if match else None
 
 
+_COUNTED = re.compile(r"\b(?:how many|number of) (\w+)")
+
+
 def month_terms(period: Period | None) -> list[str]:
     """The names of the months a period spans (at most a year's), for finding its sentences."""
     if period is None:
@@ -176,6 +182,7 @@ def _words(
     period: Period | None,
     known: Knowledge,
     kind: str = "",
+    counted: str = "",
 ) -> tuple[list[str], set[str], set[str]]:
     """(content words, soft stems, action stems) of a question.
 
@@ -200,7 +207,8 @@ def _words(
                 folded = re.sub(rf"\b{year}\b", " ", folded)
     stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
-    generic = set(data["generic_words"]) | GENERIC | KIND_WORDS
+    # "how many projects…" counts projects: the counted noun is asked, however generic
+    generic = (set(data["generic_words"]) - {counted}) | GENERIC | KIND_WORDS
     action_stems = {stem(a) for a in ACTIONS}
     words: list[str] = []
     soft: set[str] = set()

@@ -50,6 +50,10 @@ def test_a_share_is_asked_as_a_percentage(seeds_known: Knowledge) -> None:
     assert stem("percent") in variants("share") and stem("percent") in variants("proportion")
 
 
+def test_an_irregular_past_says_the_asked_verb() -> None:
+    assert stem("paid") in variants("pay") and stem("spent") in variants("spend")
+
+
 def test_where_an_event_was_held_is_where_it_took_place(answer: Callable[[str], str]) -> None:
     said = answer("where was the Kim Boi kite fair held?")
     assert "dong me riverside park" in said and "no places found" not in said
@@ -76,3 +80,15 @@ def test_a_visit_card_gives_way_to_the_sentence_saying_what_was_asked(
     said = answer("what did Ryu Ha-neul tour in Kim Boi?")
     assert "dyeing plant" in said and "visit of ryu ha-neul" not in said
     assert "visit of ryu ha-neul" in answer("when did Ryu Ha-neul visit Kim Boi?")
+
+
+def test_the_counted_noun_is_asked_however_generic(seeds_known: Knowledge) -> None:
+    assert "projects" in parse("how many projects does Sunwol run in Kim Boi?", seeds_known).words
+    assert "projects" not in parse("what projects did Sunwol fund?", seeds_known).words
+
+
+def test_an_event_in_a_place_is_dated_by_its_sentence_not_a_visit_there(
+    answer: Callable[[str], str],
+) -> None:
+    said = answer("when did the kite fair in Kim Boi take place?")
+    assert "june 8, 2024" in said and "visit of ryu ha-neul" not in said
