@@ -17,8 +17,10 @@ from bot.calling import named
 from bot.question import Question
 from bot.rank import says
 from bot.resolve import topic_match
+from bot.stems import covered, stem
 from store import queries
 from store.queries import VisitInfo
+from store.textutil import key, words
 
 
 def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> list[Item]:
@@ -41,7 +43,7 @@ def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> lis
         and not asks_other
         and question.kind not in ("how_many", "how_much", "what_did", "who")
     ):
-        return [visit_card(v, None) for v in visits]
+        return [visit_card(v, None) for v in visits if _tells(question, v)]
     chosen = question.route
     if question.subjects and chosen.intent == "commitment":  # each subject its own commitments
         return [
@@ -90,6 +92,28 @@ def no_such_visit(question: Question, leading: list[Item], visits: list[VisitInf
         and not leading
         and not visits
     )
+
+
+TOLD = (
+    0.5  # the share of the asked words a visit's reports hold, when only a place or time found it
+)
+
+
+def _tells(question: Question, visit: VisitInfo) -> bool:
+    """Whether a visit is what a question asks about: its visitor or host was named, or its
+    reports hold most of the asked words ("when did the teacher training course open in Hanoi?"
+    is not asked about every visit to Hanoi)."""
+    if question.person is not None or not question.concepts:
+        return True
+    told = " ".join(
+        [e.quote.text for e in visit.events]
+        + [p.name + " " + (p.role or "") for p in (visit.visitor, visit.host) if p]
+    )
+    placed = {stem(t) for t in words(question.place or "")} | {key(question.place or "")}
+    asked = [g for g in question.concepts if not covered(g, placed)]  # the place found it
+    stems = {stem(t) for t in words(told)}
+    held = sum(1 for group in asked if covered(group, stems))
+    return held >= TOLD * len(asked)
 
 
 def about(question: Question, item: Item) -> bool:

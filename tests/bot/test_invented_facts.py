@@ -29,6 +29,9 @@ Velmora, June 2, 2025 (VNA) – South Korea's Brambleton Optics inaugurated a le
 The company's chairman said the factory is expected to employ over 2,600 Vietnamese workers by 2027.
 The plant cost 310 million USD.
 """,
+    "workshop.txt": """Quillan college opens ceramics workshop in Busan
+Busan, May 19, 2025 (VNA) – On Saturday, May 17, the Quillan College of Arts opened a ceramics workshop in Busan for Vietnamese potters, with kilns donated by the Orsolo foundation.
+""",
 }
 
 
@@ -51,7 +54,7 @@ def answer(store: Store, query: str) -> str:
 
 def test_the_names_are_in_no_list() -> None:
     everything = str([load(n) for n in ("parties", "titles", "topics", "countries", "cues")])
-    for word in ("Tessaly", "quillfruit", "Brambleton", "Velmora"):
+    for word in ("Tessaly", "quillfruit", "Brambleton", "Velmora", "Quillan", "Orsolo", "ceramic"):
         assert word not in everything
 
 
@@ -75,3 +78,11 @@ def test_a_short_plural_finds_its_paraphrases() -> None:
 def test_the_verb_closing_a_how_many_question_ranks_but_does_not_decide(store: Store) -> None:
     """The jobs the plant will "create" are the workers it is expected to employ."""
     assert "2,600" in answer(store, "How many jobs will the Brambleton Optics plant create?")
+
+
+def test_a_visit_found_by_its_place_alone_does_not_answer_another_event(store: Store) -> None:
+    """The workshop opened in a city a leader visited (in the seeds): the workshop's day
+    answers, not the visit's card."""
+    found = answer(store, "when did the ceramics workshop open in Busan?")
+    assert "May 17" in found.split("\n")[0]
+    assert "To Lam" not in found
