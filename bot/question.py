@@ -81,10 +81,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    counted = _COUNTED.search(key(body)) if kind == "how_many" else None
-    words, soft, action = _words(
-        folded, person, place, period, known, kind, counted[1] if counted else ""
-    )
+    counted = _counted(key(body)) if kind == "how_many" else frozenset()
+    words, soft, action = _words(folded, person, place, period, known, kind, counted)
     if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
@@ -101,7 +99,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if closing in words[1:]:  # the counted noun comes first: never that
         words.remove(closing)
         soft |= variants(closing)
-    concepts = tuple(variants(w) for w in words)
+    shortened = _acronyms(folded, words, soft)
+    concepts = tuple(variants(w) | shortened.get(w, frozenset()) for w in words)
     subjects = _subjects(body, known)
     alternatives = tuple(
         tuple(i for i, w in enumerate(words) if w in subject.split()) for subject in subjects
@@ -139,7 +138,40 @@ def _closing_verb(folded: str, kind: str) -> str | None:
     return match[1] if match else None
 
 
-_COUNTED = re.compile(r"\b(?:how many|number of) (\w+)")
+ACRONYM_WORDS = (3, 4)  # "foreign direct investment" is FDI; two words' initials say too little
+
+
+def _acronyms(folded: str, words: list[str], soft: set[str]) -> dict[str, frozenset[str]]:
+    """Each asked word standing in a run of three or four words asked or generic, with the run's
+    initials: "foreign direct investment" is said "FDI" as often as in full, and a sentence
+    saying it so holds its words ("official development assistance" is ODA)."""
+    asked = set(words) | {t for t in folded.split() if stem(t) in soft}
+    tokens = folded.split()
+    found: dict[str, set[str]] = {}
+    for size in ACRONYM_WORDS:
+        for at in range(len(tokens) - size + 1):
+            run = tokens[at : at + size]
+            if all(t in asked for t in run):
+                for word in set(run) & set(words):
+                    found.setdefault(word, set()).add("".join(t[0] for t in run))
+    return {w: frozenset(a) for w, a in found.items()}
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of)((?: \w+){1,3})")
+_AFTER_COUNTED = frozenset(["of", "are", "is", "was", "were", "did", "do", "does", "have", "has"])
+
+
+def _counted(folded: str) -> frozenset[str]:
+    """The words naming what "how many" counts ("how many Korean projects are…")."""
+    match = _COUNTED.search(folded)
+    if match is None:
+        return frozenset()
+    named = []
+    for token in match[1].split():
+        if token in _AFTER_COUNTED:
+            break
+        named.append(token)
+    return frozenset(named)
 
 
 def month_terms(period: Period | None) -> list[str]:
@@ -182,7 +214,7 @@ def _words(
     period: Period | None,
     known: Knowledge,
     kind: str = "",
-    counted: str = "",
+    counted: frozenset[str] = frozenset(),
 ) -> tuple[list[str], set[str], set[str]]:
     """(content words, soft stems, action stems) of a question.
 
@@ -208,7 +240,7 @@ def _words(
     stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
     # "how many projects…" counts projects: the counted noun is asked, however generic
-    generic = (set(data["generic_words"]) - {counted}) | GENERIC | KIND_WORDS
+    generic = (set(data["generic_words"]) - counted) | GENERIC | KIND_WORDS
     action_stems = {stem(a) for a in ACTIONS}
     words: list[str] = []
     soft: set[str] = set()

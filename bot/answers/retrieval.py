@@ -53,7 +53,11 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         also += [i for i in datelined(ctx.known, question) if i not in set(also)]
     if not terms and not every and not also:
         return []
-    found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
+    found = []
+    for pair in _pairs(every) if every else [None]:
+        found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=pair)
+        if found:
+            break
     if not found:
         return []
     concept_weights = weights(question, counts, ctx.known.words)
@@ -148,7 +152,7 @@ def _telling(
     holding them costs more than it tells. When every asked word is that common ("when did To
     Lam visit Korea?" asks about visits in a corpus of visits), the two rarest must appear
     together, and a named person's own sentences carry the rest; the asked verb and generic words
-    are looked up only when nothing else is asked.
+    are looked up only when nothing else is asked (the three rarest are returned: see `_pairs`).
     """
 
     def frequency(group: frozenset[str]) -> int:
@@ -179,7 +183,16 @@ def _telling(
     unplaced = [g for g in groups if not g & place]
     if len(unplaced) >= 2 and len(groups) >= 3:
         groups = unplaced
-    return [], [sorted(g) for g in groups[:2]]
+    return [], [sorted(g) for g in groups[:3]]
+
+
+def _pairs(rarest: list[list[str]]) -> list[list[list[str]]]:
+    """The two rarest asked words together; failing that, any other two of the three rarest (a
+    sentence may say the third in other words: "The grant … paid for" of "the Gimhae grant")."""
+    first = [rarest[:2]]
+    if len(rarest) < 3:
+        return first
+    return [*first, [rarest[0], rarest[2]], [rarest[1], rarest[2]]]
 
 
 TITLED_READ = 5  # the best sentences whose title-only mention of someone is looked up

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from payloads import texts
 
+from bot.answers.retrieval import _pairs
 from bot.core import ask
 from bot.knowledge import Knowledge
 from bot.question import parse
@@ -92,3 +93,18 @@ def test_an_event_in_a_place_is_dated_by_its_sentence_not_a_visit_there(
 ) -> None:
     said = answer("when did the kite fair in Kim Boi take place?")
     assert "june 8, 2024" in said and "visit of ryu ha-neul" not in said
+
+
+def test_a_run_of_asked_words_is_found_by_its_initials(seeds_known: Knowledge) -> None:
+    question = parse("how much foreign direct investment went to Kim Boi?", seeds_known)
+    assert all("fdi" in question.concepts[question.words.index(w)] for w in ("foreign", "direct"))
+    oda = parse("how much official development assistance did Kim Boi get?", seeds_known)
+    assert "oda" in oda.concepts[oda.words.index("official")]
+    assert "korean" not in parse("how many Korean projects are there?", seeds_known).words
+    assert "projects" in parse("how many Korean projects are there?", seeds_known).words
+
+
+def test_two_of_the_three_rarest_words_look_a_sentence_up() -> None:
+    rarest = [["gimha"], ["grant"], ["paid", "pay"]]
+    assert _pairs(rarest) == [rarest[:2], [rarest[0], rarest[2]], [rarest[1], rarest[2]]]
+    assert _pairs(rarest[:2]) == [rarest[:2]]
