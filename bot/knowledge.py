@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store import evidence, queries
+from store import queries, word_counts
 from store.lexicon import city_aliases, parties
 from store.lexicon import months as month_names
 from store.queries import PersonInfo, TopicInfo
@@ -102,7 +102,7 @@ def build(session: Session, stamp: str | None) -> Knowledge:
         places,
         dict(month_names()),
         queries.latest_day(session),
-        evidence.total_words(session),
+        word_counts.total_words(session),
         name_words={p.id: frozenset(keys[p.id][0].split()) for p in people},
         openings=_openings(session),
     )

@@ -3,19 +3,21 @@
 A sentence scores for the asked words it holds (stems and paraphrases), for meaning (the
 cosine of its stored vector with the question's), and for holding what the question asks for:
 a number for how many, an amount for how much, a date for when, a place for where, a person
-for who, the asked person and verb for "what did X promise" (bot/asked_for.py). Whether it answers at all is
+for who, the asked person and verb for "what did X promise" (bot/asked_for/). Whether it answers at all is
 decided by the asked words alone: meaning re-ranks, it never makes a sentence an answer.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked_for import asked_for, dated_event, initials, mentions_period, placed
-from bot.context import LENT, NONE, DocumentContext, lent_hits
+from bot.asked_for.by_kind import asked_for
+from bot.asked_for.dates import dated_event, mentions_period
+from bot.asked_for.names import initials
+from bot.asked_for.places import placed
+from bot.context import NONE, DocumentContext, lent_hits
+from bot.coverage import coverage_of
 from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
 from bot.owner import other_owner, owned_role
@@ -52,46 +54,6 @@ class Scored:
         if self.coverage >= 0.99:
             return True
         return self.has_asked and self.coverage >= (0.6 if self.asked_words <= 3 else 0.45)
-
-
-def says(question: Question, text: str) -> bool:
-    """Whether a text holds every asked word (of one subject, when several are asked)."""
-    stems = {stem(t) for t in words(text)}
-    return _coverage(question, [covered(g, stems) for g in question.concepts]) >= 0.99
-
-
-def _coverage(
-    question: Question,
-    hits: list[str | None],
-    weights: list[float] | None = None,
-    lent: list[bool] | None = None,
-) -> float:
-    """The share of the asked words held, rare words weighing more (a word only the sentence's
-    article holds counts `LENT`); with several subjects, the share of the best-held subject."""
-    if not hits:
-        return 1.0
-    weights = weights or [1.0] * len(hits)
-    lent = lent or [False] * len(hits)
-    held = [1.0 if h else LENT if lent[i] else 0.0 for i, h in enumerate(hits)]
-    groups = question.alternatives or (tuple(range(len(hits))),)
-    return max(
-        sum(weights[i] * held[i] for i in g) / max(1e-9, sum(weights[i] for i in g)) for g in groups
-    )
-
-
-def weights(question: Question, counts: dict[str, int], total: int) -> list[float]:
-    """How much each asked word counts (`rarity` of each concept)."""
-    return rarity(question.concepts, counts, total)
-
-
-def rarity(groups: Sequence[frozenset[str]], counts: dict[str, int], total: int) -> list[float]:
-    """Log-rarity in the store of each group of stems; a word the store never uses counts as much
-    as the rarest (it may be the very subject that is missing)."""
-    out = []
-    for group in groups:
-        seen = max((counts.get(s, 0) for s in group), default=0)
-        out.append(math.log((total + 1) / (seen + 1)) if seen else math.log(total + 1))
-    return [max(0.5, w) for w in out]
 
 
 def rank(
@@ -157,7 +119,7 @@ def rank(
                 held = hits[i]
                 if held and not beside(question, role[0], held, tokens):
                     hits[i] = None
-        coverage = _coverage(question, hits, concept_weights, lent)
+        coverage = coverage_of(question, hits, concept_weights, lent)
         if owned is not None and other_owner(question, owned, tokens):
             coverage = min(coverage, 0.35)  # "Vietnam's coach" does not answer "Korea's coach"
         if counted is not None and not hits[counted]:

@@ -1,10 +1,9 @@
-"""Engines and sessions: a read-only view of the current store file, swapped atomically by reseed."""
+"""Sessions over the store: a read-only view of the current build (the SQLite file, swapped
+atomically by reseed, or the PostgreSQL generation pinned per session), and whether it is there."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,52 +11,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
 
 from store import generations
+from store.engines import reader_engine, sqlite_path
 from store.errors import StoreUnavailable
+from store.integrity import sqlite_intact
 from store.models import SCHEMA_VERSION, Meta
-from store.pgguard import GLANCE, SERVING, guarded_engine
+from store.pgguard import GLANCE, guarded_engine
 
 if TYPE_CHECKING:
     from store.generation_watch import GenerationWatch
 
 GENERATION = "attache_generation"  # Session.info key: the PostgreSQL generation a session reads
-
-
-def sqlite_path(database_url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for another backend."""
-    url = make_url(database_url)
-    if url.get_backend_name() != "sqlite":
-        return None
-    if not url.database or url.database == ":memory:":
-        raise ValueError("DATABASE_URL must name a SQLite file, not an in-memory database")
-    return Path(url.database).expanduser().resolve()
-
-
-def reader_engine(database_url: str) -> Engine:
-    """An engine that only reads; each session opens the store file as it is at that moment."""
-    path = sqlite_path(database_url)
-    if path is None:
-        # Every connection is pinged on checkout (a restarted server costs one failed check, not
-        # a failed answer) and every wait is bounded (a partition costs an apology, not a hang).
-        return guarded_engine(database_url, SERVING, pool_size=5, max_overflow=10)
-
-    def connect() -> sqlite3.Connection:
-        # mode=ro: a missing store is an error, never a new empty file.
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=2)
-
-    # NullPool: a reseed replaces the file, so every session must open the current one.
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
-    event.listen(engine, "connect", _read_pragmas)
-    return engine
-
-
-def _read_pragmas(connection: sqlite3.Connection, _record: object) -> None:
-    connection.execute("PRAGMA query_only = ON")
 
 
 @dataclass(frozen=True)
@@ -161,47 +129,7 @@ class Store:
         if not self.exists():
             return False
         path = sqlite_path(self.database_url)
-        return path is None or _sqlite_intact(path)
-
-
-FileVersion = tuple[int, int, int]  # inode, mtime in ns, size: a reseed or an edit changes it
-_intact: dict[Path, tuple[FileVersion, bool]] = {}
-_intact_lock = threading.Lock()
-
-
-def _version(path: Path) -> FileVersion | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-
-def _sqlite_intact(path: Path) -> bool:
-    """PRAGMA quick_check over every page: damage the meta row does not show is found too.
-
-    It reads the whole file, so its verdict is kept per version of the file.
-    """
-    before = _version(path)
-    if before is None:
-        return False
-    with _intact_lock:
-        known = _intact.get(path)
-    if known is not None and known[0] == before:
-        return known[1]
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
-        try:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-        finally:
-            connection.close()
-        intact = rows == [("ok",)]
-    except sqlite3.Error:
-        intact = False
-    if _version(path) == before:  # not replaced while it was being read
-        with _intact_lock:
-            _intact[path] = (before, intact)
-    return intact
+        return path is None or sqlite_intact(path)
 
 
 def _pin_generation(session: Session) -> str:

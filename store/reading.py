@@ -9,6 +9,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 
 
@@ -39,8 +40,8 @@ def walks(session: Session, document_ids: list[int]) -> dict[int, list[WalkRow]]
     if not document_ids:
         return {}
     rows = session.execute(
-        select(m.Sentence.id, m.Sentence.text, m.Sentence.document_id, m.PersonMention.person_id)
-        .outerjoin(m.PersonMention, m.PersonMention.sentence_id == m.Sentence.id)
+        select(m.Sentence.id, m.Sentence.text, m.Sentence.document_id, fm.PersonMention.person_id)
+        .outerjoin(fm.PersonMention, fm.PersonMention.sentence_id == m.Sentence.id)
         .where(m.Sentence.document_id.in_(set(document_ids)))
         .order_by(m.Sentence.id)
     )

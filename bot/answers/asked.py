@@ -21,7 +21,7 @@ from bot.question_words import EVENT_FRAMES
 from bot.rank import Scored
 from bot.resolve import topic_match
 from bot.stems import covered
-from store import evidence
+from store import word_counts
 from store.textutil import key, stem, words
 
 LONG_PAGE = 10
@@ -144,7 +144,7 @@ def _unheard(ctx: Context, question: Question) -> bool:
     """Whether the question asks for a kind of a thing no article mentions: a word in no article
     (nor its paraphrases) right before one they hold ("nuclear energy", "solar power")."""
     stems = sorted({s for group in question.concepts for s in group})
-    counts = evidence.term_counts(ctx.session, stems)
+    counts = word_counts.term_counts(ctx.session, stems)
     heard = [any(counts.get(s) for s in group) for group in question.concepts]
     folded = f" {key(question.text)} "
     return any(

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.context import LENT
-from bot.rank import rarity
+from bot.coverage import rarity
 from bot.stems import covering, variants
-from store import evidence
+from store import word_counts
 from store.queries import FigureInfo
 
 ENOUGH = 0.55  # the weighted share of the asked words a figure's sentence must hold
@@ -64,7 +64,7 @@ def asked(
     """The asked words (and their corrections) as families weighed by their rarity among the
     store's total_words; `named`: the topics each word names outright."""
     families = tuple(variants(w) | variants(c) for w, c in zip(words, corrected, strict=True))
-    counts = evidence.term_counts(session, sorted({s for f in families for s in f}))
+    counts = word_counts.term_counts(session, sorted({s for f in families for s in f}))
     return Asked(families, tuple(rarity(families, counts, max(1, total_words))), named)
 
 

@@ -15,8 +15,9 @@ from bot.answers.common import Context, sources
 from bot.answers.figures import figure_item
 from bot.answers.read_ahead import AHEAD, ReadAhead, read_ahead
 from bot.answers.titles import holder_called
+from bot.coverage import says
 from bot.question import Question
-from bot.rank import Scored, says
+from bot.rank import Scored
 from store import evidence
 from store.textutil import key
 

@@ -15,12 +15,13 @@ from dataclasses import replace
 from bot.answers.common import Context
 from bot.answers.titles import DOCUMENTS, holder_called, named_by_title
 from bot.context import NONE, antecedents, datelined, focus, with_datelines
+from bot.coverage import weights
 from bot.list_lines import with_list_leads
 from bot.question import Question, month_terms
-from bot.rank import Scored, rank, weights
+from bot.rank import Scored, rank
 from bot.shape import asks_deed
 from bot.speech import saying, spoken_by
-from store import evidence, meaning, queries, reading
+from store import evidence, meaning, queries, reading, word_counts
 from store.textutil import key, stem
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
@@ -35,7 +36,7 @@ _HAPPENED = ("what_did", "outcomes", "list", "yes_no", "search", "when")
 def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     """The candidate sentences, ranked: whether each answers is on it."""
     stems = sorted({s for group in question.concepts for s in group})
-    counts = evidence.term_counts(ctx.session, stems)
+    counts = word_counts.term_counts(ctx.session, stems)
     terms, every = _telling(question, counts, ctx.known.words)
     also: list[int] = []
     pointing: frozenset[int] = frozenset()

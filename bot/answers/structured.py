@@ -14,8 +14,8 @@ from bot.answers.figures import answer_figures
 from bot.answers.people import answer_who
 from bot.answers.visits import answer_visits, visit_card
 from bot.calling import named
+from bot.coverage import says
 from bot.question import Question
-from bot.rank import says
 from bot.resolve import topic_match
 from bot.stems import covered, stem
 from store import queries
@@ -63,8 +63,8 @@ def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> lis
         answer = answer_visits(routed)
     elif chosen.intent == "who":
         answer = answer_who(routed)
-    elif chosen.intent == "figure":
-        answer = answer_figures(routed)
+    elif chosen.intent == "figure":  # how many / how much: a milestone year is no answer
+        answer = answer_figures(routed, years=question.kind not in ("how_many", "how_much"))
     elif chosen.intent == "commitment" and topic_match(chosen.argument, ctx.known).score >= 100:
         answer = answer_commitments(routed)
     else:

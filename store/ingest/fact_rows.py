@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from store import models as m
+from store import fact_models as fm
 from store.dates_text import visit_when
 from store.ingest.extract import Extraction
 from store.ingest.visit_spans import stated_spans
@@ -25,7 +25,7 @@ def visits_rows(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dic
     for index, visit in enumerate(dated):
         visit_id = index + 1
         ids[id(visit)] = visit_id
-        tables[m.Visit].append(
+        tables[fm.Visit].append(
             {
                 "id": visit_id,
                 "visitor_id": person_ids[visit.visitor],
@@ -51,7 +51,7 @@ def visits_rows(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dic
         seen: set[int] = set()
         for sent, day, rank in visit.events:
             seen.add(sent.id)
-            tables[m.VisitEvent].append(
+            tables[fm.VisitEvent].append(
                 {
                     "visit_id": visit_id,
                     "sentence_id": sent.id,
@@ -63,7 +63,7 @@ def visits_rows(ex: Extraction, tables: Rows, person_ids: dict[str, int]) -> dic
         for mention in visit.mentions:
             if mention.sentence.id not in seen:
                 seen.add(mention.sentence.id)
-                tables[m.VisitEvent].append(
+                tables[fm.VisitEvent].append(
                     {
                         "visit_id": visit_id,
                         "sentence_id": mention.sentence.id,
@@ -85,7 +85,7 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
         )
         occasions = [s[2] for s in fact.sources if s[2] is not None]
         first_day = min((o.start for o in occasions if o.start), default=None)
-        tables[m.Commitment].append(
+        tables[fm.Commitment].append(
             {
                 "id": commitment_id,
                 "kind": quote[1],  # the verb of the sentence quoted
@@ -99,11 +99,11 @@ def commitments_rows(ex: Extraction, tables: Rows, visit_ids: dict[int, int]) ->
             }
         )
         for topic in fact.topics:
-            tables[m.CommitmentTopic].append(
+            tables[fm.CommitmentTopic].append(
                 {"commitment_id": commitment_id, "topic": topic, "report_count": report_count}
             )
         for sent, kind, occasion in fact.sources:
-            tables[m.CommitmentSource].append(
+            tables[fm.CommitmentSource].append(
                 {
                     "commitment_id": commitment_id,
                     "sentence_id": sent.id,
@@ -121,7 +121,7 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
         before = ex.sents[sentence.id - 2] if sentence.id >= 2 else None
         same_paragraph = before is not None and before.passage == sentence.passage
         lent = (before.shown or before.text) if before and same_paragraph else ""
-        tables[m.Figure].append(
+        tables[fm.Figure].append(
             {
                 "id": index + 1,
                 "text": figure.text,
@@ -138,24 +138,24 @@ def figures_rows(ex: Extraction, tables: Rows) -> None:
             }
         )
         for topic in fact.topics:
-            tables[m.FigureTopic].append({"figure_id": index + 1, "topic": topic})
+            tables[fm.FigureTopic].append({"figure_id": index + 1, "topic": topic})
     # How many documents report each figure's group (the same value, unit and time): what
     # /search says of a sentence stating it, counted once here rather than per answer.
     documents: dict[str, set[int]] = {}
-    for row, fact in zip(tables[m.Figure], ex.figures, strict=True):
+    for row, fact in zip(tables[fm.Figure], ex.figures, strict=True):
         documents.setdefault(row["group_key"], set()).add(fact.sentence.doc)
-    for row in tables[m.Figure]:
+    for row in tables[fm.Figure]:
         row["group_documents"] = len(documents[row["group_key"]])
 
 
 def topics_rows(ex: Extraction, tables: Rows) -> None:
     # Each topic's commitments, each once: what /commitment says it has in all.
     commitments = Counter(
-        topic for _, topic in {(r["commitment_id"], r["topic"]) for r in tables[m.CommitmentTopic]}
+        topic for _, topic in {(r["commitment_id"], r["topic"]) for r in tables[fm.CommitmentTopic]}
     )
-    figures = Counter(r["topic"] for r in tables[m.FigureTopic])
+    figures = Counter(r["topic"] for r in tables[fm.FigureTopic])
     for topic_key, topic in ex.topics.entries.items():
-        tables[m.Topic].append(
+        tables[fm.Topic].append(
             {
                 "key": topic_key,
                 "label": topic.label,

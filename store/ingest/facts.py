@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from store import fact_models as fm
 from store import models as m
 from store.dates_text import visit_when
 from store.ingest.clean import CleanDocument
@@ -22,17 +23,17 @@ def rows(ex: Extraction) -> Rows:
             m.Document,
             m.Passage,
             m.Sentence,
-            m.Person,
-            m.PersonAlias,
-            m.PersonMention,
-            m.Visit,
-            m.VisitEvent,
-            m.Commitment,
-            m.CommitmentTopic,
-            m.CommitmentSource,
-            m.Figure,
-            m.FigureTopic,
-            m.Topic,
+            fm.Person,
+            fm.PersonAlias,
+            fm.PersonMention,
+            fm.Visit,
+            fm.VisitEvent,
+            fm.Commitment,
+            fm.CommitmentTopic,
+            fm.CommitmentSource,
+            fm.Figure,
+            fm.FigureTopic,
+            fm.Topic,
         )
     }
     tables["fts"] = []
@@ -118,7 +119,7 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
         person = ex.people[person_key]
         roles = sorted(person.roles, key=len, reverse=True)
         spouse = ids.get(by_name.get(person.spouse_of or "", ""))
-        tables[m.Person].append(
+        tables[fm.Person].append(
             {
                 "id": person_id,
                 "name": person.name,
@@ -131,10 +132,10 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
             }
         )
         for alias in sorted(person.aliases()):
-            tables[m.PersonAlias].append(
+            tables[fm.PersonAlias].append(
                 {"person_id": person_id, "alias": alias, "key": key(alias)}
             )
     for sent in ex.sents:
         for person_id in sorted({ids[mn.person] for mn in sent.mentions if mn.person in ids}):
-            tables[m.PersonMention].append({"person_id": person_id, "sentence_id": sent.id})
+            tables[fm.PersonMention].append({"person_id": person_id, "sentence_id": sent.id})
     return ids

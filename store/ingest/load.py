@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
+from store import fact_models as fm
 from store import models as m
 from store.bulk import insert_rows
 from store.ingest.corpus_types import Sent
@@ -82,11 +83,11 @@ def _insert(connection: Connection, extraction: Extraction, skipped: list[Skippe
         passages=len(passages),
         off_topic_passages=sum(1 for p in passages if not p["on_topic"]),
         sentences=len(tables[m.Sentence]),
-        people=len(tables[m.Person]),
-        visits=len(tables[m.Visit]),
-        commitments=len(tables[m.Commitment]),
-        topics=len({r["topic"] for r in tables[m.CommitmentTopic]}),
-        figures=len(tables[m.Figure]),
+        people=len(tables[fm.Person]),
+        visits=len(tables[fm.Visit]),
+        commitments=len(tables[fm.Commitment]),
+        topics=len({r["topic"] for r in tables[fm.CommitmentTopic]}),
+        figures=len(tables[fm.Figure]),
         skipped=[{"name": s.name, "reason": s.reason} for s in skipped],
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from store import generations
-from store.db import sqlite_path
+from store.engines import sqlite_path
 from store.errors import ReseedFailed, ReseedInProgress
 from store.pgguard import RESEEDING, guarded_engine
 

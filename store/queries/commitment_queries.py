@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 from store.queries.records import CommitmentInfo
 from store.queries.texts import quotes
@@ -15,12 +16,12 @@ from store.queries.texts import quotes
 
 def _citing(sentence_ids: list[int] | None) -> Select[tuple[int]]:
     """Ids of the commitments citing any of the sentences (all of them for None)."""
-    query: Select[tuple[int]] = select(m.Commitment.id)
+    query: Select[tuple[int]] = select(fm.Commitment.id)
     if sentence_ids is not None:
-        citing = select(m.CommitmentSource.commitment_id).where(
-            m.CommitmentSource.sentence_id.in_(sentence_ids)
+        citing = select(fm.CommitmentSource.commitment_id).where(
+            fm.CommitmentSource.sentence_id.in_(sentence_ids)
         )
-        query = query.where(m.Commitment.id.in_(citing))
+        query = query.where(fm.Commitment.id.in_(citing))
     return query
 
 
@@ -34,12 +35,12 @@ def commitment_candidates(
     query: Select[Any]
     if topic_keys is not None:
         query = (
-            select(m.CommitmentTopic.commitment_id)
-            .where(m.CommitmentTopic.topic.in_(topic_keys))
-            .order_by(m.CommitmentTopic.report_count.desc(), m.CommitmentTopic.commitment_id)
+            select(fm.CommitmentTopic.commitment_id)
+            .where(fm.CommitmentTopic.topic.in_(topic_keys))
+            .order_by(fm.CommitmentTopic.report_count.desc(), fm.CommitmentTopic.commitment_id)
         )
     else:
-        query = _citing(sentence_ids).order_by(m.Commitment.report_count.desc(), m.Commitment.id)
+        query = _citing(sentence_ids).order_by(fm.Commitment.report_count.desc(), fm.Commitment.id)
     return list(dict.fromkeys(session.scalars(query.limit(limit))))
 
 
@@ -48,10 +49,10 @@ def commitments_at(session: Session, visit_ids: list[int], limit: int = 50) -> l
     if not visit_ids:
         return []
     query = (
-        select(m.CommitmentSource.commitment_id)
-        .join(m.Commitment, m.Commitment.id == m.CommitmentSource.commitment_id)
-        .where(m.CommitmentSource.visit_id.in_(visit_ids))
-        .order_by(m.Commitment.report_count.desc(), m.Commitment.id)
+        select(fm.CommitmentSource.commitment_id)
+        .join(fm.Commitment, fm.Commitment.id == fm.CommitmentSource.commitment_id)
+        .where(fm.CommitmentSource.visit_id.in_(visit_ids))
+        .order_by(fm.Commitment.report_count.desc(), fm.Commitment.id)
     )
     return list(dict.fromkeys(session.scalars(query.limit(limit * 3))))[:limit]
 
@@ -59,16 +60,18 @@ def commitments_at(session: Session, visit_ids: list[int], limit: int = 50) -> l
 def quoted_texts(session: Session, commitment_ids: list[int]) -> dict[int, str]:
     """The sentence each commitment quotes, by commitment id."""
     query = (
-        select(m.Commitment.id, m.Sentence.text)
-        .join(m.Sentence, m.Sentence.id == m.Commitment.quote_sentence_id)
-        .where(m.Commitment.id.in_(commitment_ids))
+        select(fm.Commitment.id, m.Sentence.text)
+        .join(m.Sentence, m.Sentence.id == fm.Commitment.quote_sentence_id)
+        .where(fm.Commitment.id.in_(commitment_ids))
     )
     return {row[0]: row[1] for row in session.execute(query)}
 
 
 def quoted_stems(session: Session, commitment_ids: list[int]) -> dict[int, str]:
     """The stems of the sentence each commitment quotes (stored at reseed), by commitment id."""
-    query = select(m.Commitment.id, m.Commitment.stems).where(m.Commitment.id.in_(commitment_ids))
+    query = select(fm.Commitment.id, fm.Commitment.stems).where(
+        fm.Commitment.id.in_(commitment_ids)
+    )
     return {row[0]: row[1] for row in session.execute(query)}
 
 
@@ -76,8 +79,8 @@ def count_commitments(
     session: Session, topic_keys: list[str] | None = None, sentence_ids: list[int] | None = None
 ) -> int:
     if topic_keys is not None:
-        query = select(func.count(func.distinct(m.CommitmentTopic.commitment_id))).where(
-            m.CommitmentTopic.topic.in_(topic_keys)
+        query = select(func.count(func.distinct(fm.CommitmentTopic.commitment_id))).where(
+            fm.CommitmentTopic.topic.in_(topic_keys)
         )
         return int(session.scalar(query) or 0)
     ids = _citing(sentence_ids).subquery()
@@ -87,31 +90,31 @@ def count_commitments(
 def commitments(session: Session, ids: list[int]) -> list[CommitmentInfo]:
     """The commitments with these ids, in that order, with their topics, sources and occasions."""
     columns = (  # columns, not ORM objects: read-only, a page at a time
-        m.Commitment.id,
-        m.Commitment.kind,
-        m.Commitment.actor,
-        m.Commitment.quote_sentence_id,
-        m.Commitment.figures,
-        m.Commitment.deadline,
-        m.Commitment.report_count,
+        fm.Commitment.id,
+        fm.Commitment.kind,
+        fm.Commitment.actor,
+        fm.Commitment.quote_sentence_id,
+        fm.Commitment.figures,
+        fm.Commitment.deadline,
+        fm.Commitment.report_count,
     )
-    rows = {c.id: c for c in session.execute(select(*columns).where(m.Commitment.id.in_(ids)))}
+    rows = {c.id: c for c in session.execute(select(*columns).where(fm.Commitment.id.in_(ids)))}
     topic_rows: dict[int, list[str]] = defaultdict(list)
     source_rows: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     for commitment_id, topic in session.execute(
-        select(m.CommitmentTopic.commitment_id, m.CommitmentTopic.topic).where(
-            m.CommitmentTopic.commitment_id.in_(ids)
+        select(fm.CommitmentTopic.commitment_id, fm.CommitmentTopic.topic).where(
+            fm.CommitmentTopic.commitment_id.in_(ids)
         )
     ):
         topic_rows[commitment_id].append(topic)
     for commitment_id, sentence_id, visit_id in session.execute(
         select(
-            m.CommitmentSource.commitment_id,
-            m.CommitmentSource.sentence_id,
-            m.CommitmentSource.visit_id,
+            fm.CommitmentSource.commitment_id,
+            fm.CommitmentSource.sentence_id,
+            fm.CommitmentSource.visit_id,
         )
-        .where(m.CommitmentSource.commitment_id.in_(ids))
-        .order_by(m.CommitmentSource.id)
+        .where(fm.CommitmentSource.commitment_id.in_(ids))
+        .order_by(fm.CommitmentSource.id)
     ):
         source_rows[commitment_id].append((sentence_id, visit_id))
     found = quotes(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 from store.queries.ids import among
 from store.queries.records import FigureInfo
@@ -26,48 +27,48 @@ def figures(
     chosen: list[Select[tuple[int]]] = []
     if topic_keys:
         on_topics = (
-            select(m.FigureTopic.figure_id.label("id"))
-            .where(m.FigureTopic.topic.in_(topic_keys))
-            .order_by(m.FigureTopic.figure_id)
+            select(fm.FigureTopic.figure_id.label("id"))
+            .where(fm.FigureTopic.topic.in_(topic_keys))
+            .order_by(fm.FigureTopic.figure_id)
             .limit(limit)
             .subquery()
         )
         chosen.append(select(on_topics.c.id))
     if sentence_ids:
         in_sentences = (
-            select(m.Figure.id)
-            .where(among(session, m.Figure.sentence_id, set(sentence_ids)))
+            select(fm.Figure.id)
+            .where(among(session, fm.Figure.sentence_id, set(sentence_ids)))
             .limit(limit)
             .subquery()
         )
         chosen.append(select(in_sentences.c.id))
     if topic_keys is None and sentence_ids is None:
-        first = select(m.Figure.id).order_by(m.Figure.id).limit(limit).subquery()
+        first = select(fm.Figure.id).order_by(fm.Figure.id).limit(limit).subquery()
         chosen.append(select(first.c.id))
     if not chosen:
         return []
     columns = (
-        m.Figure.id,
-        m.Figure.text,
-        m.Figure.value,
-        m.Figure.unit,
-        m.Figure.measure,
-        m.Figure.year,
-        m.Figure.deadline,
-        m.Figure.group_key,
-        m.Figure.sentence_id,
+        fm.Figure.id,
+        fm.Figure.text,
+        fm.Figure.value,
+        fm.Figure.unit,
+        fm.Figure.measure,
+        fm.Figure.year,
+        fm.Figure.deadline,
+        fm.Figure.group_key,
+        fm.Figure.sentence_id,
         m.Sentence.document_id,
-        m.Figure.stems,
-        m.Figure.lent_stems,
-        m.Figure.measure_stems,
+        fm.Figure.stems,
+        fm.Figure.lent_stems,
+        fm.Figure.measure_stems,
     )
     # One statement: a figure's row once per topic it is on (or once with none).
     query = (
-        select(*columns, m.FigureTopic.topic)
-        .join(m.Sentence, m.Sentence.id == m.Figure.sentence_id)
-        .outerjoin(m.FigureTopic, m.FigureTopic.figure_id == m.Figure.id)
-        .where(m.Figure.id.in_(chosen[0] if len(chosen) == 1 else union(*chosen)))
-        .order_by(m.Figure.id, m.FigureTopic.id)
+        select(*columns, fm.FigureTopic.topic)
+        .join(m.Sentence, m.Sentence.id == fm.Figure.sentence_id)
+        .outerjoin(fm.FigureTopic, fm.FigureTopic.figure_id == fm.Figure.id)
+        .where(fm.Figure.id.in_(chosen[0] if len(chosen) == 1 else union(*chosen)))
+        .order_by(fm.Figure.id, fm.FigureTopic.id)
     )
     rows: dict[int, Sequence[Any]] = {}
     topic_rows: dict[int, list[str]] = defaultdict(list)

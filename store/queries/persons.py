@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store import models as m
+from store import fact_models as fm
 from store.queries.records import PersonInfo
 
 
@@ -18,11 +18,11 @@ def people(
 ) -> list[PersonInfo]:
     """People (all of them, or those with these ids), with their aliases if asked."""
     aliases: dict[int, list[str]] = defaultdict(list)
-    alias_query = select(m.PersonAlias.person_id, m.PersonAlias.alias).order_by(m.PersonAlias.id)
-    person_query = select(*person_columns(m.Person)).order_by(m.Person.id)
+    alias_query = select(fm.PersonAlias.person_id, fm.PersonAlias.alias).order_by(fm.PersonAlias.id)
+    person_query = select(*person_columns(fm.Person)).order_by(fm.Person.id)
     if ids is not None:
-        alias_query = alias_query.where(m.PersonAlias.person_id.in_(ids))
-        person_query = person_query.where(m.Person.id.in_(ids))
+        alias_query = alias_query.where(fm.PersonAlias.person_id.in_(ids))
+        person_query = person_query.where(fm.Person.id.in_(ids))
     for person_id, alias in session.execute(alias_query) if with_aliases else ():
         aliases[person_id].append(alias)
     return [person_info(row, tuple(aliases[row[0]])) for row in session.execute(person_query)]
@@ -61,10 +61,10 @@ def person_keys(session: Session) -> dict[int, list[str]]:
     """Each person's comparison keys as stored at reseed: the name's, then each alias's in order
     (textutil.key of each, computed once at reseed rather than for thousands at every start)."""
     found: dict[int, list[str]] = {
-        pid: [folded] for pid, folded in session.execute(select(m.Person.id, m.Person.folded))
+        pid: [folded] for pid, folded in session.execute(select(fm.Person.id, fm.Person.folded))
     }
     for pid, alias_key in session.execute(
-        select(m.PersonAlias.person_id, m.PersonAlias.key).order_by(m.PersonAlias.id)
+        select(fm.PersonAlias.person_id, fm.PersonAlias.key).order_by(fm.PersonAlias.id)
     ):
         found.setdefault(pid, []).append(alias_key)
     return found

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 
 
@@ -19,16 +20,16 @@ def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int
     wanted = set(sentence_ids)
     found: dict[int, int] = defaultdict(int)
     for sentence_id, count in session.execute(
-        select(m.CommitmentSource.sentence_id, func.max(m.Commitment.report_count))
-        .join(m.Commitment, m.Commitment.id == m.CommitmentSource.commitment_id)
-        .where(m.CommitmentSource.sentence_id.in_(wanted))
-        .group_by(m.CommitmentSource.sentence_id)
+        select(fm.CommitmentSource.sentence_id, func.max(fm.Commitment.report_count))
+        .join(fm.Commitment, fm.Commitment.id == fm.CommitmentSource.commitment_id)
+        .where(fm.CommitmentSource.sentence_id.in_(wanted))
+        .group_by(fm.CommitmentSource.sentence_id)
     ):
         found[sentence_id] = max(found[sentence_id], int(count))
     for sentence_id, count in session.execute(
-        select(m.Figure.sentence_id, func.max(m.Figure.group_documents))
-        .where(m.Figure.sentence_id.in_(wanted))
-        .group_by(m.Figure.sentence_id)
+        select(fm.Figure.sentence_id, func.max(fm.Figure.group_documents))
+        .where(fm.Figure.sentence_id.in_(wanted))
+        .group_by(fm.Figure.sentence_id)
     ):
         found[sentence_id] = max(found[sentence_id], int(count))
     return dict(found)
@@ -39,9 +40,9 @@ def documents_naming(session: Session, person_ids: Collection[int]) -> dict[int,
     if not person_ids:
         return {}
     query = (
-        select(m.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
-        .join(m.Sentence, m.PersonMention.sentence_id == m.Sentence.id)
-        .where(m.PersonMention.person_id.in_(person_ids))
-        .group_by(m.PersonMention.person_id)
+        select(fm.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
+        .join(m.Sentence, fm.PersonMention.sentence_id == m.Sentence.id)
+        .where(fm.PersonMention.person_id.in_(person_ids))
+        .group_by(fm.PersonMention.person_id)
     )
     return {person_id: int(count) for person_id, count in session.execute(query)}

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store import fact_models as fm
 from store import models as m
 from store.queries.ids import among
 from store.queries.records import DocRef, Quote, TopicInfo
@@ -24,7 +25,7 @@ def reseed_stamp(session: Session) -> str | None:
 def latest_day(session: Session) -> date | None:
     """The newest day the articles speak of (the last day of a visit, else the newest year's end):
     what "last month" is relative to."""
-    newest = session.scalar(select(func.max(m.Visit.end)))
+    newest = session.scalar(select(func.max(fm.Visit.end)))
     if newest:
         return date.fromisoformat(newest)
     year = session.scalar(select(func.max(m.Document.reference_year)))
@@ -32,7 +33,9 @@ def latest_day(session: Session) -> date | None:
 
 
 def topics(session: Session) -> list[TopicInfo]:
-    rows = session.scalars(select(m.Topic).order_by(m.Topic.commitment_count.desc(), m.Topic.key))
+    rows = session.scalars(
+        select(fm.Topic).order_by(fm.Topic.commitment_count.desc(), fm.Topic.key)
+    )
     return [
         TopicInfo(
             t.key,
@@ -130,9 +133,9 @@ def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote
     """Sentences naming a person, on-topic ones, in document order."""
     ids = list(
         session.scalars(
-            select(m.PersonMention.sentence_id)
-            .where(m.PersonMention.person_id == person_id)
-            .order_by(m.PersonMention.sentence_id)
+            select(fm.PersonMention.sentence_id)
+            .where(fm.PersonMention.person_id == person_id)
+            .order_by(fm.PersonMention.sentence_id)
             .limit(limit)
         )
     )
@@ -149,13 +152,13 @@ def mentions_on_topic(
         return {}
     first = (
         select(
-            m.PersonMention.person_id,
-            m.PersonMention.sentence_id,
+            fm.PersonMention.person_id,
+            fm.PersonMention.sentence_id,
             func.row_number()
-            .over(partition_by=m.PersonMention.person_id, order_by=m.PersonMention.sentence_id)
+            .over(partition_by=fm.PersonMention.person_id, order_by=fm.PersonMention.sentence_id)
             .label("n"),
         )
-        .where(m.PersonMention.person_id.in_(person_ids))
+        .where(fm.PersonMention.person_id.in_(person_ids))
         .subquery()
     )
     query = (

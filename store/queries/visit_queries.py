@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from store import models as m
+from store import fact_models as fm
 from store.queries.persons import people
 from store.queries.records import PersonInfo, VisitEventInfo, VisitInfo
 from store.queries.texts import quotes
@@ -34,56 +34,56 @@ class VisitFilter:
 def _visit_conditions(flt: VisitFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.ids is not None:
-        conditions.append(m.Visit.id.in_(flt.ids))
+        conditions.append(fm.Visit.id.in_(flt.ids))
     if flt.destinations:
-        conditions.append(m.Visit.destination.in_(flt.destinations))
+        conditions.append(fm.Visit.destination.in_(flt.destinations))
     if flt.months:
-        conditions.append(or_(*(m.Visit.months.like(f"%,{n},%") for n in flt.months)))
+        conditions.append(or_(*(fm.Visit.months.like(f"%,{n},%") for n in flt.months)))
     if flt.years:
-        conditions.append(m.Visit.year.in_(flt.years))
+        conditions.append(fm.Visit.year.in_(flt.years))
     if flt.day is not None:
         day = f"{flt.day:02d}"
         conditions += [
-            func.substr(m.Visit.start, 9, 2) <= day,
-            func.substr(m.Visit.end, 9, 2) >= day,
+            func.substr(fm.Visit.start, 9, 2) <= day,
+            func.substr(fm.Visit.end, 9, 2) >= day,
         ]
     if flt.person_ids:
-        people_match: ColumnElement[bool] = m.Visit.visitor_id.in_(flt.person_ids)
+        people_match: ColumnElement[bool] = fm.Visit.visitor_id.in_(flt.person_ids)
         if not flt.visitor_only:
-            people_match = or_(people_match, m.Visit.host_id.in_(flt.person_ids))
+            people_match = or_(people_match, fm.Visit.host_id.in_(flt.person_ids))
         conditions.append(people_match)
     if flt.span is not None:
         first, last = flt.span
-        conditions += [m.Visit.start <= last, func.coalesce(m.Visit.end, m.Visit.start) >= first]
+        conditions += [fm.Visit.start <= last, func.coalesce(fm.Visit.end, fm.Visit.start) >= first]
     if flt.places:
-        framed = literal("\n") + m.Visit.places + literal("\n")
+        framed = literal("\n") + fm.Visit.places + literal("\n")
         conditions.append(or_(*(framed.like(f"%\n{p}\n%") for p in flt.places)))
     return conditions
 
 
 # Columns, not ORM objects: the rows are only read, and pages of visits are built often.
 _VISIT_COLUMNS = (
-    m.Visit.id,
-    m.Visit.visitor_id,
-    m.Visit.host_id,
-    m.Visit.destination,
-    m.Visit.kind,
-    m.Visit.start,
-    m.Visit.end,
-    m.Visit.month,
-    m.Visit.year,
-    m.Visit.year_note,
-    m.Visit.dates_text,
-    m.Visit.places,
-    m.Visit.stated_dates,
+    fm.Visit.id,
+    fm.Visit.visitor_id,
+    fm.Visit.host_id,
+    fm.Visit.destination,
+    fm.Visit.kind,
+    fm.Visit.start,
+    fm.Visit.end,
+    fm.Visit.month,
+    fm.Visit.year,
+    fm.Visit.year_note,
+    fm.Visit.dates_text,
+    fm.Visit.places,
+    fm.Visit.stated_dates,
 )
 
 
-_BY_DATE = (m.Visit.start.is_(None), m.Visit.start, m.Visit.id)  # undated visits last
+_BY_DATE = (fm.Visit.start.is_(None), fm.Visit.start, fm.Visit.id)  # undated visits last
 
 
 def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
-    query = select(func.count()).select_from(m.Visit).where(*_visit_conditions(flt))
+    query = select(func.count()).select_from(fm.Visit).where(*_visit_conditions(flt))
     return int(session.scalar(query) or 0)
 
 
@@ -115,12 +115,12 @@ def visits_of(
         return {}
     numbered = (
         select(
-            m.Person.id.label("person_id"),
+            fm.Person.id.label("person_id"),
             *_VISIT_COLUMNS,
-            func.row_number().over(partition_by=m.Person.id, order_by=_BY_DATE).label("n"),
+            func.row_number().over(partition_by=fm.Person.id, order_by=_BY_DATE).label("n"),
         )
-        .join(m.Visit, or_(m.Visit.visitor_id == m.Person.id, m.Visit.host_id == m.Person.id))
-        .where(m.Person.id.in_(person_ids))
+        .join(fm.Visit, or_(fm.Visit.visitor_id == fm.Person.id, fm.Visit.host_id == fm.Person.id))
+        .where(fm.Person.id.in_(person_ids))
         .subquery()
     )
     rows = list(
@@ -156,13 +156,13 @@ def _infos(
         else list(
             session.execute(
                 select(
-                    m.VisitEvent.visit_id,
-                    m.VisitEvent.day,
-                    m.VisitEvent.kind,
-                    m.VisitEvent.sentence_id,
+                    fm.VisitEvent.visit_id,
+                    fm.VisitEvent.day,
+                    fm.VisitEvent.kind,
+                    fm.VisitEvent.sentence_id,
                 )
-                .where(m.VisitEvent.visit_id.in_([v.id for v in rows]))
-                .order_by(m.VisitEvent.rank, m.VisitEvent.day, m.VisitEvent.id)
+                .where(fm.VisitEvent.visit_id.in_([v.id for v in rows]))
+                .order_by(fm.VisitEvent.rank, fm.VisitEvent.day, fm.VisitEvent.id)
             )
         )
     )
@@ -207,7 +207,7 @@ def places(session: Session) -> set[str]:
     """Every place a visit went to."""
     return {
         p
-        for row in session.scalars(select(m.Visit.places).distinct())
+        for row in session.scalars(select(fm.Visit.places).distinct())
         for p in row.split("\n")
         if p
     }

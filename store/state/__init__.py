@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, make_url, sel
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from store.db import sqlite_path
+from store.engines import sqlite_path
 from store.pgguard import MIGRATING, SERVING, guarded_engine
 from store.state import healing, migrate
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, transaction

@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, text
 
-from store.db import sqlite_path
+from store.engines import sqlite_path
 from store.state.base import StateUnavailable
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, delete, inspect, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.dml import Insert, Update
 
-from store.db import sqlite_path
+from store.engines import sqlite_path
 from store.ingest.read import RawDocument
 from store.pgguard import RESEEDING, guarded_engine
 from store.state.base import StateUnavailable, insert_ignoring_conflicts, storable, transaction

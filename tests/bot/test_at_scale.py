@@ -12,7 +12,7 @@ from bot.agreement import Stated, differing
 from bot.answer import Source
 from bot.knowledge import Knowledge
 from bot.resolve import topic_match
-from store import evidence
+from store import fulltext
 from store.db import Store
 
 MEASURES = ["two-way trade", "two-way trade turnover", "Korean investment", "visitors to Vietnam"]
@@ -83,8 +83,8 @@ def test_sentences_holding_all_the_words_come_as_the_any_word_query_ranks_them(
     """Enough sentences holding every word: those, in the any-word ranking's order (SQLite; on
     PostgreSQL every one holds each word); too few: the any-word ranking itself."""
     with seeds_store.session() as session:
-        found = evidence.matching_ids(session, terms, limit)
-        ranked = evidence.matching_ids(session, terms, 10_000, every=[terms])
+        found = fulltext.matching_ids(session, terms, limit)
+        ranked = fulltext.matching_ids(session, terms, 10_000, every=[terms])
         holding_all = _holding_all(session, terms)
     if len([i for i in ranked if i in holding_all]) >= limit and len(terms) > 1:
         assert set(found) <= holding_all and len(found) == limit
@@ -97,6 +97,6 @@ def test_sentences_holding_all_the_words_come_as_the_any_word_query_ranks_them(
 def _holding_all(session: Session, terms: list[str]) -> set[int]:
     found: set[int] | None = None
     for term in terms:
-        ids = set(evidence.matching_ids(session, [term], 10_000))
+        ids = set(fulltext.matching_ids(session, [term], 10_000))
         found = ids if found is None else found & ids
     return found or set()

@@ -29,6 +29,10 @@ Velmora, June 2, 2025 (VNA) – South Korea's Brambleton Optics inaugurated a le
 The company's chairman said the factory is expected to employ over 2,600 Vietnamese workers by 2027.
 The plant cost 310 million USD.
 """,
+    "noodles.txt": """Marlo Foods marks milestone in Tessaly
+Tessaly, May 5, 2025 (VNA) – South Korea's Marlo Foods, which has run a noodle plant in Tessaly province since 2011, celebrated its anniversary on Monday.
+Korean businesses have invested in Tessaly since 2009, the provincial People's Committee said.
+""",
     "workshop.txt": """Quillan college opens ceramics workshop in Busan
 Busan, May 19, 2025 (VNA) – On Saturday, May 17, the Quillan College of Arts opened a ceramics workshop in Busan for Vietnamese potters, with kilns donated by the Orsolo foundation.
 """,
@@ -54,7 +58,16 @@ def answer(store: Store, query: str) -> str:
 
 def test_the_names_are_in_no_list() -> None:
     everything = str([load(n) for n in ("parties", "titles", "topics", "countries", "cues")])
-    for word in ("Tessaly", "quillfruit", "Brambleton", "Velmora", "Quillan", "Orsolo", "ceramic"):
+    for word in (
+        "Tessaly",
+        "quillfruit",
+        "Brambleton",
+        "Velmora",
+        "Quillan",
+        "Orsolo",
+        "ceramic",
+        "Marlo",
+    ):
         assert word not in everything
 
 
@@ -86,3 +99,10 @@ def test_a_visit_found_by_its_place_alone_does_not_answer_another_event(store: S
     found = answer(store, "when did the ceramics workshop open in Busan?")
     assert "May 17" in found.split("\n")[0]
     assert "To Lam" not in found
+
+
+def test_a_founding_year_is_no_count(store: Store) -> None:
+    """ "since 2009" says when businesses came, not how many did: nothing counts them."""
+    found = answer(store, "How many Korean businesses have invested in Tessaly?")
+    assert re.match(r"No \w+ found", found)
+    assert "2011" in answer(store, "/figure Marlo Foods")  # a milestone is still a figure

@@ -3,7 +3,8 @@ their shape, list lines."""
 
 from __future__ import annotations
 
-from bot.asked_for import agents, initials, placed
+from bot.asked_for.names import agents, initials
+from bot.asked_for.places import placed
 from bot.calling import titles
 from bot.list_lines import list_line
 from store.queries import PersonInfo

@@ -14,6 +14,7 @@ import pytest
 from fault_tools import Asker, answers, rounds, run_reseed
 from sqlalchemy import func, select
 
+from store import fact_models as fm
 from store import models as m
 from store.db import Store
 
@@ -40,9 +41,9 @@ def facts(store: Store) -> Facts:
     with store.session() as session:
         documents = session.scalar(select(func.count()).select_from(m.Document)) or 0
         visitors = session.scalars(
-            select(m.Person.name)
-            .join(m.Visit, m.Visit.visitor_id == m.Person.id)
-            .order_by(m.Person.name)
+            select(fm.Person.name)
+            .join(fm.Visit, fm.Visit.visitor_id == fm.Person.id)
+            .order_by(fm.Person.name)
         ).all()
         summary = session.scalars(select(m.Meta.value).where(m.Meta.key == "summary")).one()
     counted = json.loads(summary).get("documents")

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from store import fact_models as fm
 from store import models as m
 from store.db import Store
 from store.reseed import reseed
@@ -96,15 +97,17 @@ def test_the_store_built_from_the_real_seeds(
     run_cli: Run, seeds_dir: Path, own_store_url: str
 ) -> None:
     assert run_cli("reseed", "--seeds", str(seeds_dir), database_url=own_store_url).returncode == 0
-    visitor = aliased(m.Person)
+    visitor = aliased(fm.Person)
     with Store.open(own_store_url).session() as session:
         visits = session.execute(
-            select(visitor.name, m.Visit.kind, m.Visit.start, m.Visit.end, m.Visit.places)
-            .join(visitor, m.Visit.visitor_id == visitor.id)
-            .order_by(m.Visit.start)
+            select(visitor.name, fm.Visit.kind, fm.Visit.start, fm.Visit.end, fm.Visit.places)
+            .join(visitor, fm.Visit.visitor_id == visitor.id)
+            .order_by(fm.Visit.start)
         ).all()
         figures = set(
-            session.execute(select(m.Figure.text, m.Figure.unit, m.Figure.year, m.Figure.deadline))
+            session.execute(
+                select(fm.Figure.text, fm.Figure.unit, fm.Figure.year, fm.Figure.deadline)
+            )
         )
         off_topic = [
             session.scalar(
@@ -114,9 +117,9 @@ def test_the_store_built_from_the_real_seeds(
                 .where(m.Sentence.on_topic.is_(False))
             )
             for table, column in (
-                (m.Figure, m.Figure.sentence_id),
-                (m.CommitmentSource, m.CommitmentSource.sentence_id),
-                (m.VisitEvent, m.VisitEvent.sentence_id),
+                (fm.Figure, fm.Figure.sentence_id),
+                (fm.CommitmentSource, fm.CommitmentSource.sentence_id),
+                (fm.VisitEvent, fm.VisitEvent.sentence_id),
             )
         ]
     assert [tuple(v) for v in visits] == [

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import aliased
 
+from store import fact_models as fm
 from store import models as m
 from store.db import Store
 from store.reseed import reseed
@@ -67,21 +68,21 @@ def test_passages_are_clean(data_store: Store) -> None:
 
 
 def test_the_visits(data_store: Store) -> None:
-    visitor, host = aliased(m.Person), aliased(m.Person)
+    visitor, host = aliased(fm.Person), aliased(fm.Person)
     query = (
         select(
             visitor.name,
             host.name,
-            m.Visit.destination,
-            m.Visit.kind,
-            m.Visit.start,
-            m.Visit.end,
-            m.Visit.year,
-            m.Visit.places,
+            fm.Visit.destination,
+            fm.Visit.kind,
+            fm.Visit.start,
+            fm.Visit.end,
+            fm.Visit.year,
+            fm.Visit.places,
         )
-        .join(visitor, m.Visit.visitor_id == visitor.id)
-        .outerjoin(host, m.Visit.host_id == host.id)
-        .order_by(m.Visit.start)
+        .join(visitor, fm.Visit.visitor_id == visitor.id)
+        .outerjoin(host, fm.Visit.host_id == host.id)
+        .order_by(fm.Visit.start)
     )
     with data_store.session() as session:
         visits = [tuple(row) for row in session.execute(query)]
@@ -111,23 +112,27 @@ def test_the_visits(data_store: Store) -> None:
 
 def test_the_commitment_topics(data_store: Store) -> None:
     with data_store.session() as session:
-        topics = set(session.scalars(select(m.CommitmentTopic.topic)))
+        topics = set(session.scalars(select(fm.CommitmentTopic.topic)))
     assert {"investment", "oda", "climate", "tourism", "infrastructure", "labour"} <= topics
 
 
 def test_one_target_reported_twice_is_one_commitment_with_two_sources(data_store: Store) -> None:
     with data_store.session() as session:
-        (target,) = session.scalars(select(m.Commitment).where(m.Commitment.deadline == 2030)).all()
+        (target,) = session.scalars(
+            select(fm.Commitment).where(fm.Commitment.deadline == 2030)
+        ).all()
         sources = session.execute(
-            select(m.Sentence.document_id, m.CommitmentSource.kind, m.Visit.kind)
-            .join(m.Sentence, m.CommitmentSource.sentence_id == m.Sentence.id)
-            .join(m.Visit, m.CommitmentSource.visit_id == m.Visit.id)
-            .where(m.CommitmentSource.commitment_id == target.id)
+            select(m.Sentence.document_id, fm.CommitmentSource.kind, fm.Visit.kind)
+            .join(m.Sentence, fm.CommitmentSource.sentence_id == m.Sentence.id)
+            .join(fm.Visit, fm.CommitmentSource.visit_id == fm.Visit.id)
+            .where(fm.CommitmentSource.commitment_id == target.id)
             .order_by(m.Sentence.id)
         ).all()
         topics = set(
             session.scalars(
-                select(m.CommitmentTopic.topic).where(m.CommitmentTopic.commitment_id == target.id)
+                select(fm.CommitmentTopic.topic).where(
+                    fm.CommitmentTopic.commitment_id == target.id
+                )
             )
         )
         assert target.figures.splitlines() == ["30 billion USD"]
@@ -143,7 +148,7 @@ def test_one_target_reported_twice_is_one_commitment_with_two_sources(data_store
 def test_the_figures(data_store: Store) -> None:
     with data_store.session() as session:
         figures = session.execute(
-            select(m.Figure.text, m.Figure.value, m.Figure.unit, m.Figure.deadline)
+            select(fm.Figure.text, fm.Figure.value, fm.Figure.unit, fm.Figure.deadline)
         ).all()
     found = {(t, v, u, d) for t, v, u, d in figures}
     assert ("30 billion USD", 30e9, "USD", 2030) in found
@@ -159,10 +164,10 @@ def test_the_figures(data_store: Store) -> None:
 @pytest.mark.parametrize(
     ("table", "sentence_column"),
     [
-        (m.VisitEvent, m.VisitEvent.sentence_id),
-        (m.CommitmentSource, m.CommitmentSource.sentence_id),
-        (m.Commitment, m.Commitment.quote_sentence_id),
-        (m.Figure, m.Figure.sentence_id),
+        (fm.VisitEvent, fm.VisitEvent.sentence_id),
+        (fm.CommitmentSource, fm.CommitmentSource.sentence_id),
+        (fm.Commitment, fm.Commitment.quote_sentence_id),
+        (fm.Figure, fm.Figure.sentence_id),
     ],
 )
 def test_nothing_off_topic_reaches_the_facts(
@@ -181,12 +186,12 @@ def test_nothing_off_topic_reaches_the_facts(
 
 def test_nothing_from_the_tail_or_third_countries_in_the_figures(data_store: Store) -> None:
     with data_store.session() as session:
-        values = set(session.scalars(select(m.Figure.value)))
-        measures = " ".join(session.scalars(select(m.Figure.measure)))
+        values = set(session.scalars(select(fm.Figure.value)))
+        measures = " ".join(session.scalars(select(fm.Figure.measure)))
         quotes = " ".join(
             session.scalars(
                 select(m.Sentence.text).join(
-                    m.CommitmentSource, m.CommitmentSource.sentence_id == m.Sentence.id
+                    fm.CommitmentSource, fm.CommitmentSource.sentence_id == m.Sentence.id
                 )
             )
         )
@@ -210,12 +215,16 @@ def test_off_topic_passages_are_kept_and_marked(data_store: Store) -> None:
 
 def test_people_and_their_folded_names(data_store: Store) -> None:
     with data_store.session() as session:
-        person = session.scalars(select(m.Person).where(m.Person.folded == "pham minh chinh")).one()
+        person = session.scalars(
+            select(fm.Person).where(fm.Person.folded == "pham minh chinh")
+        ).one()
         aliases = set(
-            session.scalars(select(m.PersonAlias.alias).where(m.PersonAlias.person_id == person.id))
+            session.scalars(
+                select(fm.PersonAlias.alias).where(fm.PersonAlias.person_id == person.id)
+            )
         )
-        spouse = session.scalars(select(m.Person).where(m.Person.name == "Choi Yun-ah")).one()
-        partner = session.get(m.Person, spouse.spouse_of)
+        spouse = session.scalars(select(fm.Person).where(fm.Person.name == "Choi Yun-ah")).one()
+        partner = session.get(fm.Person, spouse.spouse_of)
         assert (person.name, person.side) == ("Phạm Minh Chính", "Vietnam")
         assert partner is not None
         assert partner.name == "Park Sung-ho"

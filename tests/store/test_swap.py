@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from support.builds import half_written_then
 
+from store import fact_models as fm
 from store import models as m
 from store.db import Store
 from store.errors import ReseedFailed, ReseedInProgress
@@ -59,7 +60,7 @@ def test_an_open_session_keeps_reading_the_old_store(
         reseed(store_url, data_dir)  # replaces the file under the open session
         assert session.scalar(select(func.count()).select_from(m.Document)) == 1
         visitors = session.scalars(
-            select(m.Person.name).join(m.Visit, m.Visit.visitor_id == m.Person.id)
+            select(fm.Person.name).join(fm.Visit, fm.Visit.visitor_id == fm.Person.id)
         ).all()
         assert visitors == ["Tran Minh Khoa"]
         sentences = session.scalar(select(func.count()).select_from(m.Sentence))
