@@ -64,7 +64,7 @@ FLOORS = {
     "corpus2": 103,
     "corpus3": 255,
     "corpus4": 175,
-    "corpus5": 110,
+    "corpus5": 111,
     "corpus6": 117,
     "corpus7": 54,
     "corpus8": 98,
