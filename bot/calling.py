@@ -66,14 +66,15 @@ def called(text: str, known: Knowledge) -> PersonInfo | None:
     # "Madame Ly": a capitalised word that names nobody and no place, then one part of a name,
     # then no further capitalised word ("Bac Giang", "Mang Me Di Bo" are names of their own)
     for match in re.finditer(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z]+)\b(?! [A-Z])", text):
-        if key(match[1]) in taken:
-            continue
+        if key(match[1]) in taken or _AT_PLACE.search(text[: match.start()]):
+            continue  # "the factory in Vinh Phuc": a place, whatever person is called Phuc
         holder = _holder(key(match[2]), known)
         if holder:
             return holder
     return None
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at|near|across|around)\s+$", re.I)
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|will|would|has|have|had|can|could)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 )

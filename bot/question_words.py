@@ -31,7 +31,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "what_did",
-        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told)\w*",
+        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told|argu|recommend|warn|insist)\w*",
     ),
     (
         "who",
@@ -136,6 +136,8 @@ ACTIONS = [
     "provide",
     "call",
     "discuss",
+    "argue",
+    "warn",
 ]
 
 

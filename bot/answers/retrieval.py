@@ -45,10 +45,13 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         mentions = queries.mentions_of(ctx.session, question.person.id)
         also = [q.sentence_id for q in mentions]
         pointing = _pointing_back(ctx, question, also)
-        if question.kind == "what_did" and saying(question.action):  # "A: ASEAN can serve…"
-            documents = sorted({q.document.id for q in mentions})[:8]
-            spoken = spoken_by(ctx.session, ctx.known, question.person, documents)
-            pointing |= spoken
+        # their own words name them: "A: ASEAN can serve…", "My first trip was in 1996"
+        documents = sorted({q.document.id for q in mentions})[:8]
+        voiced = spoken_by(ctx.session, ctx.known, question.person, documents)
+        pointing |= voiced
+        if question.kind == "what_did" and saying(question.action):
+            # their words answer "what did X say"; "what did X propose" asks them to propose
+            spoken = voiced
         also += sorted(pointing - set(also))
     if question.kind in _HAPPENED:  # "what did they sign in Hanoi…": articles datelined there
         also += [i for i in datelined(ctx.known, question) if i not in set(also)]

@@ -31,6 +31,11 @@ _DAY_MONTH = re.compile(
 )
 
 
+# A year as a sentence writes it: looked up once per sentence, not once per year of an open
+# period ("since 1992" runs to the last year a date can have).
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+
+
 def mentions_period(text: str, period: Period) -> bool:
     """Whether a sentence names a day (or, for a span of months, a month) within the period."""
     for m in _DAY_MONTH.finditer(text):
@@ -52,7 +57,7 @@ def mentions_period(text: str, period: Period) -> bool:
     if period.start and period.end and (period.start.month, period.start.day) == (1, 1):
         whole = range(period.start.year, period.end.year + 1)  # whole years: "in 2027"
         if (period.end.month, period.end.day) == (12, 31) and any(
-            re.search(rf"\b{y}\b", text) for y in whole
+            int(y) in whole for y in _FOUR_DIGITS.findall(text)
         ):
             return True
     if period.start and period.end and (period.end - period.start).days >= 27:

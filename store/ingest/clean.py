@@ -11,6 +11,8 @@ from functools import cache
 from store.ingest.page_lines import (
     is_caption,
     is_interface,
+    is_section_line,
+    is_tail_heading,
     is_ticker,
     stamp_date,
     without_editor_notes,
@@ -23,6 +25,9 @@ _PIPES_ONLY = re.compile(r"^[\s|│┃¦]*$")
 _IMAGE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)[\])]?\s*$", re.IGNORECASE)
 _INLINE_IMAGE = re.compile(
     r"\s*[\[(]?[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|bmp)[\])]?", re.IGNORECASE
+)
+_LEADING_BYLINE = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*(?:[|–—]|,\s|$)"
 )
 _OPENING_BYLINE = re.compile(r"^By\s+(?P<name>[A-Za-z][\w’' .-]{1,60})$")
 _PHOTO_CREDIT = re.compile(
@@ -110,6 +115,7 @@ def clean_document(text: str) -> CleanDocument:
     doc = CleanDocument(title=None, paragraphs=[])
     end_markers = tuple(cues()["end_markers"])
     tail_headings = {h.lower() for h in cues()["tail_headings"]}
+    tail_openers = tuple(f"{h.lower()} " for h in cues()["tail_heading_openers"])
     seen: set[str] = set()
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if _PIPES_ONLY.match(raw):
@@ -142,7 +148,7 @@ def clean_document(text: str) -> CleanDocument:
             doc.agency = doc.agency or (match["agency"] or "").strip() or None
             doc.removed.append(line)
             continue
-        if line.rstrip(":").lower() in tail_headings and doc.paragraphs:
+        if doc.paragraphs and is_tail_heading(line, tail_headings, tail_openers):
             doc.tail_start = doc.tail_start if doc.tail_start is not None else len(doc.paragraphs)
             doc.removed.append(line)
             continue
@@ -196,6 +202,8 @@ def _caption_before_credit(line: str) -> str | None:
 
 def _page_header(doc: CleanDocument, line: str) -> bool:
     """A date-stamp or opening byline line: kept as metadata, not as a paragraph."""
+    if doc.author is None and (match := _LEADING_BYLINE.match(line)):
+        doc.author = match["name"]  # "By Scott Harris | Tuoitrenews | March 20, 2013"
     if doc.published is None and (stamp := stamp_date(line)):
         doc.published, written = stamp
         doc.dated = doc.dated or written
@@ -207,6 +215,18 @@ def _page_header(doc: CleanDocument, line: str) -> bool:
 
 
 def _take_title(doc: CleanDocument) -> None:
+    # section lines above a headline go (as the scraped page's furniture)
+    above = 0
+    while above < 2 and len(doc.paragraphs) > above + 2 and is_section_line(doc.paragraphs[above]):
+        above += 1
+    if above and not is_section_line(doc.paragraphs[above]):
+        doc.removed.extend(doc.paragraphs[:above])
+        del doc.paragraphs[:above]
+        doc.captions = {i - above for i in doc.captions if i >= above}
+        if doc.tail_start is not None:
+            doc.tail_start = max(doc.tail_start - above, 0)
+        if labelled := _LABELLED_HEADLINE.match(doc.paragraphs[0]):
+            doc.paragraphs[0] = labelled["headline"]
     if len(doc.paragraphs) < 2:
         return
     first = doc.paragraphs[0]

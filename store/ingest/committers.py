@@ -22,9 +22,14 @@ _DESCRIPTION = re.compile(
     r"^\s*[Tt]he\s+(?P<adj>[A-Z][\w’'-]+\s+)?(?P<noun>[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2}?)"
     r"(?:\s+(?:also|then|further|later))?\s*$"
 )
-# A company or body as subject: "HiteJinro aims to", "South Korean conglomerate Hyosung Group plans".
+# A company or body as subject: "HiteJinro aims to", "South Korean conglomerate Hyosung Group plans",
+# "b) Hà Nam province will facilitate" (a named place or body and the lower-case word for what it is).
+_BODY_NOUN = (
+    r"province|city|county|district|commune|town|municipality|government|administration|"
+    r"authorities|council|committee|company|group|corporation|ministry|association|union"
+)
 _ORG_SUBJECT = re.compile(
-    r"(?P<org>(?:[A-Z][\w&.'’-]{0,30}\s+){0,4}[A-Z][\w&.'’-]{1,30})\s+"
+    rf"(?P<org>(?:[A-Z][\w&.'’-]{{0,30}}\s+){{0,4}}[A-Z][\w&.'’-]{{1,30}}(?:\s+(?:{_BODY_NOUN}))?)\s+"
     r"(?:(?:also|has|have|had|is|are|was|were|then|now|further)\s+)*$"
 )
 _NOT_ORGS = frozenset(

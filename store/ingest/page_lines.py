@@ -35,6 +35,8 @@ _INTERFACE = re.compile(
     r"comment|comments|like|font size|text size|listen|a-|a\+|a|\||·|•|/|-)\s*)+$",
     re.IGNORECASE,
 )
+# "[Print] [Email] [Facebook] [Font A- A+]", "[Like 212] [Share] [Tweet]": a row of buttons.
+_BUTTONS = re.compile(r"^(?:\[[^\[\]]{1,30}\]\s*){2,}$")
 # "« Prev 1 2 3 … 12 Next »", "[◀ Prev] 1 / 8 [Next ▶] Full screen": a pager.
 _PAGER = re.compile(r"\bPrev(?:ious)?\b.{0,40}\bNext\b", re.IGNORECASE)
 _EDITOR_NOTE = re.compile(
@@ -83,7 +85,9 @@ def stamp_date(line: str) -> tuple[date, str] | None:
 def is_interface(line: str) -> bool:
     """Share and print buttons, font-size controls: words of the page, not of the article."""
     return len(line) <= 80 and (
-        _INTERFACE.match(line) is not None or _PAGER.search(line) is not None
+        _INTERFACE.match(line) is not None
+        or _PAGER.search(line) is not None
+        or _BUTTONS.match(line) is not None
     )
 
 
@@ -105,3 +109,31 @@ def without_editor_notes(line: str) -> str:
 def is_caption(line: str) -> bool:
     """A photo caption: a position marker ("(L)", "(second from right)") or a closing photo credit."""
     return bool(_CAPTION_MARK.search(line)) or bool(_CAPTION_END.search(line))
+
+
+# A page's section or breadcrumb line above its headline: "Home > News > External affairs",
+# "POLITICS – LAWS", "PRESS RELEASE — Hà Nam …".
+_CRUMB = re.compile(r"\s(?:>|›|»)\s")
+_SECTION_SPLIT = re.compile(r"\s[—–-]\s")
+
+
+def is_section_line(line: str) -> bool:
+    """Whether a line names the page's section rather than saying anything: a breadcrumb, or a
+    label in capitals, alone or before a dash ("POLITICS – LAWS", "PRESS RELEASE — …")."""
+    if line[-1:] in ".!?:;" or len(line.split()) > 20:
+        return False
+    if ">" in line or "›" in line or "»" in line:
+        return len(_CRUMB.split(line)) >= 2
+    label = _SECTION_SPLIT.split(line, maxsplit=1)[0]
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(label.split()) <= 4
+
+
+def is_tail_heading(line: str, headings: set[str], openers: tuple[str, ...]) -> bool:
+    """'Related news', 'MORE FROM OPINION', 'Tin cùng chuyên mục / Other news': the heading of
+    the page's links to other articles (a heading in two languages names it in either)."""
+    folded = line.rstrip(":").strip().lower()
+    if len(folded.split()) > 8:
+        return False
+    parts = [folded, *(part.strip() for part in folded.split(" / "))]
+    return any(part in headings or part.startswith(openers) for part in parts)

@@ -161,12 +161,14 @@ def open_role_before(prefix: str) -> str | None:
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?P<role>[^,;:\"“”]{2,120}?)(?=\s*[,;:.]|\s+(?:who|said|says)\b|$)"
+    r"^(?:,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?|\s+(?:is|was)\s+(?:the|a|an)\s+)"
+    r"(?P<role>[^,;:\"“”]{2,120}?)(?=\s*[,;:.]|\s+(?:who|said|says)\b|$)"
 )
 
 
 def open_role_after(after: str) -> str | None:
-    """', chairman of Hana Micron,' ', 42, a worker from Nghe An,': an appositive headed by a role."""
+    """', chairman of Hana Micron,' ', 42, a worker from Nghe An,': an appositive headed by a role;
+    ' is a contributing columnist for Tuoitrenews.': a predicate so headed."""
     match = _APPOSITIVE.match(after)
     if not match:
         return None

@@ -26,6 +26,7 @@ from store.queries.records import (
 )
 from store.queries.reports import documents_naming, sentence_reports
 from store.queries.texts import (
+    document_heads,
     document_sentences,
     documents,
     latest_day,
@@ -60,6 +61,7 @@ __all__ = [
     "commitments_at",
     "count_commitments",
     "count_visits",
+    "document_heads",
     "document_sentences",
     "documents",
     "documents_naming",

@@ -117,16 +117,30 @@ def sentences_before(session: Session, sentence_ids: list[int], reach: int) -> d
     return {sentence_id: text for sentence_id, text in rows}
 
 
-def document_sentences(session: Session, document_ids: list[int]) -> list[tuple[int, int, str]]:
-    """The documents' sentences in reading order: (document id, sentence id, text)."""
+def document_sentences(
+    session: Session, document_ids: list[int]
+) -> list[tuple[int, int, int, str]]:
+    """The documents' sentences in reading order: (document id, passage id, sentence id, text)."""
     if not document_ids:
         return []
     rows = session.execute(
-        select(m.Sentence.document_id, m.Sentence.id, m.Sentence.text)
+        select(m.Sentence.document_id, m.Sentence.passage_id, m.Sentence.id, m.Sentence.text)
         .where(m.Sentence.document_id.in_(set(document_ids)))
         .order_by(m.Sentence.id)
     )
-    return [(document_id, sentence_id, text) for document_id, sentence_id, text in rows]
+    return [(document, passage, sentence, text) for document, passage, sentence, text in rows]
+
+
+def document_heads(session: Session, document_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Each document's title (when it has one) and author (its byline), "" where it has none."""
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(m.Document.id, m.Document.title, m.Document.has_title, m.Document.author).where(
+            m.Document.id.in_(set(document_ids))
+        )
+    )
+    return {i: (title if has_title else "", author or "") for i, title, has_title, author in rows}
 
 
 def mentions_of(session: Session, person_id: int, limit: int = 50) -> list[Quote]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from time import perf_counter
 
 import pytest
 
+from bot.asked_for.dates import mentions_period
 from bot.calling import named
 from bot.knowledge import Knowledge
 from bot.owner import owned_role
@@ -172,3 +174,15 @@ def test_what_the_subject_said_not_whom_to(seeds_known: Knowledge) -> None:
 def test_everyone_named_in_full_is_found_in_order(seeds_known: Knowledge) -> None:
     people = named("what day did Lee Jae Myung and To Lam hold their talks?", seeds_known)
     assert [p.name for p in people] == ["Lee Jae Myung", "To Lam"]
+
+
+def test_an_open_period_finds_its_years_at_once() -> None:
+    """'since 1992' runs to the last year a date has: a sentence's years are read, not each year
+    of the period looked for (a question once took 24 s, 8,000 searches per sentence)."""
+    since = parse_period("how has trade grown since 1992?", LATEST)
+    assert since is not None
+    started = perf_counter()
+    for _ in range(50):
+        assert mentions_period("Trade reached $80 billion in 2021.", since)
+        assert not mentions_period("Trade stood at $500 million in 1985.", since)
+    assert perf_counter() - started < 2.0

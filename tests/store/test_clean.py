@@ -288,3 +288,48 @@ def test_strip_pictographs(text: str, kept: str) -> None:
 )
 def test_is_noise(line: str, noise: bool) -> None:
     assert is_noise(line) is noise
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "ECONOMY — Fisheries",
+        "Home > News > Provinces",
+        "Ulsong County Portal > News > External affairs",
+        "MARKETS – COMMODITIES",
+        "PRESS RELEASE — Office of the Quillan People's Committee",
+    ],
+)
+def test_a_section_line_above_the_headline_is_not_the_title(section: str) -> None:
+    doc = clean_document(
+        f"{section}\nKelp growers of Ulsong sign a drying pact\n"
+        "[Print] [Email] [Like 12] [Font A- A+]\nThe two sides held talks.\n{BODY}\n".replace(
+            "{BODY}", BODY
+        )
+    )
+    assert doc.title == "Kelp growers of Ulsong sign a drying pact"
+    assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+def test_a_headline_with_a_dash_between_places_is_still_the_title() -> None:
+    doc = clean_document(f"Ulsong – Quillan kelp forum opens\nThe two sides held talks.\n{BODY}\n")
+    assert doc.title == "Ulsong – Quillan kelp forum opens"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Other news", "More from Opinion", "Tin cùng chuyên mục / Other news"],
+)
+def test_other_headings_of_a_links_tail_start_it(heading: str) -> None:
+    doc = clean_document(f"The two sides held talks.\n{BODY}\n{heading}\nLaos grows fast.\n")
+    assert doc.paragraphs == ["The two sides held talks.", BODY, "Laos grows fast."]
+    assert doc.tail_start == 2
+
+
+def test_a_byline_before_a_date_stamp_names_the_author() -> None:
+    doc = clean_document(
+        "Why Ulsong should share its kelp\nBy Odette Quimby | Quillan Herald | March 3, 2024\n"
+        f"The two sides held talks.\n{BODY}\n"
+    )
+    assert doc.author == "Odette Quimby" and doc.dated == "March 3, 2024"
+    assert doc.paragraphs == ["The two sides held talks.", BODY]

@@ -80,6 +80,10 @@ INTRODUCTIONS = [
         "Prime Minister Phạm Minh Chính received him.",
         [("Phạm Minh Chính", "Prime Minister", "vn", None)],
     ),
+    (  # a predicate headed by a role, as a column's or a profile's last line says it
+        "Odette Quimby is a contributing columnist for the Quillan Herald.",
+        [("Odette Quimby", "contributing columnist for the Quillan Herald", None, None)],
+    ),
 ]
 
 NO_PEOPLE = [
