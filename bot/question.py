@@ -24,11 +24,15 @@ from bot.question_words import (
     KIND_WORDS,
     QUESTION_WORDS,
     RELATIONS,
+    according_to,
+    closing_verb,
     kind_of,
+    source_of,
 )
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
 from bot.stems import rephrase, stem, variants
+from bot.word_runs import acronyms, counted_words
 from store.lexicon import months as month_names
 from store.lexicon import parties
 from store.queries import PersonInfo
@@ -52,6 +56,8 @@ class Question:
     person: PersonInfo | None = None
     place: str | None = None
     period: Period | None = None
+    # "…, according to Woo?": the concepts naming whose word is asked; another's figure is not
+    source: tuple[int, ...] = ()
 
     @property
     def command(self) -> bool:
@@ -81,7 +87,7 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    counted = _counted(key(body)) if kind == "how_many" else frozenset()
+    counted = counted_words(key(body)) if kind == "how_many" else frozenset()
     words, soft, action = _words(folded, person, place, period, known, kind, counted)
     if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
@@ -95,11 +101,14 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         and key(place).replace(" ", "") not in words
     ):
         words.append(max(key(place).split(), key=len))
-    closing = _closing_verb(folded, kind)
+    cited = according_to(body) if kind in ("how_many", "how_much") else set()
+    if cited and "according" in words:
+        words.remove("according")  # the attribution is asked as a source, not as a word
+    closing = closing_verb(folded, kind)
     if closing in words[1:]:  # the counted noun comes first: never that
         words.remove(closing)
         soft |= variants(closing)
-    shortened = _acronyms(folded, words, soft)
+    shortened = acronyms(folded, words, soft)
     concepts = tuple(variants(w) | shortened.get(w, frozenset()) for w in words)
     subjects = _subjects(body, known)
     alternatives = tuple(
@@ -118,60 +127,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person=person,
         place=place,
         period=period,
+        source=source_of(words, concepts, cited),
     )
-
-
-# "how many jobs will the plant create?": the verb closing an inverted how-many question
-_CLOSING = re.compile(
-    r"^how many (?:\w+ ){1,4}(?:will|would|did|do|does|can|could|should|has|have|had|may|might)"
-    r"(?: \w+)+ (\w+)$"
-)
-
-
-def _closing_verb(folded: str, kind: str) -> str | None:
-    """The verb closing an inverted how-many question ("how many jobs will the plant create?"):
-    how the subject comes by the count, which articles tell in their own verbs ("employ",
-    "hire", "add"), so it ranks answers rather than deciding them."""
-    if kind != "how_many":
-        return None
-    match = _CLOSING.search(folded)
-    return match[1] if match else None
-
-
-ACRONYM_WORDS = (3, 4)  # "foreign direct investment" is FDI; two words' initials say too little
-
-
-def _acronyms(folded: str, words: list[str], soft: set[str]) -> dict[str, frozenset[str]]:
-    """Each asked word standing in a run of three or four words asked or generic, with the run's
-    initials: "foreign direct investment" is said "FDI" as often as in full, and a sentence
-    saying it so holds its words ("official development assistance" is ODA)."""
-    asked = set(words) | {t for t in folded.split() if stem(t) in soft}
-    tokens = folded.split()
-    found: dict[str, set[str]] = {}
-    for size in ACRONYM_WORDS:
-        for at in range(len(tokens) - size + 1):
-            run = tokens[at : at + size]
-            if all(t in asked for t in run):
-                for word in set(run) & set(words):
-                    found.setdefault(word, set()).add("".join(t[0] for t in run))
-    return {w: frozenset(a) for w, a in found.items()}
-
-
-_COUNTED = re.compile(r"\b(?:how many|number of)((?: \w+){1,3})")
-_AFTER_COUNTED = frozenset(["of", "are", "is", "was", "were", "did", "do", "does", "have", "has"])
-
-
-def _counted(folded: str) -> frozenset[str]:
-    """The words naming what "how many" counts ("how many Korean projects are…")."""
-    match = _COUNTED.search(folded)
-    if match is None:
-        return frozenset()
-    named = []
-    for token in match[1].split():
-        if token in _AFTER_COUNTED:
-            break
-        named.append(token)
-    return frozenset(named)
 
 
 def month_terms(period: Period | None) -> list[str]:

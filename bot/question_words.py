@@ -1,9 +1,12 @@
 """The words of questions: which kind of answer a question asks for, and which of its words
-only frame it (question words, restated kinds, the verbs a "what did X…" asks about)."""
+only frame it (question words, restated kinds, the verbs a "what did X…" asks about), the
+source a figure is asked of ("according to…") and the verb closing a how-many question."""
 
 from __future__ import annotations
 
 import re
+
+from store.textutil import key
 
 # Checked in order: the first that matches names the kind.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -146,3 +149,40 @@ def kind_of(folded: str) -> str:
         if re.search(pattern, folded):
             return kind
     return "search"
+
+
+# "how many jobs will the plant create?": the verb closing an inverted how-many question
+_CLOSING = re.compile(
+    r"^how many (?:\w+ ){1,4}(?:will|would|did|do|does|can|could|should|has|have|had|may|might)"
+    r"(?: \w+)+ (\w+)$"
+)
+
+
+_ACCORDING = re.compile(r"\baccording to ([^,;?!]+)", re.I)
+
+
+def according_to(body: str) -> set[str]:
+    """The words of whom a question asking for a figure cites ("how many firms operate here,
+    according to Woo?"): whose figure is asked, when sources differ."""
+    match = _ACCORDING.search(body)
+    return set(key(match[1]).split()) if match else set()
+
+
+def source_of(
+    words: list[str], concepts: tuple[frozenset[str], ...], cited: set[str]
+) -> tuple[int, ...]:
+    """The concepts naming the cited source, but for a word that says what else is asked in
+    other words ("Business" of "the Orvel Business Chamber" for "companies")."""
+    named = [i for i, w in enumerate(words) if w in cited]
+    rest = [c for i, c in enumerate(concepts) if i not in named]
+    return tuple(i for i in named if not any(concepts[i] & c for c in rest))
+
+
+def closing_verb(folded: str, kind: str) -> str | None:
+    """The verb closing an inverted how-many question ("how many jobs will the plant create?"):
+    how the subject comes by the count, which articles tell in their own verbs ("employ",
+    "hire", "add"), so it ranks answers rather than deciding them."""
+    if kind != "how_many":
+        return None
+    match = _CLOSING.search(folded)
+    return match[1] if match else None

@@ -126,6 +126,10 @@ def rank(
             # "how many doctors…": a sentence counting something else (machines, volunteers)
             # does not answer, whatever its article is about.
             coverage = min(coverage, 0.35)
+        if question.source and not any(hits[i] or lent[i] for i in question.source):
+            # "according to Woo": another's figure is not his (an article citing no one but
+            # itself, "according to the column", is its own source)
+            coverage = min(coverage, 0.35)
         if elsewhere(question, text, known):  # another country or city than the asked one
             coverage = min(coverage, 0.35)
         if focus is not None and not (hits[focus] or lent[focus]):

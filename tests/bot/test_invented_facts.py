@@ -29,9 +29,16 @@ Velmora, June 2, 2025 (VNA) – South Korea's Brambleton Optics inaugurated a le
 The company's chairman said the factory is expected to employ over 2,600 Vietnamese workers by 2027.
 The plant cost 310 million USD.
 """,
-    "noodles.txt": """Marlo Foods marks milestone in Tessaly
-Tessaly, May 5, 2025 (VNA) – South Korea's Marlo Foods, which has run a noodle plant in Tessaly province since 2011, celebrated its anniversary on Monday.
-Korean businesses have invested in Tessaly since 2009, the provincial People's Committee said.
+    "noodles.txt": """Marlo Foods marks milestone in Brenmoor
+Brenmoor, May 5, 2025 (VNA) – South Korea's Marlo Foods, which has run a noodle plant in Brenmoor province since 2011, celebrated its anniversary on Monday.
+Korean businesses have invested in Brenmoor since 2009, the provincial People's Committee said.
+""",
+    "speaker.txt": """Speaker Holvik visits Tessaly
+Tessaly, June 9, 2025 (VNA) – Korean Assembly Speaker Dorin Holvik met provincial leaders in Tessaly on Monday.
+Holvik said that about 3,000 South Korean companies operate in Tessaly, making a significant contribution to its exports.
+""",
+    "chamber.txt": """Korean firms flock to Tessaly
+Tessaly, July 1, 2025 (VNA) – According to the Orvel Business Chamber, some 4,500 South Korean companies operate in Tessaly, most of them in textiles.
 """,
     "workshop.txt": """Quillan college opens ceramics workshop in Busan
 Busan, May 19, 2025 (VNA) – On Saturday, May 17, the Quillan College of Arts opened a ceramics workshop in Busan for Vietnamese potters, with kilns donated by the Orsolo foundation.
@@ -103,6 +110,15 @@ def test_a_visit_found_by_its_place_alone_does_not_answer_another_event(store: S
 
 def test_a_founding_year_is_no_count(store: Store) -> None:
     """ "since 2009" says when businesses came, not how many did: nothing counts them."""
-    found = answer(store, "How many Korean businesses have invested in Tessaly?")
+    found = answer(store, "How many Korean businesses have invested in Brenmoor?")
     assert re.match(r"No \w+ found", found)
     assert "2011" in answer(store, "/figure Marlo Foods")  # a milestone is still a figure
+
+
+def test_according_to_someone_asks_for_their_figure(store: Store) -> None:
+    """Two sources count the firms differently: the one cited is the answer."""
+    asked = "How many South Korean companies operate in Tessaly, according to {}?"
+    found = answer(store, asked.format("Holvik"))
+    assert "3,000" in found and "4,500" not in found
+    found = answer(store, asked.format("the Orvel Business Chamber"))
+    assert "4,500" in found and "3,000" not in found
