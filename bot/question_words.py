@@ -94,7 +94,6 @@ QUESTION_WORDS = frozenset(
             "know",
         ],
         *["thing", "things", "go", "went", "more", "most", "each", "other", "others"],
-        *["come", "comes", "came"],  # "what share of FDI comes from…"
     ]
 )
 # Words too common in these articles to be what a question is about (they still help ranking).
