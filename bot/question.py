@@ -192,8 +192,10 @@ def _words(
     if period:
         folded = folded.replace(key(period.text), " ")  # the period is asked as a period
         if period.start and period.end:  # and so is its year ("january-may 2023")
-            for year in range(period.start.year, period.end.year + 1):
-                folded = re.sub(rf"\b{year}\b", " ", folded)
+            first, last = period.start.year, period.end.year
+            folded = re.sub(
+                r"\b(?:19|20)\d\d\b", lambda y: " " if first <= int(y[0]) <= last else y[0], folded
+            )
     stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
     # "how many projects…" counts projects: the counted noun is asked, however generic

@@ -22,7 +22,7 @@ from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
 from bot.owner import other_owner, owned_role
 from bot.question import Question
-from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of
+from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of, total_asked
 from bot.stems import compounds, covered, other_senses, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
@@ -80,6 +80,7 @@ def rank(
     total = max(1, len(candidates))
     counted = counted_noun(question)
     focus = focus_word(question, concept_weights)
+    total_word = total_asked(question)
     role = role_of(question)
     owned = owned_role(question) if role is None else None
     deed = asks_deed(question)
@@ -126,6 +127,8 @@ def rank(
             # "how many doctors…": a sentence counting something else (machines, volunteers)
             # does not answer, whatever its article is about.
             coverage = min(coverage, 0.35)
+        if total_word is not None and not hits[total_word]:
+            coverage = min(coverage, 0.35)  # one project's figure is a part, not the total
         if question.source and not any(hits[i] or lent[i] for i in question.source):
             # "according to Woo": another's figure is not his (an article citing no one but
             # itself, "according to the column", is its own source)

@@ -73,3 +73,12 @@ def focus_word(question: Question, concept_weights: list[float] | None) -> int |
     ordered = sorted(range(len(concept_weights)), key=lambda i: -concept_weights[i])
     first, second = ordered[0], ordered[1]
     return first if concept_weights[first] >= 1.5 * concept_weights[second] else None
+
+
+def total_asked(question: Question) -> int | None:
+    """The asked word of a how-much / how-many question asking for a total ("how much has X
+    invested in total?"): a sentence that does not say it states a part (one project's
+    investment), not the total."""
+    if question.kind not in ("how_many", "how_much"):
+        return None
+    return next((i for i, g in enumerate(question.concepts) if stem("total") in g), None)

@@ -19,6 +19,7 @@ class Person(Base):
     other_roles: Mapped[str] = mapped_column(Text, default="")  # newline-separated
     spouse_of: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     mention_count: Mapped[int] = mapped_column(default=0)
+    document_count: Mapped[int] = mapped_column(default=0)  # the documents naming the person
 
     def __repr__(self) -> str:
         return f"Person({self.id}, {self.name!r})"

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Bumped whenever the tables change: a store built by older code is rebuilt, not misread.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 
 class Base(DeclarativeBase):
@@ -30,6 +30,8 @@ class Document(Base):
     reference_year: Mapped[int | None]
     year_note: Mapped[str | None] = mapped_column(Text)
     original_text: Mapped[str] = mapped_column(Text)
+    # The first sentence outside a heading: the one a dateline places ("HANOI, July 9 (VNA) - …")
+    opening_sentence_id: Mapped[int | None]
 
     def __repr__(self) -> str:
         return f"Document({self.id}, {self.name!r})"

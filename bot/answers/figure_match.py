@@ -9,12 +9,14 @@ the deal's value though no topic holds "howitzer".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from bot.context import LENT
 from bot.coverage import rarity
+from bot.question import Question
 from bot.stems import covering, variants
 from store import word_counts
 from store.queries import FigureInfo
@@ -85,3 +87,16 @@ def matching(
         in_measure = question.share(figure.measure_stems, topics=figure.topics)
         kept.append((share + boost + 0.5 * in_measure, figure))
     return kept
+
+
+def is_amount(unit: str) -> bool:
+    """Whether a figure's unit is money or a share (what how much asks for; how many, not)."""
+    return bool(re.search(r"usd|vnd|krw|won|dollar|euro|%|percent", unit, re.I))
+
+
+def of_kind(question: Question, figure: FigureInfo) -> bool:
+    """Whether a figure is of the kind a how-many / how-much question asks for: never a milestone
+    year ("since 2009" says when); for how many, a count, not money."""
+    if figure.unit == "year":
+        return False
+    return question.kind != "how_many" or not is_amount(figure.unit)

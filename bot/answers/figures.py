@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.agreement import Stated, described, progress, rivals
@@ -25,9 +26,8 @@ from store import queries
 from store.queries import SOURCES_SHOWN, FigureInfo, Quote
 
 
-def answer_figures(ctx: Context, years: bool = True) -> Answer:
-    """The figures the argument asks for; without `years`, no milestone year ("since 2009"),
-    which says when, never how many or how much."""
+def answer_figures(ctx: Context, kind: Callable[[FigureInfo], bool] | None = None) -> Answer:
+    """The figures the argument asks for (of the `kind` a question asks for, if given)."""
     if not ctx.argument or normalise(ctx.argument) == "help":
         return usage(ctx, "figure")
     match = topic_match(ctx.argument, ctx.known, partial=True)
@@ -46,7 +46,7 @@ def answer_figures(ctx: Context, years: bool = True) -> Answer:
     # and the sentence after each ("Hyosung has earmarked $1 billion for that complex")
     ids += [i + 1 for i in ids]
     found = queries.figures(session, topic_keys=list(match.keys), sentence_ids=ids)
-    found = [f for f in found if years or f.unit != "year"]
+    found = [f for f in found if kind is None or kind(f)]
     topics = set(match.keys)
     named = tuple(_named(ctx, w) for w in words)
     wanted = asked(session, words, corrected, ctx.known.words, named)

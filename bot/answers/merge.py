@@ -12,6 +12,7 @@ from itertools import chain, islice
 
 from bot.answer import Item
 from bot.answers.common import Context, sources
+from bot.answers.figure_match import is_amount
 from bot.answers.figures import figure_item
 from bot.answers.read_ahead import AHEAD, ReadAhead, read_ahead
 from bot.answers.titles import holder_called
@@ -116,17 +117,13 @@ def _figure_items(
     wanted = [
         f
         for f in figures
-        if _is_amount(f.unit) == (question.kind == "how_much") and says(question, f.measure)
+        if is_amount(f.unit) == (question.kind == "how_much") and says(question, f.measure)
     ]
     if not wanted:  # the sentence's own words answer better than a figure of something else
         return [sentence_item(scored)]
     wanted = [f for f in wanted if f.group_key not in groups]
     groups.update(f.group_key for f in wanted)
     return [figure_item([f], {quote.sentence_id: quote}) for f in wanted[:2]]
-
-
-def _is_amount(unit: str) -> bool:
-    return bool(re.search(r"usd|vnd|krw|won|dollar|euro|%|percent", unit, re.I))
 
 
 _LEADS_BACK = re.compile(

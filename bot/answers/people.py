@@ -41,8 +41,8 @@ def answer_who(ctx: Context) -> Answer:
 
 
 def _cards(ctx: Context, people: list[PersonInfo]) -> list[Item]:
-    """The cards of a page of people, each person's visits, mentions and documents read for the
-    whole page at once."""
+    """The cards of a page of people, each person's visits and mentions read for the whole page
+    at once (how many documents name them was counted at reseed)."""
     ids = [p.id for p in people]
     session = ctx.session
     visits = queries.visits_of(session, ids, VISITS_SHOWN, ctx.known.by_id)
@@ -50,14 +50,13 @@ def _cards(ctx: Context, people: list[PersonInfo]) -> list[Item]:
         pid: _spread(mentions) for pid, mentions in queries.mentions_on_topic(session, ids).items()
     }
     cited = queries.quotes(session, [sid for shown in spread.values() for sid in shown])
-    reports = queries.documents_naming(session, ids)
     return [
         _card(
             person,
             ctx,
             visits.get(person.id, []),
             [cited[sid] for sid in spread.get(person.id, []) if sid in cited],
-            reports.get(person.id, 0),
+            person.documents,
         )
         for person in people
     ]

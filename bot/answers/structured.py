@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from bot.answer import Item
 from bot.answers.commitments import answer_commitments, commitment_items
 from bot.answers.common import Context
+from bot.answers.figure_match import of_kind
 from bot.answers.figures import answer_figures
 from bot.answers.people import answer_who
 from bot.answers.visits import answer_visits, visit_card
@@ -63,8 +65,9 @@ def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> lis
         answer = answer_visits(routed)
     elif chosen.intent == "who":
         answer = answer_who(routed)
-    elif chosen.intent == "figure":  # how many / how much: a milestone year is no answer
-        answer = answer_figures(routed, years=question.kind not in ("how_many", "how_much"))
+    elif chosen.intent == "figure":  # how many / how much: figures of the asked kind
+        counting = question.kind in ("how_many", "how_much")
+        answer = answer_figures(routed, partial(of_kind, question) if counting else None)
     elif chosen.intent == "commitment" and topic_match(chosen.argument, ctx.known).score >= 100:
         answer = answer_commitments(routed)
     else:

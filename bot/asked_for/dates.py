@@ -48,7 +48,7 @@ def mentions_period(text: str, period: Period) -> bool:
         if period.start is None or period.end is None:
             continue
         year = int(m[5]) if m[5] else None
-        for candidate_year in [year] if year else range(period.start.year, period.end.year + 1):
+        for candidate_year in [year] if year else _years(period):
             try:
                 if period.contains(date(candidate_year, month, day)):
                     return True
@@ -64,13 +64,22 @@ def mentions_period(text: str, period: Period) -> bool:
         for m in re.finditer(rf"\b({MONTH_NAMES})\b\.?(?:\s+((?:19|20)\d\d))?", text, re.I):
             month = _MONTH_NUMBER[m[1].lower()]
             year = int(m[2]) if m[2] else None
-            years = [year] if year else range(period.start.year, period.end.year + 1)
+            years = [year] if year else _years(period)
             if any(
                 period.contains(date(y, month, 15)) or _month_overlaps(period, y, month)
                 for y in years
             ):
                 return True
     return False
+
+
+def _years(period: Period) -> list[int]:
+    """The years a day or month named without one may fall in: the period's first five and its
+    last (an open period, "since 1992", runs to the year 9999: every day of the years between is
+    inside it, so those years tell nothing more)."""
+    assert period.start is not None and period.end is not None
+    first, last = period.start.year, period.end.year
+    return sorted({*range(first, min(last, first + 4) + 1), last})
 
 
 def _month_overlaps(period: Period, year: int, month: int) -> bool:

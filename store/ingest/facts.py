@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from store import fact_models as fm
 from store import models as m
@@ -56,6 +56,7 @@ def _shown_date(clean: CleanDocument) -> str | None:
 
 def _documents(ex: Extraction, tables: Rows) -> None:
     passage_id = 0
+    headings: set[int] = set()
     for doc in ex.docs:
         tables[m.Document].append(
             {
@@ -72,10 +73,13 @@ def _documents(ex: Extraction, tables: Rows) -> None:
                 "reference_year": doc.reference_year,
                 "year_note": doc.year_note,
                 "original_text": doc.raw.text,
+                "opening_sentence_id": None,
             }
         )
         for ordinal, (text, on_topic, heading, why) in enumerate(doc.passages):
             passage_id += 1
+            if heading:
+                headings.add(passage_id)
             tables[m.Passage].append(
                 {
                     "id": passage_id,
@@ -90,7 +94,10 @@ def _documents(ex: Extraction, tables: Rows) -> None:
     vocabulary: Counter[str] = Counter()
     for doc in ex.docs:
         vocabulary.update(doc.vocabulary)
+    documents = tables[m.Document]
     for sent in ex.sents:
+        if sent.passage not in headings and documents[sent.doc]["opening_sentence_id"] is None:
+            documents[sent.doc]["opening_sentence_id"] = sent.id
         shown = sent.shown or sent.text
         tables[m.Sentence].append(
             {
@@ -114,6 +121,10 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
         if ex.mention_counts[person_key]
     }
     by_name = {ex.people[k].name: k for k in ids}
+    naming: dict[str, set[int]] = defaultdict(set)  # person -> the documents naming them
+    for sent in ex.sents:
+        for mention in sent.mentions:
+            naming[mention.person].add(sent.doc)
     party_names = {p.key: p.name for p in parties()}
     for person_key, person_id in ids.items():
         person = ex.people[person_key]
@@ -129,6 +140,7 @@ def _people(ex: Extraction, tables: Rows) -> dict[str, int]:
                 "other_roles": "\n".join(roles[1:]),
                 "spouse_of": spouse,
                 "mention_count": ex.mention_counts[person_key],
+                "document_count": len(naming[person_key]),
             }
         )
         for alias in sorted(person.aliases()):

@@ -24,7 +24,7 @@ from store.queries.records import (
     VisitEventInfo,
     VisitInfo,
 )
-from store.queries.reports import documents_naming, sentence_reports
+from store.queries.reports import sentence_reports
 from store.queries.texts import (
     document_heads,
     document_sentences,
@@ -64,7 +64,6 @@ __all__ = [
     "document_heads",
     "document_sentences",
     "documents",
-    "documents_naming",
     "figures",
     "latest_day",
     "mentions_of",

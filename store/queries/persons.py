@@ -39,12 +39,13 @@ def person_columns(person: Any) -> tuple[Any, ...]:
         person.other_roles,
         person.spouse_of,
         person.mention_count,
+        person.document_count,
     )
 
 
 def person_info(row: Sequence[Any], aliases: tuple[str, ...] = ()) -> PersonInfo:
     """A PersonInfo from the values of person_columns(), in order."""
-    pid, name, side, role, other_roles, spouse_of, mentions = row
+    pid, name, side, role, other_roles, spouse_of, mentions, documents = row
     return PersonInfo(
         pid,
         name,
@@ -54,6 +55,7 @@ def person_info(row: Sequence[Any], aliases: tuple[str, ...] = ()) -> PersonInfo
         spouse_of,
         mentions,
         aliases,
+        documents,
     )
 
 

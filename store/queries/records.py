@@ -42,6 +42,7 @@ class PersonInfo:
     spouse_of: int | None
     mentions: int
     aliases: tuple[str, ...]
+    documents: int = 0  # how many documents name the person
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,13 @@
-"""Corroboration: how many documents report the fact a sentence carries, or name a person."""
+"""Corroboration: how many documents report the fact a sentence carries."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store import fact_models as fm
-from store import models as m
 
 
 def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int]:
@@ -33,16 +31,3 @@ def sentence_reports(session: Session, sentence_ids: list[int]) -> dict[int, int
     ):
         found[sentence_id] = max(found[sentence_id], int(count))
     return dict(found)
-
-
-def documents_naming(session: Session, person_ids: Collection[int]) -> dict[int, int]:
-    """How many documents name each person (those named nowhere are left out)."""
-    if not person_ids:
-        return {}
-    query = (
-        select(fm.PersonMention.person_id, func.count(func.distinct(m.Sentence.document_id)))
-        .join(m.Sentence, fm.PersonMention.sentence_id == m.Sentence.id)
-        .where(fm.PersonMention.person_id.in_(person_ids))
-        .group_by(fm.PersonMention.person_id)
-    )
-    return {person_id: int(count) for person_id, count in session.execute(query)}

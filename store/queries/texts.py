@@ -93,11 +93,8 @@ def opening_datelines(session: Session) -> dict[int, str]:
     """The dateline city of each document that has one ("HANOI, July 9 (VNA) - …"), by the id of
     its opening sentence, which the dateline places; the newest documents (by year) first."""
     rows = session.execute(
-        select(m.Document.dateline, func.min(m.Sentence.id))
-        .join(m.Sentence, m.Sentence.document_id == m.Document.id)
-        .join(m.Passage, m.Passage.id == m.Sentence.passage_id)
-        .where(m.Document.dateline.is_not(None), m.Passage.heading.is_(False))
-        .group_by(m.Document.id, m.Document.dateline)
+        select(m.Document.dateline, m.Document.opening_sentence_id)
+        .where(m.Document.dateline.is_not(None), m.Document.opening_sentence_id.is_not(None))
         .order_by(m.Document.reference_year.desc(), m.Document.id.desc())  # the newest first
     )
     return {sentence_id: city for city, sentence_id in rows if city and sentence_id}

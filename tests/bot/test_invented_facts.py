@@ -40,6 +40,12 @@ Holvik said that about 3,000 South Korean companies operate in Tessaly, making a
     "chamber.txt": """Korean firms flock to Tessaly
 Tessaly, July 1, 2025 (VNA) – According to the Orvel Business Chamber, some 4,500 South Korean companies operate in Tessaly, most of them in textiles.
 """,
+    "lenses.txt": """Brambleton Optics to add a lens line in Velmora
+Velmora, August 3, 2025 (VNA) – Brambleton Optics plans to invest 90 million USD in a new lens line at its Velmora factory.
+""",
+    "optics_profile.txt": """Korean optics maker deepens roots in Vietnam
+Hanoi, August 20, 2025 (VNA) – Brambleton Optics, which entered Vietnam in 2008, has invested 1.2 billion USD in the country in total, the firm said.
+""",
     "workshop.txt": """Quillan college opens ceramics workshop in Busan
 Busan, May 19, 2025 (VNA) – On Saturday, May 17, the Quillan College of Arts opened a ceramics workshop in Busan for Vietnamese potters, with kilns donated by the Orsolo foundation.
 """,
@@ -122,3 +128,9 @@ def test_according_to_someone_asks_for_their_figure(store: Store) -> None:
     assert "3,000" in found and "4,500" not in found
     found = answer(store, asked.format("the Orvel Business Chamber"))
     assert "4,500" in found and "3,000" not in found
+
+
+def test_a_total_asked_is_not_a_part(store: Store) -> None:
+    """One project's investment is a part of what the firm has invested in total."""
+    found = answer(store, "how much has Brambleton Optics invested in Vietnam in total?")
+    assert "1.2 billion" in found and "90 million" not in found

@@ -91,6 +91,26 @@ def test_periods(text: str, start: date | None, end: date | None, months: set[in
 
 
 @pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        ("Trade reached 80 billion USD in 2021.", True),
+        ("The talks opened on 5 June.", True),  # a day without its year: some year since
+        ("The office opened in March.", True),
+        ("Ties were set up in 1991.", False),
+        ("Nothing dated here.", False),
+    ],
+)
+def test_an_open_period_since_a_year(seeds_known: Knowledge, sentence: str, inside: bool) -> None:
+    """ "since 1992" runs on without end: a sentence dated in any later year is within it, read
+    without walking the years up to its open end (the year 9999) one by one."""
+    period = parse_period("how many times has trade grown since 1992", LATEST)
+    assert period is not None and period.start == date(1992, 1, 1)
+    assert mentions_period(sentence, period) is inside
+    question = parse("how many times has trade grown since 1992?", seeds_known, LATEST)
+    assert "1992" not in question.words
+
+
+@pytest.mark.parametrize(
     "text", ["what may happen next", "3.5 million visitors", "the 150 billion USD target", "hello"]
 )
 def test_no_period_where_none_is_written(text: str) -> None:
