@@ -67,7 +67,7 @@ FLOORS = {
     "corpus5": 111,
     "corpus6": 117,
     "corpus7": 54,
-    "corpus8": 98,
+    "corpus8": 102,
     "corpus9": 57,
     "corpus10": 46,
     "questions": 235,
