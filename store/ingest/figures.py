@@ -55,6 +55,9 @@ _SHARE_PRICE = re.compile(
 )
 # Work per sentence stays bounded (issue 13): no real sentence states more figures than this.
 MAX_FIGURES = 12
+DEADLINE_REACH = (
+    10  # words between a figure and the year it is due by ("150 billion USD in … by 2030")
+)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o['’]clock|:\d\d|h\d\d)", re.IGNORECASE)
 
 
@@ -85,9 +88,17 @@ def find_figures(sentence: str, dates: list[DateMention]) -> list[FigureMention]
         start, end = match.span()
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         _left, right = _clause_bounds(sentence, start, end)
-        # Its deadline comes from its own clause only, never from another figure's.
+        # Its deadline comes from its own clause only, never from another figure's, and within a
+        # few words: "10,000 firms … contribute to the city's goal of … by 2045" sets no target
+        # for the firms.
         deadline = next(
-            (d.year for d in dates if d.kind == "deadline" and end <= d.start < min(right, limit)),
+            (
+                d.year
+                for d in dates
+                if d.kind == "deadline"
+                and end <= d.start < min(right, limit)
+                and len(sentence[end : d.start].split()) <= DEADLINE_REACH
+            ),
             None,
         )
         year = next((d.year for d in years if end <= d.start < min(right, limit)), None)

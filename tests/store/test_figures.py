@@ -15,6 +15,11 @@ def _figures(sentence: str) -> list[FigureMention]:
 # (sentence, [(text, value, unit, year, deadline), ...])
 CASES = [
     (
+        "Holvik said that about 3,000 Korean firms operating in Tessaly are making a real "
+        "contribution to the province's goal of becoming a high-income economy by 2045.",
+        [("about 3,000 Korean firms", 3000, "Korean firms", None, None)],
+    ),
+    (
         "Both sides aim to raise two-way trade to 150 billion USD by 2030.",
         [("150 billion USD", 150e9, "USD", None, 2030)],
     ),
