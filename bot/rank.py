@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.asked_for.by_kind import asked_for
 from bot.asked_for.dates import dated_event, mentions_period
 from bot.asked_for.names import bylined, initials
-from bot.asked_for.places import placed
+from bot.asked_for.places import placed, says_dateline
 from bot.context import NONE, DocumentContext, lent_hits
 from bot.coverage import coverage_of
 from bot.elsewhere import elsewhere
@@ -102,7 +102,9 @@ def rank(
             dated_event(question, text, concept_weights or [1.0] * len(hits), True)
             if question.kind == "when"
             # "Kick-off is at 6 p.m. local time at King Abdullah Sports City Hall Stadium."
-            else not found and candidate.quote.on_topic and placed(text, venue=True)
+            else not found
+            and candidate.quote.on_topic
+            and (placed(text, venue=True) or says_dateline(text))
             if question.kind == "where"
             # "The investment is put at about 100 million US dollars.": the article's subject
             else not found and _POINTS_BACK.match(text) is not None

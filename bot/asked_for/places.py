@@ -8,6 +8,7 @@ import re
 from bot.asked_for.dates import MONTH_NAMES
 from bot.knowledge import Knowledge
 from store.evidence import Candidate
+from store.ingest.page_lines import place_date
 from store.textutil import key
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -37,4 +38,11 @@ def place_asked(candidate: Candidate, text: str, known: Knowledge) -> bool:
         bool(candidate.facts.visits)
         or any(f" {p} " in folded for p in known.places if len(p) >= 4)
         or placed(candidate.quote.text)
+        or says_dateline(candidate.quote.text)
     )
+
+
+def says_dateline(text: str) -> bool:
+    """A line that is only a place and a date ("Seoul, October 17, 2024"): atop a speech or a
+    release, where it was given."""
+    return place_date(text.rstrip(".")) is not None

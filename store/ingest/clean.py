@@ -14,6 +14,7 @@ from store.ingest.page_lines import (
     is_section_line,
     is_tail_heading,
     is_ticker,
+    place_date,
     stamp_date,
     without_editor_notes,
 )
@@ -47,7 +48,9 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^(?P<city>[A-ZÀ-ỸĐ][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?))?"
+    r"^(?P<city>[A-ZÀ-ỸĐ][\w.'’ -]{1,40}?)"
+    r"(?:,\s*(?P<country>[A-ZÀ-ỸĐ][\w’'-]+(?: [A-ZÀ-ỸĐ][\w’'-]+)?))?"  # "QUY NHON, Vietnam —"
+    r"(?:,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z/ ]{2,20})\)\s*[-–—:]+|\s+[—–]{1,2})\s*"
 )
 _BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
@@ -135,7 +138,11 @@ def clean_document(text: str) -> CleanDocument:
         if is_noise(line) or is_interface(line) or is_ticker(line):
             doc.removed.append(line)
             continue
-        if len(doc.paragraphs) < 4 and _page_header(doc, line):
+        if doc.dateline is None and len(doc.paragraphs) < 3 and (placed := place_date(line)):
+            # "Seoul, October 17, 2024" atop a speech: kept, citable, as where it was given
+            doc.dateline, doc.dated = placed[0], doc.dated or placed[2]
+            doc.published = doc.published or placed[1]
+        elif len(doc.paragraphs) < 4 and _page_header(doc, line):
             doc.removed.append(line)
             continue
         if match := _LINK_LINE.match(line):
@@ -181,7 +188,13 @@ def _dateline(line: str) -> re.Match[str] | None:
     Forum: …' (a city and a dash alone open a sentence that ends, and its city is not one of a pair
     of parties)."""
     match = _DATELINE.match(line)
-    if match is None or match["agency"] or match["date"]:
+    if match is None:
+        return None
+    if match["country"] and not (match["city"].isupper() and parties_named(match["country"])):
+        # a city with its country is a dateline in capitals ("SUWON, South Korea --"), never
+        # two parties ("Vietnam, Korea – a new era")
+        return None
+    if match["agency"] or match["date"]:
         return match
     city = match["city"].split()
     rest = line[match.end() :]

@@ -82,6 +82,27 @@ def stamp_date(line: str) -> tuple[date, str] | None:
     return None
 
 
+# "Seoul, October 17, 2024" alone on a line atop a speech or release: where and when it was given
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-ZÀ-ỸĐ][\w.'’-]*(?: [A-ZÀ-ỸĐ][\w.'’-]*){0,3}),\s*(?P<date>[^,].{5,25}?)\.?$"
+)
+_WEEKDAY_OR_MONTH = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+
+
+def place_date(line: str) -> tuple[str, date, str] | None:
+    """The place and date of a line that is only those ("Seoul, October 17, 2024", "Hanoi, 14
+    April 2021"): a weekday, a month or a byline is no place."""
+    match = _PLACE_DATE.match(line)
+    if match is None or match["place"].startswith("By ") or _WEEKDAY_OR_MONTH.match(match["place"]):
+        return None
+    stamp = stamp_date(match["date"])
+    if stamp is None or stamp[1] != match["date"].rstrip("."):
+        return None
+    return match["place"], stamp[0], stamp[1]
+
+
 def is_interface(line: str) -> bool:
     """Share and print buttons, font-size controls: words of the page, not of the article."""
     return len(line) <= 80 and (

@@ -1,7 +1,8 @@
 """Shapes of article, written for these tests with people, places and bodies in no list (Min
 Dal-seo, the Ulsong Kelp Union, Le Quoc Hoa, Tay Quillan, Tam Sang): the first person of a speech
 whose title names its speaker, and the rest of a paragraph a speaker's label opens, are the
-speaker's; a place named like a person ("in Tam Sang") is the place."""
+speaker's; a place named like a person ("in Tam Sang") is the place; a speech's "Torvik, March 3,
+2023" line says where it was given."""
 
 from __future__ import annotations
 
@@ -72,3 +73,8 @@ def test_a_speakers_i_names_them_for_any_question(answer: Callable[[str], str]) 
 def test_who_wrote_a_page_is_its_byline(answer: Callable[[str], str]) -> None:
     said = answer("Who wrote about the looms of Dunmere?")
     assert "no people found" not in said and "ines marrow" in said.split("sources")[0]
+
+
+def test_a_speech_is_placed_by_its_place_and_date_line(answer: Callable[[str], str]) -> None:
+    said = answer("Where was the Korea-Vietnam Orchid Growers Forum held?")
+    assert "torvik" in said

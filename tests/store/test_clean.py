@@ -141,12 +141,28 @@ def test_a_related_news_heading_starts_the_tail(heading: str) -> None:
         ("HCM City (VNA) – The two sides held talks.", "HCM City", "VNA"),
         ("Busan (Yonhap) — The two sides held talks.", "Busan", "Yonhap"),
         ("Hanoi (VNA) - The two sides held talks.", "Hanoi", "VNA"),
+        ("VELMORA, Vietnam — The two sides held talks.", "VELMORA", None),
+        ("ORSAN, South Korea – The two sides held talks.", "ORSAN", None),
+        (
+            "TAN QUILL, Vietnam, Dec. 21 (Yonhap) -- The two sides held talks.",
+            "TAN QUILL",
+            "Yonhap",
+        ),
     ],
 )
-def test_the_dateline_becomes_metadata(first_line: str, dateline: str, agency: str) -> None:
+def test_the_dateline_becomes_metadata(first_line: str, dateline: str, agency: str | None) -> None:
     doc = clean_document(f"{first_line}\n{BODY}\n")
     assert (doc.dateline, doc.agency) == (dateline, agency)
     assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["Vietnam, Korea – a new era of ties.", "Velmora, Vietnam – a province on the rise."],
+)
+def test_two_parties_or_a_place_in_lower_case_open_no_dateline(first_line: str) -> None:
+    doc = clean_document(f"{first_line}\n{BODY}\n")
+    assert doc.dateline is None
 
 
 @pytest.mark.parametrize(
@@ -333,3 +349,41 @@ def test_a_byline_before_a_date_stamp_names_the_author() -> None:
     )
     assert doc.author == "Odette Quimby" and doc.dated == "March 3, 2024"
     assert doc.paragraphs == ["The two sides held talks.", BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "written"),
+    [
+        ("Torvik, March 3, 2023", "Torvik", "March 3, 2023"),
+        ("Ban Quillo, 14 April 2021", "Ban Quillo", "14 April 2021"),
+        ("TAN VARRO, Dec. 21, 2023.", "TAN VARRO", "Dec. 21, 2023"),
+    ],
+)
+def test_a_place_and_date_line_places_and_dates_the_page(
+    line: str, place: str, written: str
+) -> None:
+    doc = clean_document(f"Address by Governor Ilsan Varro at the Orchid Forum\n{line}\n{BODY}\n")
+    assert (doc.dateline, doc.dated) == (place, written)
+    assert doc.published is not None
+    assert line in doc.paragraphs  # kept: it is the line that says where the words were given
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thursday, March 3, 2023",
+        "By Ilsan Varro, March 3, 2023",
+        "Economy | Thursday, March 3, 2023 - 15:30",
+        "Torvik, March 3, 2023 - the orchid growers met.",
+    ],
+)
+def test_a_weekday_a_byline_or_a_sentence_is_no_place_line(line: str) -> None:
+    doc = clean_document(f"Address by Governor Ilsan Varro at the Orchid Forum\n{line}\n{BODY}\n")
+    assert doc.dateline != line.split(",")[0]
+
+
+def test_a_place_line_dates_a_page_with_no_stamp_and_yields_to_one() -> None:
+    stamped = clean_document(
+        f"Orchid Forum opens\nMarch 5, 2023 - 10:00\nTorvik, March 3, 2023\n{BODY}\n"
+    )
+    assert (stamped.dateline, str(stamped.published)) == ("Torvik", "2023-03-05")
