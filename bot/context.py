@@ -18,6 +18,7 @@ from itertools import islice
 
 from sqlalchemy.orm import Session
 
+from bot.asked_for.names import bylined
 from bot.knowledge import Knowledge
 from bot.question import Question
 from bot.stems import covered, stem
@@ -45,7 +46,7 @@ NONE = DocumentContext({})
 
 
 def stems_of(text: str) -> set[str]:
-    return {stem(t) for t in words(text)}
+    return {stem(t) for t in words(text)} | bylined(text)
 
 
 def _held(question: Question, stems: set[str] | frozenset[str], weights: list[float]) -> float:

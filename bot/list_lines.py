@@ -1,7 +1,8 @@
 """Lines that say only part of what they mean, read with the line that leads them: a list line
 ("- Đà Nẵng: May 8 to June 11, 2025") with its list's heading ("Test venues and schedule") or
 lead-in ("Trials … will follow the camp:"), an interview's answer ("A: We employ 35 local
-workers") with its question ("Q: How many people work for you?").
+workers") with its question ("Q: How many people work for you?"), a count without its noun
+("Today there are more than 1,100.") with the sentence before, which says what is counted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ _ASKING = re.compile(r"^\s*Q\s*[:.]\s")
 _ANSWERING = re.compile(r"^\s*A\s*[:.]\s")
 REACH = 12  # lines back to the line leading a list
 HEADING = 80  # a heading is short and ends on no full stop ("Test venues and schedule")
+# "there are more than 1,100," / "there were 52.": a number standing for the noun said before
+_ELIDED = re.compile(
+    r"\bthere (?:are|were|is|was|will be) (?:now |still )?"
+    r"(?:(?:more|fewer|less) than |about |some |nearly |over |almost |around |roughly )?"
+    r"\d+(?:[,.]\d+)*(?=\s*(?:[,;.]|$))",
+    re.I,
+)
 
 
 # "a) KOVEA will support…", "(b) Both parties will…", "3. The two sides will…": a lettered or
@@ -80,4 +88,7 @@ def with_list_leads(
         asked = _question_of(sentence_id, texts)
         if asked:
             out[sentence_id] = frozenset(out.get(sentence_id, frozenset()) | stems_of(asked))
+        counted = texts.get(sentence_id - 1)
+        if counted and _ELIDED.search(texts.get(sentence_id, "")):
+            out[sentence_id] = frozenset(out.get(sentence_id, frozenset()) | stems_of(counted))
     return out

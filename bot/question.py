@@ -19,6 +19,8 @@ from bot.periods import Period, parse_period
 from bot.question_words import (
     ACTIONS,
     ASKED_AS,
+    EVENT_FRAMES,
+    FRAMED_KINDS,
     GENERIC,
     KIND_WORDS,
     QUESTION_WORDS,
@@ -31,6 +33,7 @@ from bot.question_words import (
 from bot.resolve import find_person_in, normalise, topic_match
 from bot.router import Route, clean_line, route
 from bot.stems import rephrase, stem, variants
+from bot.word_runs import acronyms, counted_words
 from store.lexicon import months as month_names
 from store.lexicon import parties
 from store.queries import PersonInfo
@@ -85,7 +88,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         person = called(body, known)
     place = _place(folded, known)
     period = parse_period(rephrase(fold(body).lower()), latest)
-    words, soft, action = _words(folded, person, place, period, known, kind)
+    counted = counted_words(key(body)) if kind == "how_many" else frozenset()
+    words, soft, action = _words(folded, person, place, period, known, kind, counted)
     if kind not in RELATIONS:  # the verb is what is asked about ("how much will they invest")
         words += [w for w in folded.split() if variants(w) & action and w not in words]
         action = set()
@@ -105,7 +109,8 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
     if closing in words[1:]:  # the counted noun comes first: never that
         words.remove(closing)
         soft |= variants(closing)
-    concepts = tuple(variants(w) for w in words)
+    shortened = acronyms(folded, words, soft)
+    concepts = tuple(variants(w) | shortened.get(w, frozenset()) for w in words)
     subjects = _subjects(body, known, kind)
     alternatives = tuple(
         tuple(i for i, w in enumerate(words) if w in subject.split()) for subject in subjects
@@ -167,6 +172,7 @@ def _words(
     period: Period | None,
     known: Knowledge,
     kind: str = "",
+    counted: frozenset[str] = frozenset(),
 ) -> tuple[list[str], set[str], set[str]]:
     """(content words, soft stems, action stems) of a question.
 
@@ -193,7 +199,8 @@ def _words(
             )
     stop = set(data["stop_words"]) | QUESTION_WORDS
     party = set(data["party_words"])
-    generic = set(data["generic_words"]) | GENERIC | KIND_WORDS
+    # "how many projects…" counts projects: the counted noun is asked, however generic
+    generic = (set(data["generic_words"]) - counted) | GENERIC | KIND_WORDS
     action_stems = {stem(a) for a in ACTIONS}
     words: list[str] = []
     soft: set[str] = set()
@@ -205,7 +212,8 @@ def _words(
             continue
         if word in stop or len(word) < 2:
             continue
-        if word in party or word in generic:
+        framing = kind in FRAMED_KINDS and word in EVENT_FRAMES
+        if word in party or word in generic or framing:
             soft.add(stem(word))
             continue
         family = variants(word)

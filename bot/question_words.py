@@ -18,7 +18,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("how_many", r"\bhow many\b|\bnumber of\b|\bhow big\b|\bhow large\b"),
     (
         "how_much",
-        r"\bhow much\b|\bhow (?:fast|quickly)\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|volume|target|figure|turnover|rate)\b|\bwhat share\b|\bpercent|\bwhat percentage\b",
+        r"\bhow much\b|\bhow (?:fast|quickly)\b|\bwhat (?:is|was|were|are) the (?:value|amount|total|size|share|proportion|volume|target|figure|turnover|rate)\b|\bwhat (?:share|proportion)\b|\bpercent|\bwhat percentage\b",
     ),
     (
         "when",
@@ -105,10 +105,17 @@ KIND_WORDS = frozenset(
         *["money", "amount", "number", "sum", "figure", "percentage", "percent", "fast", "quickly"],
         *["date", "dates", "day", "days", "time", "times"],
         *["outcome", "outcomes", "result", "results"],
+        "edition",  # "which edition of the open was it?" asks for "the third"
     ]
 )
 # Verbs a "what did X…" asks through another's stems: what a city wants is what it hopes for.
 ASKED_AS = {"want": "hope", "wants": "hope", "wanted": "hope"}
+# Verbs that only frame an event ("where was the open held?", "when did it take place?"): where
+# and when ask about the event, which an article may place without the verb ("took place at").
+EVENT_FRAMES = frozenset(
+    ["held", "hold", "holds", "holding", "staged", "organised", "organized", "occur", "occurred"]
+)
+FRAMED_KINDS = ("where", "when")
 # Kinds whose verb is the relation asked about ("what did X promise"), not a subject word.
 RELATIONS = ("what_did", "yes_no", "outcomes", "list")
 ACTIONS = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.asked_for.by_kind import asked_for
 from bot.asked_for.dates import dated_event, mentions_period
-from bot.asked_for.names import initials
+from bot.asked_for.names import bylined, initials
 from bot.asked_for.places import placed
 from bot.context import NONE, DocumentContext, lent_hits
 from bot.coverage import coverage_of
@@ -94,6 +94,7 @@ def rank(
         text = candidate.quote.text
         tokens = words(text)
         stems = {stem(t) for t in tokens} | initials(text) | compounds(tokens, asked_stems)
+        stems |= bylined(text)  # "By X, …": X wrote the page
         stems -= other_senses(text) - literal  # "the Korean capital" is no money
         # "He asked…": the person "he" stands for is named by the sentence before
         own = set(stems)  # the asked verb is the sentence's own, never a borrowed role's word

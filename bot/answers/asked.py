@@ -8,18 +8,21 @@ contract's words and offers the closest topics as suggestions, never as the answ
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answer import Answer, Item, Suggestion
 from bot.answers.common import Context, nothing_found, paged
 from bot.answers.merge import COUNTING, merge, once, sentence_item
 from bot.answers.retrieval import ranked_evidence
-from bot.answers.structured import no_such_visit, structured, visits_asked
+from bot.answers.structured import TRAVEL, no_such_visit, structured, visits_asked
 from bot.question import Question
+from bot.question_words import EVENT_FRAMES
 from bot.rank import Scored
 from bot.resolve import topic_match
+from bot.stems import covered
 from store import word_counts
-from store.textutil import key
+from store.textutil import key, stem, words
 
 LONG_PAGE = 10
 # A wh-question nothing answers outright still shows the passages holding most of its words
@@ -58,7 +61,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
             leading = structured(ctx, question, visits)
             items = once(leading)
     else:
-        leading = structured(ctx, question, visits)
+        leading = _outdone(question, structured(ctx, question, visits), found)
         items = once(merge(ctx, leading, found, question))
     no_trip = no_such_visit(question, leading, visits) and not _own_trip(question, found)
     if not items or no_trip:
@@ -97,6 +100,44 @@ def _own_trip(question: Question, found: list[Scored]) -> bool:
         if scored.has_asked and any(f" {n} " in f" {opening} " for n in names):
             return True
     return False
+
+
+# Kinds a visit card answers by what it is about: its date, its place, its span.
+_CARD_ASKED = ("when", "where", "how_long")
+
+
+def _outdone(question: Question, leading: list[Item], found: list[Scored]) -> list[Item]:
+    """The cards that answer as well as the best sentence: "what did X tour in P?" is answered by
+    the sentence saying what X toured, not by the card of X's visit to P, whose short bullet
+    leaves it out; "when did the kimchi festival in P take place?" by the festival's sentence,
+    not by someone's visit to P that day. A card leads when it says the asked words itself, when
+    the question asks about a trip or a person's doings, or when no sentence says them. The words
+    as asked, not their paraphrases: any visit card says "visit" for "tour"."""
+    if not question.words:
+        return leading
+    trip = question.person is not None or TRAVEL.search(question.text) is not None
+    if question.kind in _CARD_ASKED and trip:
+        return leading
+    if not any(s.answers and _in_words(question, s.candidate.quote.text) for s in found[:3]):
+        return leading
+    return [item for item in leading if not item.occasion or _in_words(question, _card(item))]
+
+
+def _in_words(question: Question, text: str) -> bool:
+    """Whether a text holds every word of the question as asked (or with another ending), but
+    for the asked place (its article names it) and the verbs framing an event ("held")."""
+    stems = {stem(t) for t in words(text)}
+    place = set(key(question.place or "").split())
+    asked = [w for w in question.words if w not in EVENT_FRAMES and w not in place]
+    return all(covered(frozenset({stem(w)}), stems) for w in asked)
+
+
+_ASIDE = re.compile(r"\(year inferred [^)]*\)")  # names the article, not the visit
+
+
+def _card(item: Item) -> str:
+    said = [item.title, *item.lines, item.context, item.quote or "", *item.bullets]
+    return _ASIDE.sub(" ", " ".join(said))
 
 
 def _unheard(ctx: Context, question: Question) -> bool:

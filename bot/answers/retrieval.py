@@ -23,7 +23,7 @@ from bot.rank import Scored, rank
 from bot.shape import asks_deed
 from bot.speech import saying, spoken_by
 from store import evidence, meaning, queries, reading, word_counts
-from store.textutil import key
+from store.textutil import key, stem
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
 # hours."): there the article's words are lent to its sentences when no sentence says it all.
@@ -58,7 +58,11 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         also += [i for i in datelined(ctx.known, question) if i not in set(also)]
     if not terms and not every and not also:
         return []
-    found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=every)
+    found = []
+    for pair in _pairs(every) if every else [None]:
+        found = evidence.candidates(ctx.session, terms, limit=40, also=also, every=pair)
+        if found:
+            break
     if not found:
         return []
     concept_weights = weights(question, counts, ctx.known.words)
@@ -155,7 +159,7 @@ def _telling(
     holding them costs more than it tells. When every asked word is that common ("when did To
     Lam visit Korea?" asks about visits in a corpus of visits), the two rarest must appear
     together, and a named person's own sentences carry the rest; the asked verb and generic words
-    are looked up only when nothing else is asked.
+    are looked up only when nothing else is asked (the three rarest are returned: see `_pairs`).
     """
 
     def frequency(group: frozenset[str]) -> int:
@@ -180,7 +184,22 @@ def _telling(
         return months, None
     if len(groups) == 1:
         return sorted(groups[0]) + months, None
-    return [], [sorted(g) for g in groups[:2]]
+    # "what share of FDI in Binh Duong…" is answered by "…28 percent of FDI in the province":
+    # the asked city's article names it, the sentence need not; two other words look it up
+    place = {stem(w) for w in key(question.place or "").split()}
+    unplaced = [g for g in groups if not g & place]
+    if len(unplaced) >= 2 and len(groups) >= 3:
+        groups = unplaced
+    return [], [sorted(g) for g in groups[:3]]
+
+
+def _pairs(rarest: list[list[str]]) -> list[list[list[str]]]:
+    """The two rarest asked words together; failing that, any other two of the three rarest (a
+    sentence may say the third in other words: "The grant … paid for" of "the Gimhae grant")."""
+    first = [rarest[:2]]
+    if len(rarest) < 3:
+        return first
+    return [*first, [rarest[0], rarest[2]], [rarest[1], rarest[2]]]
 
 
 TITLED_READ = 5  # the best sentences whose title-only mention of someone is looked up

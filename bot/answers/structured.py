@@ -79,7 +79,7 @@ def structured(ctx: Context, question: Question, visits: list[VisitInfo]) -> lis
     return list(answer.items)
 
 
-_TRAVEL = re.compile(
+TRAVEL = re.compile(
     r"\b(?:visit|trip|travel|tour|arriv|went|go|goes|come|came|fly|flew|stay)", re.I
 )
 
@@ -91,7 +91,7 @@ def no_such_visit(question: Question, leading: list[Item], visits: list[VisitInf
         question.route.intent == "visit"
         and question.person is not None
         and question.kind in ("when", "where", "how_long")
-        and _TRAVEL.search(question.text) is not None  # "when did X open its plant?" is no trip
+        and TRAVEL.search(question.text) is not None  # "when did X open its plant?" is no trip
         and not leading
         and not visits
     )

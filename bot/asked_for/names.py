@@ -77,6 +77,17 @@ def agents(text: str) -> list[str]:
     return found
 
 
+_BYLINE = re.compile(r"^(?:By|BY|Written by)\s+(\S+)")
+_WRITING = frozenset(stem(w) for w in ("write", "wrote", "written", "writer", "author"))
+
+
+def bylined(text: str) -> frozenset[str]:
+    """A byline ("By Park Seo-hyun, chairwoman of …") says who wrote the page: it holds the
+    writing a "who wrote the column?" asks about, in the stems the question's words have."""
+    match = _BYLINE.match(text)
+    return _WRITING if match and _capitalised(match[1]) else frozenset()
+
+
 def _capitalised(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 

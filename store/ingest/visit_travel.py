@@ -27,7 +27,8 @@ TRAVEL = re.compile(
     r"(?:was|were|is|are)\s+(?:in|on\s+a\s+trip\s+to)|(?:came|went|returned)\s+to)\b",
     re.IGNORECASE,
 )
-_LED_BY = re.compile(r"\b(?:delegation|team|group|mission)\b[^;.]{0,80}?\bled\s+by\s+$", re.I)
+_LED_BY = re.compile(r"\b(?:delegation|team|group|mission)\b[^;.]{0,120}?\bled\s+by\s+$", re.I)
+LED_REACH = 160  # characters before a leader's name that may hold "a delegation from … led by"
 _NOT_SUBJECT = re.compile(
     r"\b(?:invitation\s+of|with|by|met|and|to|of|from|for)\s+(?:\S+\s+){0,4}$"
 )
@@ -41,7 +42,7 @@ def travel_mention(
     start, end = match.span()
     clause_start = max(text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
     earlier = [m for m in sent.mentions if clause_start <= m.start and m.end <= start]
-    led = [m for m in earlier if _LED_BY.search(text[max(0, m.start - 120) : m.start])]
+    led = [m for m in earlier if _LED_BY.search(text[max(0, m.start - LED_REACH) : m.start])]
     subjects = led or [
         m
         for m in earlier
@@ -85,9 +86,15 @@ def receptions(sent: Sent, people: dict[str, Person]) -> list[VisitMention]:
         for m in sent.mentions
         if match.end() <= m.start <= match.end() + 120 and "," not in text[match.end() : m.start]
     ]
-    guests = [m for m in after if _LED_BY.search(text[max(0, m.start - 120) : m.start])] or after[
-        :1
+    # "welcomed a delegation from Yeongdong county, Chungcheongbuk province, led by X": the
+    # delegation's leader, however many commas its description holds
+    led = [
+        m
+        for m in sent.mentions
+        if match.end() <= m.start <= match.end() + 2 * LED_REACH
+        and _LED_BY.search(text[max(match.end(), m.start - LED_REACH) : m.start])
     ]
+    guests = led[:1] or after[:1]
     if not guests:
         return []
     visitor = guests[0].person

@@ -67,3 +67,8 @@ def test_who_wrote_a_column_is_its_columnist(answer: Callable[[str], str]) -> No
 def test_a_speakers_i_names_them_for_any_question(answer: Callable[[str], str]) -> None:
     said = answer("When did Min Dal-seo found the union?")
     assert "2009" in said.split("sources")[0] and "2011" not in said.split("sources")[0]
+
+
+def test_who_wrote_a_page_is_its_byline(answer: Callable[[str], str]) -> None:
+    said = answer("Who wrote about the looms of Dunmere?")
+    assert "no people found" not in said and "ines marrow" in said.split("sources")[0]

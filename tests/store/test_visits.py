@@ -161,6 +161,14 @@ def test_no_visit_is_invented(extract_texts: Extract, sentence: str) -> None:
             "vn",
             "official visit",
         ),
+        (  # a reception: the guest delegation's leader, after the commas of its description
+            "On May 2, 2024, Vice Chairman of the Quillan People's Committee Nguyen Van Tho welcomed "
+            "a delegation from Ulsong county in Gyeongsangbuk province, Republic of Korea, led by "
+            "Min Dal-seo, the county's head.",
+            "Min Dal-seo",
+            "vn",
+            "visit",
+        ),
     ],
 )
 def test_visitor_destination_and_kind(
