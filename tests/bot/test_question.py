@@ -9,6 +9,7 @@ import pytest
 
 from bot.asked_for.dates import mentions_period
 from bot.calling import named
+from bot.elsewhere import unlisted_place
 from bot.knowledge import Knowledge
 from bot.owner import owned_role
 from bot.periods import parse_period
@@ -228,3 +229,14 @@ def test_a_modified_role_is_its_own_word() -> None:
     assert joined_roles("quillport vice mayor") == "quillport vicemayor"
     assert "mayor" not in joined_roles("acting mayor of quillport").split()
     assert joined_roles("mayor of quillport") == "mayor of quillport"
+
+
+def test_a_place_named_after_in_is_read_by_its_shape_not_a_list(seeds_known: Knowledge) -> None:
+    def place(line: str) -> tuple[str, ...]:
+        return unlisted_place(parse(line, seeds_known, LATEST), seeds_known)
+
+    assert place("How much has Quillcorp invested in Varo Denn?") == ("varo", "denn")
+    assert place("What did Quillcorp open in Varo Denn in May?") == ("varo", "denn")
+    assert place("How much did Quillcorp invest in May?") == ()
+    assert place("How much has Quillcorp invested in Korea?") == ()
+    assert place("How much is the Quillcorp plant worth in VND?") == ()
