@@ -18,7 +18,7 @@ from bot.asked_for.names import bylined, initials
 from bot.asked_for.places import placed
 from bot.context import NONE, DocumentContext, lent_hits
 from bot.coverage import coverage_of
-from bot.elsewhere import elsewhere, unlisted_place
+from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
 from bot.owner import other_owner, owned_role
 from bot.question import Question
@@ -84,7 +84,6 @@ def rank(
     role = role_of(question)
     owned = owned_role(question) if role is None else None
     deed = asks_deed(question)
-    named_at = unlisted_place(question, known)
     asked_stems = {s for group in question.concepts for s in group}
     literal = {stem(w) for w in question.words}
     for candidate, similarity in zip(candidates, similarities, strict=True):
@@ -139,8 +138,6 @@ def rank(
             coverage = min(coverage, 0.35)
         if elsewhere(question, text, known):  # another country or city than the asked one
             coverage = min(coverage, 0.35)
-        if named_at and not {stem(w) for w in named_at} <= stems | context.lends(candidate):
-            coverage = min(coverage, 0.35)  # a place no list knows, said word for word nowhere
         if focus is not None and not (hits[focus] or lent[focus]):
             # The most telling word asked ("cosmetics" in "how much were cosmetics exports…"):
             # a sentence without it is about something else, whatever else it shares.
