@@ -10,6 +10,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from bot.knowledge import Knowledge
+from store.lexicon import parties
 from store.queries import PersonInfo
 from store.textutil import key
 
@@ -27,11 +28,35 @@ def titles(person: PersonInfo) -> frozenset[str]:
     for role in (person.role, *person.other_roles):
         if not role or not role[:1].isupper():
             continue
-        head = key(re.split(r"\s+(?:of|to|for|at|in)\s+|,|\(", role)[0]).split()
+        written = re.split(r"\s+(?:of|to|for|at|in)\s+|,|\(", role)[0].split()
+        head = key(" ".join(written)).split()
         for title in (head, head[-2:]):
             if len(title) >= 2:
                 found.add(" ".join(title))
+        # "the Korean Speaker", "the Vietnamese ambassador": the title's noun (capitalised: a
+        # "KOICA volunteer" holds no title) after the adjective of the side the person speaks
+        # for, however the role itself is worded
+        if head and written[-1][:1].isupper():
+            found |= {f"{adjective} {head[-1]}" for adjective in _adjectives(person.side)}
     return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def heads(person: PersonInfo) -> frozenset[str]:
+    """The one-word titles a person goes by ("speaker" of "Speaker of the National Assembly"):
+    anyone's in a store, but within one article often only theirs ("The Speaker travelled…")."""
+    found = set()
+    for role in (person.role, *person.other_roles):
+        if role and role[:1].isupper():
+            head = key(re.split(r"\s+(?:of|to|for|at|in)\s+|,|\(", role)[0]).split()
+            found.update(head[-1:])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16)
+def _adjectives(side: str | None) -> tuple[str, ...]:
+    """The adjectives of the party a side names ("the RoK" -> "korean", "south korean")."""
+    return tuple(key(a) for p in parties() if side == p.name for a in p.adjectives)
 
 
 _building = threading.Lock()

@@ -31,9 +31,15 @@ def elsewhere(question: Question, text: str, known: Knowledge) -> bool:
     folded = f" {key(text)} "
     if f" {key(place)} " in folded or _joined(place) in folded.replace(" ", ""):
         return False  # "Thua Thien Hue" names Hue, "Hà Nội" Hanoi
-    named = {name for k, name in known.places.items() if len(k) >= 4 and f" {k} " in folded}
-    named = {n for n in named if not _is_a_country(n)}
+    # "what does HCM City want to learn from Seoul's metro?": Seoul is no other place
+    named = _cities(folded, known) - _cities(f" {key(question.text)} ", known)
     return bool(named) and place not in named
+
+
+def _cities(folded: str, known: Knowledge) -> set[str]:
+    """The places (not countries) the store knows that a folded, padded text names."""
+    named = {name for k, name in known.places.items() if len(k) >= 4 and f" {k} " in folded}
+    return {n for n in named if not _is_a_country(n)}
 
 
 def _countries(text: str) -> set[str]:

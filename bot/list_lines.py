@@ -31,8 +31,16 @@ _ELIDED = re.compile(
 )
 
 
+# "a) KOVEA will support…", "(b) Both parties will…", "3. The two sides will…": a lettered or
+# numbered point may be a long sentence; its marker, not its length, says it is one
+_POINT = re.compile(r"^\s*\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)\s+\S|^\s*(?:\d{1,2}|[a-h])\.\s+[A-Z]")
+
+
 def list_line(text: str) -> bool:
-    """Whether a sentence is a line of a list (a bullet, or a short "label: value")."""
+    """Whether a sentence is a line of a list (a bullet, a lettered or numbered point, or a
+    short "label: value")."""
+    if _POINT.match(text):
+        return True
     return len(text) <= LONGEST and _LIST_LINE.match(text) is not None
 
 
@@ -70,6 +78,8 @@ def with_list_leads(
     for sentence_id in lines:
         at = sentence_id - 1
         while at in texts and list_line(texts[at]) and at > sentence_id - REACH:
+            if _POINT.match(texts[at]) and _leads(texts[at]):
+                break  # "3. Test venues and schedule": a numbered heading leads the bullets
             at -= 1
         lead = texts.get(at)
         if lead and _leads(lead):

@@ -191,5 +191,7 @@ def _relative(text: str, which: str, unit: str, latest: date) -> Period:
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
         return Period(text, *_month_span(year, month))
     month = _month(unit)
-    year = latest.year if month < latest.month or which == "this" else latest.year - 1
+    # asked after the newest article: its own month is already past ("last November" of a
+    # store whose newest article is from November 2025 is that November)
+    year = latest.year if month <= latest.month or which == "this" else latest.year - 1
     return Period(text, *_month_span(year, month))

@@ -18,6 +18,7 @@ from bot.knowledge import Knowledge, routing
 from bot.periods import Period, parse_period
 from bot.question_words import (
     ACTIONS,
+    ASKED_AS,
     EVENT_FRAMES,
     FRAMED_KINDS,
     GENERIC,
@@ -110,7 +111,7 @@ def parse(line: str, known: Knowledge, latest: date | None = None) -> Question:
         soft |= variants(closing)
     shortened = acronyms(folded, words, soft)
     concepts = tuple(variants(w) | shortened.get(w, frozenset()) for w in words)
-    subjects = _subjects(body, known)
+    subjects = _subjects(body, known, kind)
     alternatives = tuple(
         tuple(i for i, w in enumerate(words) if w in subject.split()) for subject in subjects
     )
@@ -216,6 +217,8 @@ def _words(
             soft.add(stem(word))
             continue
         family = variants(word)
+        if kind == "what_did" and word in ASKED_AS:  # what a city wants is what it hopes for
+            family |= variants(ASKED_AS[word])
         if family & action_stems:
             if kind == "what_did" and action and not family & action:
                 soft |= family
@@ -226,13 +229,17 @@ def _words(
     return list(dict.fromkeys(words)), soft, action
 
 
-def _subjects(body: str, known: Knowledge) -> tuple[str, ...]:
-    """Topics asked together ("labour and tourism", "ports, shipbuilding and steel")."""
+def _subjects(body: str, known: Knowledge, kind: str = "") -> tuple[str, ...]:
+    """Topics asked together ("labour and tourism", "ports, shipbuilding and steel"); a request
+    for passages ("tell me about…") asks about things of several words each as well, known
+    topics or not ("teacher training and the film festival in Seoul")."""
     parts = re.split(r",|\band\b|&|/", normalise(body))
     found = []
     for part in parts:
         content, _soft, _action = _words(key(part), None, None, None, known)
         rest = " ".join(content)
-        if rest and topic_match(rest, known, partial=True).keys:
+        if rest and (
+            topic_match(rest, known, partial=True).keys or (kind == "search" and len(content) >= 2)
+        ):
             found.append(rest)
     return tuple(found) if len(found) >= 2 else ()

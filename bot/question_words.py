@@ -30,11 +30,11 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "outcomes",
-        r"\bwhat (?:was|were|has been|have been) (?:agreed|signed|decided|achieved|announced|concluded)\b|\boutcomes?\b|\bresults? of\b|\bwhat came out of\b",
+        r"\bwhat (?:was|were|has been|have been) (?:agreed|signed|decided|achieved|announced|concluded|discussed|raised)\b|\boutcomes?\b|\bresults? of\b|\bwhat came out of\b",
     ),
     (
         "what_did",
-        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told|argu|recommend|warn|insist)\w*",
+        r"\bwhat (?:did|does|do|will|has|have|had|would)\b.+\b(?:promis|pledg|vow|commit|propos|suggest|ask|request|urg|agree|say|said|state|announc|sign|call|offer|plan|hope|stress|emphasi|affirm|want|seek|build|invest|provide|open|launch|tell|told|argu|contend|recommend|warn|insist)\w*",
     ),
     (
         "who",
@@ -108,6 +108,8 @@ KIND_WORDS = frozenset(
         "edition",  # "which edition of the open was it?" asks for "the third"
     ]
 )
+# Verbs a "what did X…" asks through another's stems: what a city wants is what it hopes for.
+ASKED_AS = {"want": "hope", "wants": "hope", "wanted": "hope"}
 # Verbs that only frame an event ("where was the open held?", "when did it take place?"): where
 # and when ask about the event, which an article may place without the verb ("took place at").
 EVENT_FRAMES = frozenset(

@@ -23,6 +23,7 @@ from bot.knowledge import Knowledge
 from bot.owner import other_owner, owned_role
 from bot.question import Question
 from bot.shape import asks_deed, beside, counted_noun, focus_word, other_role, role_of, total_asked
+from bot.speech_acts import implied
 from bot.stems import compounds, covered, other_senses, stem
 from store.evidence import Candidate
 from store.textutil import fold, key, words
@@ -32,6 +33,9 @@ _BROKEN_OFF = re.compile(r"(?:\w'?s?|,)\s*(?:\.\.\.|…)$")  # a sentence cut of
 # A sentence going on about its article's subject without naming it ("The investment is…")
 _POINTS_BACK = re.compile(r"(?:the|it|its|this|these)\b", re.I)
 _STATED = ("how_many", "how_much", "how_long", "when")  # kinds answered by a number or a date
+# Kinds where a sentence naming the asked person holds one more of the asked words: "which
+# lawmakers travelled with the Korean Speaker?" asks about the Speaker as much as the travel
+_NAMING = ("search", "list", "yes_no", "outcomes")
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,8 @@ def rank(
             coverage = min(coverage, 0.35)  # "…, striker Nguyen Tien Linh's...": says nothing whole
         score = 2.0 * coverage + 1.2 * similarity + 0.15 * (1 - candidate.lexical_rank / total)
         action = covered(question.action, own) if question.action else None
+        if action is None and question.action and implied(question.action, text):
+            action = min(question.action)  # "said his country will deliver…" promises
         if action is None and candidate.quote.sentence_id in spoken:
             action = next(iter(question.action))  # the asked "say" is what an answer is
         soft = [s for s in question.soft if s in stems]
@@ -161,6 +167,9 @@ def rank(
             # answer "when did X…" however many other words it shares.
             if question.kind in ("when", "where", "how_long", "what_did"):
                 coverage = coverage if named else coverage * 0.4
+            elif named and question.kind in _NAMING:  # the person is one more asked word held
+                asked = len(question.concepts)
+                coverage = (coverage * asked + 1.0) / (asked + 1)
             if question.kind == "what_did" and question.action:
                 # "What did X propose to Lee?": X and the verb are what is asked; the other words
                 # (the addressee, the subject) only rank the answers.

@@ -112,9 +112,15 @@ def other_senses(text: str) -> set[str]:
     """Stems of words used in their other sense in this text ("the Korean capital" is a city): a
     question's paraphrase does not reach them, only the word itself does."""
     pattern = _beside_a_name()
-    if pattern is None:
-        return set()
-    return {stem(m["a"] or m["b"]) for m in pattern.finditer(text)}
+    found = {stem(m["a"] or m["b"]) for m in pattern.finditer(text)} if pattern else set()
+    if _CALL_ON.search(text) and not _CALL_ON_TO.search(text):
+        found.add(stem("call"))  # "to call on the State President" pays a visit, asks nothing
+    return found
+
+
+# "call on X" visits X; "call on X to do Y" asks X to do it
+_CALL_ON = re.compile(r"\bcall(?:s|ed|ing)?\s+on\b", re.I)
+_CALL_ON_TO = re.compile(r"\bcall(?:s|ed|ing)?\s+on\b[^.;:]*?\bto\s+[a-z]", re.I)
 
 
 def compounds(tokens: list[str], asked: set[str]) -> set[str]:

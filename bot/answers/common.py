@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -126,3 +127,19 @@ def nothing_found(
         suggestions=tuple(closest),
         empty=True,
     )
+
+
+_LEADS_BACK = re.compile(
+    r"^(?:it|he|she|they|this|these|that|those|the (?:company|group|firm|programme|program|project|agency|bank|club|team|move|deal|plant|event))\b",
+    re.I,
+)
+
+
+def leads_back(text: str) -> bool:
+    """Whether a sentence points back ("He also asked the agency…") to the one before it."""
+    return _LEADS_BACK.match(text) is not None
+
+
+def with_before(text: str, before: str | None) -> str:
+    """A sentence, with the one before it in its paragraph when it points back to it."""
+    return f"{before} {text}" if before and leads_back(text) else text

@@ -5,13 +5,12 @@ points back: "It is the first…")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain, islice
 
 from bot.answer import Item
-from bot.answers.common import Context, sources
+from bot.answers.common import Context, leads_back, sources, with_before
 from bot.answers.figure_match import is_amount
 from bot.answers.figures import figure_item
 from bot.answers.read_ahead import AHEAD, ReadAhead, read_ahead
@@ -48,7 +47,7 @@ def merge(ctx: Context, leading: list[Item], found: list[Scored], question: Ques
         [
             s.candidate.quote.sentence_id
             for s in found[: 2 * EVIDENCE_SHOWN]
-            if _LEADS_BACK.match(s.candidate.quote.text)
+            if leads_back(s.candidate.quote.text)
         ],
     )
     distinct = _distinct(found, shown)
@@ -126,16 +125,10 @@ def _figure_items(
     return [figure_item([f], {quote.sentence_id: quote}) for f in wanted[:2]]
 
 
-_LEADS_BACK = re.compile(
-    r"^(?:it|he|she|they|this|these|that|those|the (?:company|group|firm|programme|program|project|agency|bank|club|team|move|deal|plant|event))\b",
-    re.I,
-)
-
-
 def sentence_item(scored: Scored, before: str | None = None) -> Item:
     """A sentence as evidence; one that points back ("It is the first…") with the one before."""
     quote = scored.candidate.quote
-    text = f"{before} {quote.text}" if before and _LEADS_BACK.match(quote.text) else quote.text
+    text = with_before(quote.text, before)
     return Item(
         title=quote.document.title,
         quote=text,

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.common import Context
+from bot.answers.statements import continued
 from bot.answers.titles import DOCUMENTS, holder_called, named_by_title
 from bot.context import NONE, antecedents, datelined, focus, with_datelines
 from bot.coverage import weights
@@ -26,7 +27,7 @@ from store.textutil import key, stem
 
 # Kinds whose answer a sentence can state without naming its subject ("The course lasts 105
 # hours."): there the article's words are lent to its sentences when no sentence says it all.
-_LENDING = ("how_many", "how_much", "how_long", "when", "who")
+_LENDING = ("how_many", "how_much", "how_long", "when", "who", "what_did")
 # Kinds asking what happened at a place ("what did they sign in Hanoi on 9 July 2014?"), which an
 # article's opening sentence tells where its dateline says ("HANOI, July 9 (VNA) - … signed");
 # who / how many ask for one thing, which the opening sentence's place alone does not give.
@@ -79,7 +80,7 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         borrowed = with_datelines(ctx.known, found, borrowed)
     # when / how much / where: the article lends its words to a sentence dating the asked event
     # by its day, stating a figure about the article's subject without naming it, or a venue
-    dating = context if question.kind in ("when", "how_much", "where") else NONE
+    dating = context if question.kind in ("when", "how_much", "where", "what_did") else NONE
     ranked = rank(
         question,
         found,
@@ -94,12 +95,13 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
     )
     if question.kind == "who":
         ranked = _titled(ctx, ranked)
+    ranked = continued(question, ranked, pointing)
     # a caption or a paragraph about something else answering leaves the article to lend its words
     answered = any(s.answers and s.candidate.quote.on_topic for s in ranked)
     if answered or not context.stems or question.kind not in _LENDING:
         return ranked
     # No sentence says it all in its own words: its article may say the rest (lent words).
-    return rank(
+    lent = rank(
         question,
         found,
         similarities,
@@ -110,6 +112,7 @@ def ranked_evidence(ctx: Context, question: Question) -> list[Scored]:
         borrowed,
         spoken=spoken,
     )
+    return continued(question, lent, pointing)
 
 
 _PRONOUN = re.compile(

@@ -6,13 +6,23 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from bot.answer import Answer, Item
-from bot.answers.common import Context, nothing_found, one_page, page_window, sources
+from bot.answers.common import (
+    Context,
+    leads_back,
+    nothing_found,
+    one_page,
+    page_window,
+    sources,
+    with_before,
+)
 from bot.answers.usage import usage
 from bot.knowledge import routing
 from bot.resolve import normalise
-from store import queries
+from store import evidence, queries
+from store.queries.openings import titled_openings
 from store.textutil import words as split_words
 
+FEW = 3  # hits so few that the openings of the articles titled for the words are added
 SAME_PASSAGE = 90  # token-set similarity of two documents' sentences that say the same
 
 
@@ -28,18 +38,23 @@ def answer_search(ctx: Context) -> Answer:
         hits = queries.search(session, corrected, limit=25) or queries.search(
             session, corrected, limit=25, any_word=True
         )
+    if len(hits) < FEW:  # the articles titled for the words open on what they are about
+        held = {q.sentence_id for q in hits}
+        hits += [q for q in titled_openings(session, corrected) if q.sentence_id not in held]
     if not hits:
         return nothing_found(ctx, "search", "passages", [])
     notice = f"Showing results for *{' '.join(corrected)}*." if corrected != words else ""
     _page, offset, size = page_window(ctx, len(hits))
     shown = hits[offset : offset + size]  # the asked page's cards only; the others are counted
     reports = corroborated(session, hits, shown)
+    # "He also asked the agency…" is shown with the sentence that says who and which agency
+    previous = evidence.before(session, [q.sentence_id for q in shown if leads_back(q.text)])
     items = [
         Item(
             title=quote.document.title
             if quote.on_topic
             else f"{quote.document.title} (not about the relationship)",
-            quote=quote.text,
+            quote=with_before(quote.text, previous.get(quote.sentence_id)),
             sources=sources([quote]),
             highlight=tuple(_matched(quote.text, corrected)),
             reports=reports[quote.sentence_id],

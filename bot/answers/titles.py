@@ -6,7 +6,7 @@ The titles are the person's own extracted roles (bot/calling.py), never a list.
 
 from __future__ import annotations
 
-from bot.calling import titles
+from bot.calling import heads, titles
 from bot.knowledge import Knowledge
 from store.queries import PersonInfo
 from store.reading import WalkRow
@@ -20,7 +20,7 @@ def named_by_title(
 ) -> frozenset[int]:
     """The sentences of the person's documents (`walked`: reading.walks of them) that call
     them by a title nobody else named in the same document holds."""
-    own = titles(person)
+    own = titles(person) | heads(person)
     if not own:
         return frozenset()
     found: set[int] = set()
@@ -29,7 +29,10 @@ def named_by_title(
         if person.id not in named:
             continue
         others = {
-            t for p in named - {person.id} if p in known.by_id for t in titles(known.person(p))
+            t
+            for p in named - {person.id}
+            if p in known.by_id
+            for t in titles(known.person(p)) | heads(known.person(p))
         }
         mine = [t for t in own if not any(o == t or o.endswith(f" {t}") for o in others)]
         if not mine:

@@ -11,7 +11,8 @@ from bot.asked_for.numbers import amount_asked, counts_asked
 from bot.asked_for.places import place_asked
 from bot.knowledge import Knowledge
 from bot.question import Question
-from bot.stems import covered, stem
+from bot.speech_acts import implied
+from bot.stems import covered, stem, variants
 from store.evidence import Candidate
 from store.textutil import words
 
@@ -32,7 +33,12 @@ def asked_for(question: Question, candidate: Candidate, text: str, known: Knowle
     if kind == "who":  # a name besides those the question gives ("who welcomed Hue?")
         return person_asked(question, candidate, text, known)
     if kind == "what_did" and question.action:
-        return bool(covered(question.action, {stem(t) for t in words(text)}))
+        if covered(question.action, {stem(t) for t in words(text)}) or implied(
+            question.action, text
+        ):
+            return True
+        # what a place wants is also what it plans and commits to
+        return bool(question.action & variants("hope") and candidate.facts.commitments)
     if kind in ("what_did", "outcomes"):
         return bool(candidate.facts.commitments)
     return True

@@ -4,11 +4,11 @@ found by its own words, what they do not say is an honest miss, never a neighbou
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from asking import Asker, answers_over
 from payloads import texts
 
 from bot.core import ask
@@ -20,17 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def answer(
-    make_store_url: Callable[[str], Callable[[str], str]], backend: str
-) -> Callable[[str], str]:
-    url = make_store_url(backend)("open_answers")
-    reseed(url, ROOT / "tests" / "open_answers")
-    store = Store.open(url)
-
-    def asked(query: str) -> str:
-        return html.unescape(" \n ".join(texts(render_blocks(ask(store, query))))).lower()
-
-    return asked
+def answer(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Asker:
+    return answers_over(make_store_url(backend), "open_answers", ROOT / "tests" / "open_answers")
 
 
 @pytest.fixture(scope="module")

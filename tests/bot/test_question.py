@@ -76,6 +76,7 @@ def test_kinds(seeds_known: Knowledge, line: str, kind: str) -> None:
         ("last month", date(2025, 9, 1), date(2025, 9, 30), None),
         ("last november", date(2024, 11, 1), date(2024, 11, 30), None),
         ("last august", date(2025, 8, 1), date(2025, 8, 31), None),
+        ("last october", date(2025, 10, 1), date(2025, 10, 31), None),  # the newest's month
         ("this year", date(2025, 1, 1), date(2025, 12, 31), None),
         ("in 2024", date(2024, 1, 1), date(2024, 12, 31), None),
         ("from june to august 2025", date(2025, 6, 1), date(2025, 8, 31), None),

@@ -6,37 +6,25 @@ was asked giving way to the sentence that does."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from payloads import texts
+from asking import Asker, answers_over
 
 from bot.answers.retrieval import _pairs
-from bot.core import ask
 from bot.knowledge import Knowledge
 from bot.question import parse
-from bot.slack.blocks import render_blocks
 from bot.stems import stem, variants
-from store.db import Store
-from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def answer(
-    make_store_url: Callable[[str], Callable[[str], str]], backend: str
-) -> Callable[[str], str]:
-    url = make_store_url(backend)("recall_answers")
-    reseed(url, ROOT / "tests" / "recall_answers")
-    store = Store.open(url)
-
-    def asked(query: str) -> str:
-        return html.unescape(" \n ".join(texts(render_blocks(ask(store, query))))).lower()
-
-    return asked
+def answer(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Asker:
+    return answers_over(
+        make_store_url(backend), "recall_answers", ROOT / "tests" / "recall_answers"
+    )
 
 
 def test_a_verb_framing_an_event_is_not_asked_of_where_and_when(seeds_known: Knowledge) -> None:

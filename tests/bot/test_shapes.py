@@ -5,33 +5,18 @@ speaker's; a place named like a person ("in Tam Sang") is the place."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from payloads import texts
-
-from bot.core import ask
-from bot.slack.blocks import render_blocks
-from store.db import Store
-from store.reseed import reseed
+from asking import Asker, answers_over
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def answer(
-    make_store_url: Callable[[str], Callable[[str], str]], backend: str
-) -> Callable[[str], str]:
-    url = make_store_url(backend)("shapes")
-    reseed(url, ROOT / "tests" / "shapes")
-    store = Store.open(url)
-
-    def asked(query: str) -> str:
-        return html.unescape(" \n ".join(texts(render_blocks(ask(store, query))))).lower()
-
-    return asked
+def answer(make_store_url: Callable[[str], Callable[[str], str]], backend: str) -> Asker:
+    return answers_over(make_store_url(backend), "shapes", ROOT / "tests" / "shapes")
 
 
 def test_what_a_speaker_proposed_in_the_first_person(answer: Callable[[str], str]) -> None:
