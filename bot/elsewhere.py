@@ -4,6 +4,7 @@ Ho Chi Minh City's metro does not answer "did Korea fund a metro line in Hanoi?"
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 
@@ -60,3 +61,23 @@ def _joined(place: str) -> str:
 
 def _is_a_country(place: str) -> bool:
     return bool(parties_named(place) - city_parties(place))
+
+
+# A name after "in": capitalised words ("in Tra Vinh"), not "in May" ("at" names firms too)
+_NAMED_AT = re.compile(r"\bin ((?:[A-Z][a-z][\w'-]*)(?: [A-Z][a-z][\w'-]*)*)")
+_CALENDAR = frozenset(
+    key(" ".join((*calendar.month_name, *calendar.month_abbr, *calendar.day_name))).split()
+)
+
+
+def unlisted_place(question: Question, known: Knowledge) -> tuple[str, ...]:
+    """The words of a place the question names after "in" that no list knows ("how much has X
+    invested in Tra Vinh?"): a sentence answers only if it or its article names it, word for
+    word, one on another place's figures does not (a listed place is checked by `elsewhere`)."""
+    for match in _NAMED_AT.finditer(fold(question.text)):
+        name = key(match[1])
+        if name in known.places or parties_named(match[1]) or set(name.split()) & _CALENDAR:
+            continue
+        if set(name.split()) & set(question.words):  # asked about, not "in VND"
+            return tuple(name.split())
+    return ()

@@ -22,7 +22,7 @@ from bot.elsewhere import elsewhere
 from bot.knowledge import Knowledge
 from bot.owner import other_owner, owned_role
 from bot.question import Question
-from bot.shape import asks_deed, beside, counted_noun, focus_word, role_of, total_asked
+from bot.shape import asks_deed, beside, counted_noun, focus_word, other_role, role_of, total_asked
 from bot.speech_acts import implied
 from bot.stems import compounds, covered, other_senses, stem
 from store.evidence import Candidate
@@ -127,6 +127,8 @@ def rank(
                 held = hits[i]
                 if held and not beside(question, role[0], held, tokens):
                     hits[i] = None
+            if other_role(question, role[0], tokens):
+                hits[role[0]], lent[role[0]] = None, False
         coverage = coverage_of(question, hits, concept_weights, lent)
         if owned is not None and other_owner(question, owned, tokens):
             coverage = min(coverage, 0.35)  # "Vietnam's coach" does not answer "Korea's coach"

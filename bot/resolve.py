@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.knowledge import Knowledge, routing
+from bot.roles import joined_roles
 from store.lexicon import parties, titles
 from store.queries import PersonInfo
 from store.textutil import key
@@ -161,8 +162,11 @@ def _by_role(query: str, known: Knowledge) -> tuple[PersonInfo, ...]:
     """People whose role (and side) has every word asked: "korean ambassador", "defence minister"."""
     ignored = set(routing()["stop_words"]) - {"foreign"}
     sides = {key(adjective): p.name for p in parties() for adjective in (*p.adjectives, *p.aliases)}
-    wanted = [w for w in query.split() if w not in ignored]
-    if not wanted or not set(wanted) & _title_words():
+    if not {w for w in query.split() if w not in ignored} & _title_words():
+        return ()
+    # "mayor" is not a vice mayor's role, "vice mayor" is
+    wanted = [w for w in joined_roles(query).split() if w not in ignored]
+    if not wanted:
         return ()
     found = []
     roles = _described(known)
@@ -184,7 +188,11 @@ def _described(known: Knowledge) -> dict[int, tuple[frozenset[str], str]]:
             if len(known.described) < len(known.people):
                 built = {
                     p.id: (
-                        frozenset(expand(" ".join(filter(None, (p.role, *p.other_roles)))).split()),
+                        frozenset(
+                            joined_roles(
+                                expand(" ".join(filter(None, (p.role, *p.other_roles))))
+                            ).split()
+                        ),
                         key(p.side or ""),
                     )
                     for p in known.people

@@ -9,6 +9,7 @@ import re
 
 from bot.knowledge import routing
 from bot.question import Question
+from bot.roles import OTHER_ROLE
 from bot.stems import covered, stem
 from store.textutil import key
 
@@ -37,6 +38,16 @@ def beside(question: Question, role: int, owner: str, tokens: list[str]) -> bool
     Ria-Vung Tau People's Committee", "Busan Mayor"), not Yeoju's mayor visiting Hoa Binh."""
     near = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
     return any(abs(i - j) <= 4 for i in near for j, t in enumerate(tokens) if stem(t) == owner)
+
+
+def other_role(question: Question, role: int, tokens: list[str]) -> bool:
+    """Whether every time the sentence says the asked role, a word before it makes it another
+    role ("Gimhae Vice Mayor" for "who is the mayor of Gimhae?"), unless the question says it."""
+    asked = set(question.words) | set(key(question.text).split())
+    said = [i for i, t in enumerate(tokens) if covered(question.concepts[role], {stem(t)})]
+    return bool(said) and all(
+        i > 0 and tokens[i - 1] in OTHER_ROLE and tokens[i - 1] not in asked for i in said
+    )
 
 
 def asks_deed(question: Question) -> bool:

@@ -16,6 +16,7 @@ from bot.answers.common import Context, nothing_found, paged
 from bot.answers.merge import COUNTING, merge, once, sentence_item
 from bot.answers.retrieval import ranked_evidence
 from bot.answers.structured import TRAVEL, no_such_visit, structured, visits_asked
+from bot.answers.unlisted import named_there
 from bot.question import Question
 from bot.question_words import EVENT_FRAMES
 from bot.rank import Scored
@@ -53,6 +54,7 @@ def answer_question(ctx: Context, question: Question) -> Answer:
     # Paragraphs about something else (another country's news) answer only when nothing on the
     # relationship does: a football report may hold the answer, a digest's other items rarely.
     found = [s for s in found if s.candidate.quote.on_topic] or found
+    found = named_there(ctx, question, found)  # "in Tra Vinh": an article naming it
     if question.kind in COUNTING:
         # the asked kind of figure from the sentences; the topic's figures only failing that
         leading = []

@@ -9,11 +9,15 @@ import pytest
 
 from bot.asked_for.dates import mentions_period
 from bot.calling import named
+from bot.elsewhere import unlisted_place
 from bot.knowledge import Knowledge
 from bot.owner import owned_role
 from bot.periods import parse_period
 from bot.question import parse
+from bot.roles import joined_roles
+from bot.shape import other_role, role_of
 from bot.stems import rephrase, stem, variants
+from store.textutil import words
 
 LATEST = date(2025, 10, 30)
 
@@ -207,3 +211,33 @@ def test_an_open_period_finds_its_years_at_once() -> None:
         assert mentions_period("Trade reached $80 billion in 2021.", since)
         assert not mentions_period("Trade stood at $500 million in 1985.", since)
     assert perf_counter() - started < 2.0
+
+
+def test_a_vice_or_acting_role_is_not_the_role_asked(seeds_known: Knowledge) -> None:
+    asked = parse("who is the mayor of Quillport?", seeds_known, LATEST)
+    role = role_of(asked)
+    assert role is not None
+    assert other_role(asked, role[0], words("Quillport Vice Mayor Dae Orun cut the ribbon"))
+    assert not other_role(asked, role[0], words("Quillport Mayor Dae Orun cut the ribbon"))
+    said = words("Acting Mayor Dae Orun met the Quillport mayor, Sel Varo")
+    assert not other_role(asked, role[0], said)  # the mayor is named too
+    vice = parse("who is the vice mayor of Quillport?", seeds_known, LATEST)
+    vice_role = role_of(vice)
+    assert vice_role is None or not other_role(vice, vice_role[0], words("Vice Mayor Dae Orun"))
+
+
+def test_a_modified_role_is_its_own_word() -> None:
+    assert joined_roles("quillport vice mayor") == "quillport vicemayor"
+    assert "mayor" not in joined_roles("acting mayor of quillport").split()
+    assert joined_roles("mayor of quillport") == "mayor of quillport"
+
+
+def test_a_place_named_after_in_is_read_by_its_shape_not_a_list(seeds_known: Knowledge) -> None:
+    def place(line: str) -> tuple[str, ...]:
+        return unlisted_place(parse(line, seeds_known, LATEST), seeds_known)
+
+    assert place("How much has Quillcorp invested in Varo Denn?") == ("varo", "denn")
+    assert place("What did Quillcorp open in Varo Denn in May?") == ("varo", "denn")
+    assert place("How much did Quillcorp invest in May?") == ()
+    assert place("How much has Quillcorp invested in Korea?") == ()
+    assert place("How much is the Quillcorp plant worth in VND?") == ()
