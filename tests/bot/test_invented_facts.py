@@ -8,14 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from payloads import texts
+from asking import answer, store_among_seeds
 
-from bot.core import ask
-from bot.slack.blocks import render_blocks
 from bot.stems import variants
 from store.db import Store
 from store.lexicon import load
-from store.reseed import reseed
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = {
@@ -55,18 +52,7 @@ Busan, May 19, 2025 (VNA) – On Saturday, May 17, the Quillan College of Arts o
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """The invented articles among the seeds (whose words make the invented ones rare)."""
-    folder = tmp_path_factory.mktemp("invented")
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        (folder / seed.name).write_text(seed.read_text("utf-8"), "utf-8")
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, "utf-8")
-    url = f"sqlite:///{folder / 'store.db'}"
-    reseed(url, Path(folder), processes=1)
-    return Store.open(url)
-
-
-def answer(store: Store, query: str) -> str:
-    return "\n".join(texts(render_blocks(ask(store, query))))
+    return store_among_seeds(tmp_path_factory.mktemp("invented"), DOCUMENTS)
 
 
 def test_the_names_are_in_no_list() -> None:
