@@ -23,16 +23,6 @@ class Facts:
     people: tuple[int, ...] = ()
 
 
-def facts_of(session: Session, sentence_ids: list[int]) -> dict[int, Facts]:
-    """Which commitments, figures, visits and people each sentence carries."""
-    return facts_and_vectors(session, sentence_ids, with_vectors=False)[0]
-
-
-def sentence_vectors(session: Session, sentence_ids: list[int]) -> dict[int, bytes]:
-    """The meaning vectors stored at reseed, by sentence id (none for a store built without)."""
-    return facts_and_vectors(session, sentence_ids, with_facts=False)[1]
-
-
 # A commitment's quoted sentence is always one of its sources: one index serves both.
 _FACT_COLUMNS = (
     ("commitments", fm.CommitmentSource.sentence_id, fm.CommitmentSource.commitment_id),
@@ -45,7 +35,7 @@ _VECTOR = len(_FACT_COLUMNS)  # the branch of the union that reads the vectors
 
 
 def facts_and_vectors(
-    session: Session, sentence_ids: list[int], with_facts: bool = True, with_vectors: bool = True
+    session: Session, sentence_ids: list[int]
 ) -> tuple[dict[int, Facts], dict[int, bytes]]:
     """The facts each sentence carries and its meaning vector, in one statement (a union of
     one branch per kind of fact and one for the vectors: one round trip on PostgreSQL)."""
@@ -58,15 +48,13 @@ def facts_and_vectors(
             sid.in_(wanted)
         )
         for at, (_kind, sid, fact) in enumerate(_FACT_COLUMNS)
-        if with_facts
     ]
-    if with_vectors:
-        vectors_of = m.SentenceVector.sentence_id
-        branches.append(
-            select(literal(_VECTOR), vectors_of, null(), m.SentenceVector.vector).where(
-                vectors_of.in_(wanted)
-            )
+    vectors_of = m.SentenceVector.sentence_id
+    branches.append(
+        select(literal(_VECTOR), vectors_of, null(), m.SentenceVector.vector).where(
+            vectors_of.in_(wanted)
         )
+    )
     found: dict[str, dict[int, list[int]]] = {
         k: defaultdict(list) for k in ("commitments", "figures", "visits", "people")
     }
@@ -87,4 +75,4 @@ def facts_and_vectors(
         )
         for sid in sentence_ids
     }
-    return (facts if with_facts else {}), vectors
+    return facts, vectors
